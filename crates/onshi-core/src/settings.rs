@@ -1,0 +1,89 @@
+//! The user's settings, and the one rule about their file: a damaged file is moved aside and the user
+//! is told, never silently replaced by defaults.
+
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// The languages of the app; Japanese first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Ja,
+    En,
+}
+
+/// Everything the user can set.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Settings {
+    pub language: Language,
+    /// Larger type throughout, for older staff.
+    pub large_text: bool,
+}
+
+/// Checks the settings file before it is opened. When it exists but is not a JSON object (cut short by a
+/// power cut, edited by hand, overwritten by something else), it is renamed to
+/// `<name>.damaged-YYYYMMDD-HHMMSS` beside itself and the new path is returned, so the app can tell the
+/// user where their old settings went. A missing file is not damaged: that is a first start.
+pub fn move_aside_if_damaged(path: &Path) -> io::Result<Option<PathBuf>> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    if matches!(serde_json::from_slice::<serde_json::Value>(&bytes), Ok(serde_json::Value::Object(_))) {
+        return Ok(None);
+    }
+    let stamp = crate::time::now_jst().format("%Y%m%d-%H%M%S");
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut aside = path.with_file_name(format!("{file_name}.damaged-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = path.with_file_name(format!("{file_name}.damaged-{stamp}-{n}"));
+    }
+    fs::rename(path, &aside)?;
+    Ok(Some(aside))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_good_or_missing_file_stays_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        assert_eq!(move_aside_if_damaged(&path).unwrap(), None);
+        fs::write(&path, r#"{"language":"en"}"#).unwrap();
+        assert_eq!(move_aside_if_damaged(&path).unwrap(), None);
+        assert!(path.exists());
+    }
+
+    #[test]
+    fn a_damaged_file_is_moved_aside_with_its_bytes_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        for damaged in [&b"{\"language\":\"e"[..], b"[1,2]", b"\xff\xfe garbage"] {
+            fs::write(&path, damaged).unwrap();
+            let aside = move_aside_if_damaged(&path).unwrap().expect("moved aside");
+            assert!(!path.exists());
+            assert_eq!(fs::read(&aside).unwrap(), damaged, "the old bytes are kept, not lost");
+            assert!(aside.file_name().unwrap().to_string_lossy().starts_with("settings.json.damaged-"));
+        }
+        // Three damaged files in one second: three distinct names, none overwritten.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[test]
+    fn unknown_and_missing_fields_fall_back_to_defaults() {
+        let settings: Settings = serde_json::from_str(r#"{"language":"en","future":1}"#).unwrap();
+        assert_eq!(settings, Settings { language: Language::En, large_text: false });
+    }
+}
