@@ -1,1 +1,11 @@
+//! The test rig of オン資アシスタント: real pcscd with vpcd virtual readers that carry real readers'
+//! names, and virtual cards that answer like a My Number card, a phone, a licence or a FeliCa card and
+//! log every command they receive. See design/PCSC-NOTES.md for the protocol and its pitfalls.
 
+pub mod profile;
+pub mod service;
+pub mod vcard;
+
+pub use profile::Profile;
+pub use service::{Rig, DEFAULT_READERS};
+pub use vcard::VirtualCard;

@@ -1,1 +1,111 @@
-fn main(){}
+//! `onshi-rig`: runs the rig for the demo and the end-to-end tests, inside scripts/rig-namespace.sh.
+//!
+//! It starts pcscd with the readers asked for and puts the cards asked for on them, then, with
+//! `--control`, takes one command per line on stdin and answers `ok` or `error: …` on stdout:
+//!   readers default | readers none | readers NAME;NAME…   restart pcscd with these readers
+//!   insert READER PROFILE                                put a card on the reader whose name contains READER
+//!   remove READER                                        take it away
+//!   stop-service | start-service                         stop or start pcscd
+//! Without `--control` it runs until it is killed. It always ends with its pcscd.
+
+use clap::Parser;
+use onshi_rig::{Profile, Rig, VirtualCard, DEFAULT_READERS};
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Write};
+
+#[derive(Parser)]
+struct Args {
+    /// `default`, `none`, or reader names separated by `;`.
+    #[arg(long, default_value = "default")]
+    readers: String,
+    /// Put a card on a reader at start: READER=PROFILE, e.g. `RC-S300=my-number`.
+    #[arg(long = "insert")]
+    inserts: Vec<String>,
+    /// Read commands from stdin (see the file's doc); end when stdin closes.
+    #[arg(long)]
+    control: bool,
+}
+
+fn reader_set(spec: &str) -> Vec<String> {
+    match spec.trim() {
+        "default" => DEFAULT_READERS.iter().map(|s| s.to_string()).collect(),
+        "none" | "" => Vec::new(),
+        names => names.split(';').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect(),
+    }
+}
+
+struct Bench {
+    rig: Rig,
+    cards: BTreeMap<String, VirtualCard>,
+}
+
+impl Bench {
+    fn run(&mut self, line: &str) -> Result<(), String> {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["readers", ..] => {
+                self.cards.clear();
+                let names = reader_set(line.trim_start_matches("readers"));
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                self.rig.restart(&names).map_err(|e| e.to_string())
+            }
+            ["insert", reader, profile] => {
+                let profile: Profile = profile.parse()?;
+                let card = self.rig.insert(reader, profile).map_err(|e| e.to_string())?;
+                self.cards.insert(reader.to_string(), card);
+                Ok(())
+            }
+            ["remove", reader] => {
+                self.cards.remove(*reader).map(drop).ok_or_else(|| format!("no card on {reader}"))
+            }
+            ["stop-service"] => {
+                self.cards.clear();
+                self.rig.stop_service();
+                Ok(())
+            }
+            ["start-service"] => self.rig.start_service().map_err(|e| e.to_string()),
+            _ => Err(format!("unknown command {line:?}")),
+        }
+    }
+}
+
+fn main() {
+    let args = Args::parse();
+    let names = reader_set(&args.readers);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let rig = match Rig::start(&names) {
+        Ok(rig) => rig,
+        Err(error) => {
+            eprintln!("onshi-rig: {error}");
+            std::process::exit(1);
+        }
+    };
+    let mut bench = Bench { rig, cards: BTreeMap::new() };
+    for insert in &args.inserts {
+        let line = format!("insert {}", insert.replacen('=', " ", 1));
+        if let Err(error) = bench.run(&line) {
+            eprintln!("onshi-rig: {error}");
+            std::process::exit(1);
+        }
+    }
+    println!("ready");
+    if !args.control {
+        loop {
+            std::thread::park();
+        }
+    }
+    let stdout = io::stdout();
+    for line in io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = match bench.run(&line) {
+            Ok(()) => "ok".to_string(),
+            Err(error) => format!("error: {error}"),
+        };
+        let mut out = stdout.lock();
+        let _ = writeln!(out, "{answer}");
+        let _ = out.flush();
+    }
+}

@@ -1,0 +1,188 @@
+//! A private pcscd whose vpcd readers carry real readers' names.
+//!
+//! pcscd serves one socket per machine (/run/pcscd), so the rig refuses to run unless the caller is in a
+//! mount namespace of its own (scripts/rig-namespace.sh), where that folder is a private tmpfs. A test can
+//! then start, kill and restart pcscd without touching the PC's real smart-card service.
+
+use crate::{Profile, VirtualCard};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// The readers of the demo and of most tests: the three models of the source FAQ by their Windows
+/// names, the RC-S300 by its Linux name, and a contact reader that cannot read a phone.
+pub const DEFAULT_READERS: &[&str] = &[
+    "SONY FeliCa Port/PaSoRi 4.0",
+    "Circle CIR315 CL",
+    "Circle USBNFC4",
+    "SONY FeliCa RC-S300/P (0303109)",
+    "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader",
+];
+
+/// The vpcd port of the first reader; each entry opens two slots (port, port + 1), so entries are spaced
+/// two apart.
+const FIRST_PORT: u16 = 0x8C7B;
+const VPCD_DRIVER: &str = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
+/// Set by scripts/rig-namespace.sh once /run/pcscd is private.
+pub const NAMESPACE_MARK: &str = "ONSHI_RIG_NAMESPACE";
+
+/// One rig at a time per process: tests that use it take turns.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// A running private pcscd with virtual readers.
+pub struct Rig {
+    dir: tempfile::TempDir,
+    readers: Vec<String>,
+    pcscd: Option<Child>,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl Rig {
+    /// Starts pcscd with `readers` (friendly names) and waits until every slot is listed.
+    pub fn start(readers: &[&str]) -> io::Result<Rig> {
+        if std::env::var_os(NAMESPACE_MARK).is_none() {
+            return Err(io::Error::other(
+                "the rig runs only inside its own namespace: use scripts/rig-namespace.sh (npm test does)",
+            ));
+        }
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let mut rig = Rig { dir: tempfile::tempdir()?, readers: Vec::new(), pcscd: None, _turn: turn };
+        rig.restart(readers)?;
+        Ok(rig)
+    }
+
+    /// Stops pcscd and starts it again with another set of readers.
+    pub fn restart(&mut self, readers: &[&str]) -> io::Result<()> {
+        self.stop_service();
+        self.readers = readers.iter().map(|name| name.to_string()).collect();
+        self.write_config()?;
+        self.start_service()
+    }
+
+    /// The slot names pcsc-lite gives the rig's readers ("NAME 00 00", "NAME 00 01"): each entry has a
+    /// driver of its own, so the driver's reader index is always 00.
+    pub fn slot_names(&self) -> Vec<String> {
+        self.readers.iter().flat_map(|name| [format!("{name} 00 00"), format!("{name} 00 01")]).collect()
+    }
+
+    /// The vpcd port of slot 0 of the first reader whose name contains `reader`.
+    pub fn port_of(&self, reader: &str) -> io::Result<u16> {
+        let index = self
+            .readers
+            .iter()
+            .position(|name| name.contains(reader))
+            .ok_or_else(|| io::Error::other(format!("no rig reader matches {reader:?}")))?;
+        Ok(FIRST_PORT + 2 * index as u16)
+    }
+
+    /// Puts a card on slot 0 of the reader whose name contains `reader`.
+    pub fn insert(&self, reader: &str, profile: Profile) -> io::Result<VirtualCard> {
+        VirtualCard::insert(self.port_of(reader)?, profile)
+    }
+
+    /// Ends pcscd with SIGKILL, as a crash would, leaving its socket and pid file behind.
+    pub fn kill_service(&mut self) {
+        if let Some(mut child) = self.pcscd.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Ends pcscd politely (SIGTERM), as `systemctl stop pcscd` would.
+    pub fn stop_service(&mut self) {
+        if let Some(mut child) = self.pcscd.take() {
+            // SAFETY: kill(2) on our own child's pid has no memory effects.
+            unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts pcscd with the current readers and waits until all their slots are listed.
+    pub fn start_service(&mut self) -> io::Result<()> {
+        let log = fs::File::create(self.dir.path().join("pcscd.log"))?;
+        let child = Command::new("pcscd")
+            .args(["--foreground", "--config"])
+            .arg(self.config_dir())
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()?;
+        self.pcscd = Some(child);
+        self.wait_until_listed(Duration::from_secs(15))
+    }
+
+    fn config_dir(&self) -> PathBuf {
+        self.dir.path().join("reader.conf.d")
+    }
+
+    fn write_config(&self) -> io::Result<()> {
+        let conf = self.config_dir();
+        let _ = fs::remove_dir_all(&conf);
+        fs::create_dir_all(&conf)?;
+        for (index, name) in self.readers.iter().enumerate() {
+            // Entries that share one driver file break each other: each gets its own copy.
+            let driver = self.dir.path().join(format!("libifdvpcd-{index}.so"));
+            if !driver.exists() {
+                fs::copy(VPCD_DRIVER, &driver)?;
+            }
+            let port = FIRST_PORT + 2 * index as u16;
+            let entry = format!(
+                "FRIENDLYNAME \"{name}\"\nDEVICENAME /dev/null:0x{port:X}\nLIBPATH {}\nCHANNELID 0x{port:X}\n",
+                driver.display()
+            );
+            fs::write(conf.join(format!("reader-{index:02}")), entry)?;
+        }
+        Ok(())
+    }
+
+    fn wait_until_listed(&mut self, patience: Duration) -> io::Result<()> {
+        let wanted = self.readers.len() * 2;
+        let deadline = Instant::now() + patience;
+        loop {
+            if let Some(child) = self.pcscd.as_mut() {
+                if let Ok(Some(status)) = child.try_wait() {
+                    return Err(io::Error::other(format!("pcscd ended at start ({status}): {}", self.pcscd_log())));
+                }
+            }
+            // Ready means pcscd answers (a context can be had) and lists every slot.
+            let listed = pcsc::Context::establish(pcsc::Scope::User).ok().map(|context| match context.list_readers_owned() {
+                Ok(names) => names.len(),
+                Err(_) => 0,
+            });
+            if listed == Some(wanted) {
+                return Ok(());
+            }
+            let listed = listed.unwrap_or(0);
+            if Instant::now() >= deadline {
+                return Err(io::Error::other(format!("pcscd listed {listed} of {wanted} readers: {}", self.pcscd_log())));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// What pcscd wrote, for failure messages.
+    pub fn pcscd_log(&self) -> String {
+        fs::read_to_string(self.dir.path().join("pcscd.log")).unwrap_or_default()
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Rig {
+    fn drop(&mut self) {
+        self.stop_service();
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs a command where the test rig may start its own pcscd without touching the PC's real one:
+# a private mount namespace (a tmpfs over /run/pcscd, where pcscd keeps its socket), a private
+# network namespace (vpcd's ports), and a private PID namespace, so that every pcscd and virtual
+# card started inside ends when the command does.
+#   scripts/rig-namespace.sh COMMAND [ARGS...]
+set -euo pipefail
+if [[ "${ONSHI_RIG_NAMESPACE:-}" == 1 ]]; then
+  exec "$@"
+fi
+sudo_if_needed=()
+[[ $(id -u) -eq 0 ]] || sudo_if_needed=(sudo --preserve-env)
+exec "${sudo_if_needed[@]}" unshare --mount --net --pid --fork --kill-child --propagation private -- \
+  bash -c '
+    set -euo pipefail
+    mkdir -p /run/pcscd
+    mount -t tmpfs -o mode=0755 onshi-rig /run/pcscd
+    ip link set lo up
+    export ONSHI_RIG_NAMESPACE=1
+    exec "$@"
+  ' rig-namespace "$@"
