@@ -37,11 +37,17 @@ pub fn move_aside_if_damaged(path: &Path) -> io::Result<Option<PathBuf>> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(error),
     };
-    if matches!(serde_json::from_slice::<serde_json::Value>(&bytes), Ok(serde_json::Value::Object(_))) {
+    if matches!(
+        serde_json::from_slice::<serde_json::Value>(&bytes),
+        Ok(serde_json::Value::Object(_))
+    ) {
         return Ok(None);
     }
     let stamp = crate::time::now_jst().format("%Y%m%d-%H%M%S");
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut aside = path.with_file_name(format!("{file_name}.damaged-{stamp}"));
     let mut n = 1;
     while aside.exists() {
@@ -74,8 +80,16 @@ mod tests {
             fs::write(&path, damaged).unwrap();
             let aside = move_aside_if_damaged(&path).unwrap().expect("moved aside");
             assert!(!path.exists());
-            assert_eq!(fs::read(&aside).unwrap(), damaged, "the old bytes are kept, not lost");
-            assert!(aside.file_name().unwrap().to_string_lossy().starts_with("settings.json.damaged-"));
+            assert_eq!(
+                fs::read(&aside).unwrap(),
+                damaged,
+                "the old bytes are kept, not lost"
+            );
+            assert!(aside
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("settings.json.damaged-"));
         }
         // Three damaged files in one second: three distinct names, none overwritten.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
@@ -84,6 +98,12 @@ mod tests {
     #[test]
     fn unknown_and_missing_fields_fall_back_to_defaults() {
         let settings: Settings = serde_json::from_str(r#"{"language":"en","future":1}"#).unwrap();
-        assert_eq!(settings, Settings { language: Language::En, large_text: false });
+        assert_eq!(
+            settings,
+            Settings {
+                language: Language::En,
+                large_text: false
+            }
+        );
     }
 }

@@ -14,7 +14,8 @@ pub fn now_jst() -> DateTime<FixedOffset> {
 
 /// RFC 3339 with milliseconds and the +09:00 offset, as design/CLI.md asks for instants.
 pub fn rfc3339_jst(at: DateTime<FixedOffset>) -> String {
-    at.with_timezone(&jst()).to_rfc3339_opts(SecondsFormat::Millis, false)
+    at.with_timezone(&jst())
+        .to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
 #[cfg(test)]

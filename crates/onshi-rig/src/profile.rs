@@ -48,7 +48,9 @@ impl Profile {
         let mut atr = match self {
             // Type B: 8 historical bytes (ATQB application data, protocol info, MBLI).
             Profile::MyNumber | Profile::Android | Profile::Iphone | Profile::Licence => {
-                vec![0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x00, 0x00, 0x71, 0x71, 0x81, 0x00]
+                vec![
+                    0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x00, 0x00, 0x71, 0x71, 0x81, 0x00,
+                ]
             }
             Profile::Felica => storage_atr(0x11, [0x00, 0x3B]),
             Profile::Mifare => storage_atr(0x03, [0x00, 0x01]),
@@ -75,7 +77,11 @@ impl Profile {
             [0x00, 0xA4, 0x04, _, 0x0A, aid @ ..] if aid.starts_with(&JPKI_AID) => {
                 selection.jpki = self.jpki_token().is_some();
                 selection.token_file = false;
-                if selection.jpki { OK.to_vec() } else { FILE_NOT_FOUND.to_vec() }
+                if selection.jpki {
+                    OK.to_vec()
+                } else {
+                    FILE_NOT_FOUND.to_vec()
+                }
             }
             [0x00, 0xA4, 0x04, ..] => FILE_NOT_FOUND.to_vec(),
             // SELECT EF by identifier: only 0006 exists for the read test.
@@ -109,14 +115,19 @@ impl Profile {
 }
 
 fn storage_atr(standard: u8, card_name: [u8; 2]) -> Vec<u8> {
-    let mut atr = vec![0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, standard];
+    let mut atr = vec![
+        0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, standard,
+    ];
     atr.extend_from_slice(&card_name);
     atr.extend_from_slice(&[0x00, 0x00, 0x00, 0x00]);
     atr
 }
 
 fn random_pupi() -> [u8; 4] {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
     nanos.to_le_bytes()
 }
 
@@ -124,15 +135,23 @@ fn random_pupi() -> [u8; 4] {
 mod tests {
     use super::*;
 
-    const SELECT_JPKI: [u8; 15] = [0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01];
+    const SELECT_JPKI: [u8; 15] = [
+        0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01,
+    ];
 
     #[test]
     fn a_my_number_card_names_its_token_after_the_two_selects() {
         let mut selection = Selection::default();
         let card = Profile::MyNumber;
-        assert_eq!(card.answer(&[0x00, 0xB0, 0x00, 0x00, 0x20], &mut selection), NO_CURRENT_EF);
+        assert_eq!(
+            card.answer(&[0x00, 0xB0, 0x00, 0x00, 0x20], &mut selection),
+            NO_CURRENT_EF
+        );
         assert_eq!(card.answer(&SELECT_JPKI, &mut selection), OK);
-        assert_eq!(card.answer(&[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x06], &mut selection), OK);
+        assert_eq!(
+            card.answer(&[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x06], &mut selection),
+            OK
+        );
         let answer = card.answer(&[0x00, 0xB0, 0x00, 0x00, 0x20], &mut selection);
         assert_eq!(answer.len(), 0x20 + 2);
         assert!(answer.starts_with(b"JPKIAPICCTOKEN2"));
@@ -140,7 +159,10 @@ mod tests {
 
     #[test]
     fn a_licence_has_no_jpki_application() {
-        assert_eq!(Profile::Licence.answer(&SELECT_JPKI, &mut Selection::default()), FILE_NOT_FOUND);
+        assert_eq!(
+            Profile::Licence.answer(&SELECT_JPKI, &mut Selection::default()),
+            FILE_NOT_FOUND
+        );
     }
 
     #[test]

@@ -49,7 +49,12 @@ impl Rig {
             ));
         }
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let mut rig = Rig { dir: tempfile::tempdir()?, readers: Vec::new(), pcscd: None, _turn: turn };
+        let mut rig = Rig {
+            dir: tempfile::tempdir()?,
+            readers: Vec::new(),
+            pcscd: None,
+            _turn: turn,
+        };
         rig.restart(readers)?;
         Ok(rig)
     }
@@ -65,7 +70,10 @@ impl Rig {
     /// The slot names pcsc-lite gives the rig's readers ("NAME 00 00", "NAME 00 01"): each entry has a
     /// driver of its own, so the driver's reader index is always 00.
     pub fn slot_names(&self) -> Vec<String> {
-        self.readers.iter().flat_map(|name| [format!("{name} 00 00"), format!("{name} 00 01")]).collect()
+        self.readers
+            .iter()
+            .flat_map(|name| [format!("{name} 00 00"), format!("{name} 00 01")])
+            .collect()
     }
 
     /// The vpcd port of slot 0 of the first reader whose name contains `reader`.
@@ -152,20 +160,28 @@ impl Rig {
         loop {
             if let Some(child) = self.pcscd.as_mut() {
                 if let Ok(Some(status)) = child.try_wait() {
-                    return Err(io::Error::other(format!("pcscd ended at start ({status}): {}", self.pcscd_log())));
+                    return Err(io::Error::other(format!(
+                        "pcscd ended at start ({status}): {}",
+                        self.pcscd_log()
+                    )));
                 }
             }
             // Ready means pcscd answers (a context can be had) and lists every slot.
-            let listed = pcsc::Context::establish(pcsc::Scope::User).ok().map(|context| match context.list_readers_owned() {
-                Ok(names) => names.len(),
-                Err(_) => 0,
-            });
+            let listed = pcsc::Context::establish(pcsc::Scope::User)
+                .ok()
+                .map(|context| match context.list_readers_owned() {
+                    Ok(names) => names.len(),
+                    Err(_) => 0,
+                });
             if listed == Some(wanted) {
                 return Ok(());
             }
             let listed = listed.unwrap_or(0);
             if Instant::now() >= deadline {
-                return Err(io::Error::other(format!("pcscd listed {listed} of {wanted} readers: {}", self.pcscd_log())));
+                return Err(io::Error::other(format!(
+                    "pcscd listed {listed} of {wanted} readers: {}",
+                    self.pcscd_log()
+                )));
             }
             std::thread::sleep(Duration::from_millis(50));
         }

@@ -30,11 +30,17 @@ impl VirtualCard {
     }
 
     /// As `insert`, also appending every APDU received, in hex, one per line, to `log_file`.
-    pub fn insert_logging(port: u16, profile: Profile, log_file: Option<&Path>) -> io::Result<VirtualCard> {
+    pub fn insert_logging(
+        port: u16,
+        profile: Profile,
+        log_file: Option<&Path>,
+    ) -> io::Result<VirtualCard> {
         let stream = connect_with_retry(port, Duration::from_secs(10))?;
         stream.set_nodelay(true)?;
         let file_log = match log_file {
-            Some(path) => Some(BufWriter::new(File::options().create(true).append(true).open(path)?)),
+            Some(path) => Some(BufWriter::new(
+                File::options().create(true).append(true).open(path)?,
+            )),
             None => None,
         };
         let log = Arc::new(Mutex::new(Vec::new()));
@@ -44,7 +50,11 @@ impl VirtualCard {
             // The loop ends when the socket closes: removal, or vpcd going away with pcscd.
             let _ = serve(reader, profile, &shared, file_log);
         });
-        Ok(VirtualCard { stream, log, thread: Some(thread) })
+        Ok(VirtualCard {
+            stream,
+            log,
+            thread: Some(thread),
+        })
     }
 
     /// Every APDU the card has received so far.
@@ -104,7 +114,9 @@ fn serve(
                 continue;
             }
             apdu => {
-                log.lock().unwrap_or_else(|e| e.into_inner()).push(apdu.to_vec());
+                log.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(apdu.to_vec());
                 if let Some(file) = file_log.as_mut() {
                     let hex: String = apdu.iter().map(|b| format!("{b:02X}")).collect();
                     writeln!(file, "{hex}")?;

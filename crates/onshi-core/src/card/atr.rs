@@ -43,7 +43,8 @@ pub fn classify(atr: &[u8]) -> CardKind {
     }
     let historical_len = usize::from(atr[1] & 0x0F);
     // A contactless pseudo-ATR: T0 = 8n (only TD1 present), TD1 = 80 (only TD2 follows), TD2 = 01 (T=1).
-    let contactless = atr[1] & 0xF0 == 0x80 && atr.get(2) == Some(&0x80) && atr.get(3) == Some(&0x01);
+    let contactless =
+        atr[1] & 0xF0 == 0x80 && atr.get(2) == Some(&0x80) && atr.get(3) == Some(&0x01);
     if !contactless {
         return CardKind::Contact;
     }
@@ -52,7 +53,10 @@ pub fn classify(atr: &[u8]) -> CardKind {
         None => return CardKind::Unknown,
     };
     // Storage card: category 80, then the application identifier data object 4F 0C <RID> SS NN NN.
-    if historical.len() >= 10 && historical[0] == 0x80 && historical[1] == 0x4F && historical[3..8] == PCSC_RID
+    if historical.len() >= 10
+        && historical[0] == 0x80
+        && historical[1] == 0x4F
+        && historical[3..8] == PCSC_RID
     {
         return match historical[8] {
             STANDARD_FELICA => CardKind::Felica,
@@ -77,12 +81,17 @@ mod tests {
     use super::*;
 
     fn hex(text: &str) -> Vec<u8> {
-        text.split_whitespace().map(|b| u8::from_str_radix(b, 16).unwrap()).collect()
+        text.split_whitespace()
+            .map(|b| u8::from_str_radix(b, 16).unwrap())
+            .collect()
     }
 
     #[test]
     fn my_number_card_contactless_is_type_b() {
-        assert_eq!(classify(&hex("3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F")), CardKind::TypeB);
+        assert_eq!(
+            classify(&hex("3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F")),
+            CardKind::TypeB
+        );
     }
 
     #[test]
@@ -102,7 +111,10 @@ mod tests {
     #[test]
     fn contact_cards_and_garbage() {
         // A contact JPKI card in a contact slot (T=1, direct convention).
-        assert_eq!(classify(&hex("3B E0 00 FF 81 31 FE 45 14")), CardKind::Contact);
+        assert_eq!(
+            classify(&hex("3B E0 00 FF 81 31 FE 45 14")),
+            CardKind::Contact
+        );
         assert_eq!(classify(&[]), CardKind::Unknown);
         assert_eq!(classify(&hex("00 11 22")), CardKind::Unknown);
         // Claims 8 historical bytes but carries 2.

@@ -35,15 +35,20 @@ pub fn parse(text: &str) -> Result<Vec<Model>, toml::de::Error> {
 /// The catalog shipped with the app.
 pub fn models() -> &'static [Model] {
     static MODELS: OnceLock<Vec<Model>> = OnceLock::new();
-    MODELS.get_or_init(|| parse(include_str!("catalog.toml")).expect("the embedded catalog.toml is valid"))
+    MODELS.get_or_init(|| {
+        parse(include_str!("catalog.toml")).expect("the embedded catalog.toml is valid")
+    })
 }
 
 /// The first model whose pattern appears in `reader_name`, ignoring case.
 pub fn recognise(reader_name: &str) -> Option<&'static Model> {
     let name = reader_name.to_lowercase();
-    models()
-        .iter()
-        .find(|model| model.patterns.iter().any(|pattern| name.contains(&pattern.to_lowercase())))
+    models().iter().find(|model| {
+        model
+            .patterns
+            .iter()
+            .any(|pattern| name.contains(&pattern.to_lowercase()))
+    })
 }
 
 #[cfg(test)]
@@ -56,7 +61,11 @@ mod tests {
 
     #[test]
     fn windows_names_of_the_faq_are_recognised_as_ready() {
-        for name in ["SONY FeliCa Port/PaSoRi 4.0 0", "Circle USBNFC4 0", "Circle CIR315 CL 0"] {
+        for name in [
+            "SONY FeliCa Port/PaSoRi 4.0 0",
+            "Circle USBNFC4 0",
+            "Circle CIR315 CL 0",
+        ] {
             let model = recognise(name).unwrap_or_else(|| panic!("{name} not recognised"));
             assert!(model.smartphone_ready, "{name}");
         }
@@ -64,9 +73,18 @@ mod tests {
 
     #[test]
     fn linux_names_carry_interface_serial_and_slot() {
-        assert_eq!(id_of("SONY FeliCa RC-S300/P (0303109) 00 00"), Some("sony-rc-s300"));
-        assert_eq!(id_of("SONY FeliCa RC-S300/S (0411234) 01 00"), Some("sony-rc-s300"));
-        assert_eq!(id_of("Circle CIR315 CL [CIR315 CL] (0001) 00 00"), Some("circle-cir315"));
+        assert_eq!(
+            id_of("SONY FeliCa RC-S300/P (0303109) 00 00"),
+            Some("sony-rc-s300")
+        );
+        assert_eq!(
+            id_of("SONY FeliCa RC-S300/S (0411234) 01 00"),
+            Some("sony-rc-s300")
+        );
+        assert_eq!(
+            id_of("Circle CIR315 CL [CIR315 CL] (0001) 00 00"),
+            Some("circle-cir315")
+        );
     }
 
     #[test]
@@ -87,9 +105,17 @@ mod tests {
     fn every_model_is_complete() {
         for model in models() {
             assert!(!model.patterns.is_empty(), "{}", model.id);
-            assert!(!model.label_ja.is_empty() && !model.label_en.is_empty(), "{}", model.id);
+            assert!(
+                !model.label_ja.is_empty() && !model.label_en.is_empty(),
+                "{}",
+                model.id
+            );
             if !model.smartphone_ready {
-                assert!(model.advice_ja.is_some() && model.advice_en.is_some(), "{} needs advice", model.id);
+                assert!(
+                    model.advice_ja.is_some() && model.advice_en.is_some(),
+                    "{} needs advice",
+                    model.id
+                );
             }
         }
     }

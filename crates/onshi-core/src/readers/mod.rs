@@ -22,6 +22,9 @@ pub enum ReadersError {
 pub(crate) fn is_dead_context(error: pcsc::Error) -> bool {
     matches!(
         error,
-        pcsc::Error::NoService | pcsc::Error::ServiceStopped | pcsc::Error::CommError | pcsc::Error::InvalidHandle
+        pcsc::Error::NoService
+            | pcsc::Error::ServiceStopped
+            | pcsc::Error::CommError
+            | pcsc::Error::InvalidHandle
     )
 }

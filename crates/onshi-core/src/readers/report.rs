@@ -26,7 +26,10 @@ pub struct CardInfo {
 
 impl CardInfo {
     pub fn from_atr(bytes: &[u8]) -> CardInfo {
-        CardInfo { atr: atr::to_hex(bytes), kind: atr::classify(bytes) }
+        CardInfo {
+            atr: atr::to_hex(bytes),
+            kind: atr::classify(bytes),
+        }
     }
 
     fn from_hex(hex: &str) -> CardInfo {
@@ -83,7 +86,10 @@ pub struct ReadersReport {
 
 impl ReadersReport {
     pub fn unavailable() -> ReadersReport {
-        ReadersReport { service: ServiceState::Unavailable, readers: Vec::new() }
+        ReadersReport {
+            service: ServiceState::Unavailable,
+            readers: Vec::new(),
+        }
     }
 
     /// Whether at least one connected reader suits the smartphone マイナ保険証.
@@ -141,7 +147,11 @@ mod tests {
         assert_eq!(report.service, ServiceState::Running);
         assert!(report.has_smartphone_ready_reader());
 
-        report.apply(&event(WatchEventKind::CardInserted, Some(pasori), Some("3B888001000005E0B381A1007F")));
+        report.apply(&event(
+            WatchEventKind::CardInserted,
+            Some(pasori),
+            Some("3B888001000005E0B381A1007F"),
+        ));
         let card = report.readers[0].card.as_ref().unwrap();
         assert_eq!(card.kind, CardKind::TypeB);
 
@@ -161,7 +171,11 @@ mod tests {
         report.apply(&event(WatchEventKind::ReaderAdded, Some("A reader"), None));
         let names: Vec<_> = report.readers.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["A reader", "B reader"]);
-        report.apply(&event(WatchEventKind::ReaderRemoved, Some("A reader"), None));
+        report.apply(&event(
+            WatchEventKind::ReaderRemoved,
+            Some("A reader"),
+            None,
+        ));
         assert_eq!(report.readers.len(), 1);
         assert!(!report.has_smartphone_ready_reader());
     }

@@ -21,7 +21,10 @@ pub fn list() -> Result<ReadersReport, ReadersError> {
         Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),
         Err(error) => return Err(ReadersError::Service(error.to_string())),
     };
-    let mut states: Vec<ReaderState> = names.into_iter().map(|name| ReaderState::new(name, State::UNAWARE)).collect();
+    let mut states: Vec<ReaderState> = names
+        .into_iter()
+        .map(|name| ReaderState::new(name, State::UNAWARE))
+        .collect();
     if !states.is_empty() {
         match context.get_status_change(Duration::ZERO, &mut states) {
             Ok(()) | Err(pcsc::Error::Timeout) => {}
@@ -33,7 +36,11 @@ pub fn list() -> Result<ReadersReport, ReadersError> {
     }
     let mut readers: Vec<ReaderInfo> = states
         .iter()
-        .filter(|state| !state.event_state().intersects(State::UNKNOWN | State::IGNORE))
+        .filter(|state| {
+            !state
+                .event_state()
+                .intersects(State::UNKNOWN | State::IGNORE)
+        })
         .map(|state| {
             let mut reader = ReaderInfo::new(&state.name().to_string_lossy());
             if state.event_state().contains(State::PRESENT) {
@@ -43,5 +50,8 @@ pub fn list() -> Result<ReadersReport, ReadersError> {
         })
         .collect();
     readers.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(ReadersReport { service: ServiceState::Running, readers })
+    Ok(ReadersReport {
+        service: ServiceState::Running,
+        readers,
+    })
 }

@@ -77,9 +77,21 @@ impl Watcher {
         let shared = Arc::clone(&context);
         let thread = std::thread::Builder::new()
             .name("onshi-reader-watch".into())
-            .spawn(move || Loop { sink, stop: stop_rx, context: shared, known: BTreeMap::new() }.run())
+            .spawn(move || {
+                Loop {
+                    sink,
+                    stop: stop_rx,
+                    context: shared,
+                    known: BTreeMap::new(),
+                }
+                .run()
+            })
             .expect("the OS can start a thread");
-        Watcher { stop: Some(stop_tx), context, thread: Some(thread) }
+        Watcher {
+            stop: Some(stop_tx),
+            context,
+            thread: Some(thread),
+        }
     }
 
     /// Stops the watch and waits for its thread to end.
@@ -90,7 +102,12 @@ impl Watcher {
     fn shut_down(&mut self) {
         // Dropping the sender wakes a back-off sleep; cancel wakes a blocked status-change call.
         drop(self.stop.take());
-        if let Some(context) = self.context.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        if let Some(context) = self
+            .context
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
             let _ = context.cancel();
         }
         if let Some(thread) = self.thread.take() {
@@ -206,7 +223,12 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
 
     /// Reports readers that appeared or left since the last listing, and keeps `states` to match.
     fn sync_reader_list(&mut self, names: &[CString], states: &mut Vec<ReaderState>) {
-        let gone: Vec<CString> = self.known.keys().filter(|name| !names.contains(name)).cloned().collect();
+        let gone: Vec<CString> = self
+            .known
+            .keys()
+            .filter(|name| !names.contains(name))
+            .cloned()
+            .collect();
         for name in gone {
             let seen = self.known.remove(&name).unwrap_or_default();
             let reader = name.to_string_lossy();
@@ -215,11 +237,17 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
             }
             self.emit(WatchEventKind::ReaderRemoved, Some(&reader), None);
         }
-        states.retain(|state| state.name() == PNP_NOTIFICATION() || names.iter().any(|n| n.as_c_str() == state.name()));
+        states.retain(|state| {
+            state.name() == PNP_NOTIFICATION() || names.iter().any(|n| n.as_c_str() == state.name())
+        });
         for name in names {
             if !self.known.contains_key(name) {
                 self.known.insert(name.clone(), Seen::default());
-                self.emit(WatchEventKind::ReaderAdded, Some(&name.to_string_lossy()), None);
+                self.emit(
+                    WatchEventKind::ReaderAdded,
+                    Some(&name.to_string_lossy()),
+                    None,
+                );
                 states.push(ReaderState::new(name.clone(), State::UNAWARE));
             }
         }
@@ -230,18 +258,33 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
         if flags.intersects(State::UNKNOWN | State::IGNORE) {
             return; // gone; the next listing reports it
         }
-        let Some(seen) = self.known.get(state.name()).copied() else { return };
+        let Some(seen) = self.known.get(state.name()).copied() else {
+            return;
+        };
         let present = flags.contains(State::PRESENT);
         let count = state.event_count();
-        let swapped = seen.card && present && count >= seen.event_count.wrapping_add(2) && seen.event_count != 0;
+        let swapped = seen.card
+            && present
+            && count >= seen.event_count.wrapping_add(2)
+            && seen.event_count != 0;
         let reader = state.name().to_string_lossy().into_owned();
         if seen.card && (!present || swapped) {
             self.emit(WatchEventKind::CardRemoved, Some(&reader), None);
         }
         if present && (!seen.card || swapped) {
-            self.emit(WatchEventKind::CardInserted, Some(&reader), Some(state.atr()));
+            self.emit(
+                WatchEventKind::CardInserted,
+                Some(&reader),
+                Some(state.atr()),
+            );
         }
-        self.known.insert(state.name().to_owned(), Seen { card: present, event_count: count });
+        self.known.insert(
+            state.name().to_owned(),
+            Seen {
+                card: present,
+                event_count: count,
+            },
+        );
     }
 
     fn emit(&mut self, kind: WatchEventKind, reader: Option<&str>, atr: Option<&[u8]>) {
@@ -249,11 +292,17 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
     }
 
     fn stop_requested(&self) -> bool {
-        matches!(self.stop.try_recv(), Err(mpsc::TryRecvError::Disconnected) | Ok(()))
+        matches!(
+            self.stop.try_recv(),
+            Err(mpsc::TryRecvError::Disconnected) | Ok(())
+        )
     }
 
     /// Sleeps unless stopped first; true when the watch was stopped.
     fn sleep(&self, duration: Duration) -> bool {
-        !matches!(self.stop.recv_timeout(duration), Err(RecvTimeoutError::Timeout))
+        !matches!(
+            self.stop.recv_timeout(duration),
+            Err(RecvTimeoutError::Timeout)
+        )
     }
 }

@@ -30,7 +30,11 @@ fn reader_set(spec: &str) -> Vec<String> {
     match spec.trim() {
         "default" => DEFAULT_READERS.iter().map(|s| s.to_string()).collect(),
         "none" | "" => Vec::new(),
-        names => names.split(';').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect(),
+        names => names
+            .split(';')
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
     }
 }
 
@@ -51,13 +55,18 @@ impl Bench {
             }
             ["insert", reader, profile] => {
                 let profile: Profile = profile.parse()?;
-                let card = self.rig.insert(reader, profile).map_err(|e| e.to_string())?;
+                let card = self
+                    .rig
+                    .insert(reader, profile)
+                    .map_err(|e| e.to_string())?;
                 self.cards.insert(reader.to_string(), card);
                 Ok(())
             }
-            ["remove", reader] => {
-                self.cards.remove(*reader).map(drop).ok_or_else(|| format!("no card on {reader}"))
-            }
+            ["remove", reader] => self
+                .cards
+                .remove(*reader)
+                .map(drop)
+                .ok_or_else(|| format!("no card on {reader}")),
             ["stop-service"] => {
                 self.cards.clear();
                 self.rig.stop_service();
@@ -80,7 +89,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut bench = Bench { rig, cards: BTreeMap::new() };
+    let mut bench = Bench {
+        rig,
+        cards: BTreeMap::new(),
+    };
     for insert in &args.inserts {
         let line = format!("insert {}", insert.replacen('=', " ", 1));
         if let Err(error) = bench.run(&line) {

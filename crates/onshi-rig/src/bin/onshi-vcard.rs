@@ -25,7 +25,10 @@ fn main() {
             std::thread::park();
         },
         Err(error) => {
-            eprintln!("onshi-vcard: cannot reach vpcd on port {}: {error}", args.port);
+            eprintln!(
+                "onshi-vcard: cannot reach vpcd on port {}: {error}",
+                args.port
+            );
             std::process::exit(1);
         }
     }

@@ -1,0 +1,107 @@
+//! `onshi readers` and `onshi watch`.
+
+use crate::exit;
+use crate::text::Lang;
+use onshi_core::readers::{self, ServiceState, WatchEvent, Watcher};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+pub fn list(json: bool, lang: Lang) -> u8 {
+    let report = match readers::list() {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("{}: {error}", lang.pick("エラー", "error"));
+            return exit::NO_SERVICE;
+        }
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report serialises")
+        );
+    } else if report.service == ServiceState::Running {
+        println!(
+            "{} {}",
+            lang.pick("カードリーダー:", "Card readers:"),
+            report.readers.len()
+        );
+        for reader in &report.readers {
+            println!("  {}", reader.name);
+            println!("    {}", lang.model_line(reader));
+            match &reader.card {
+                Some(card) => println!(
+                    "    {} {:?} (ATR {})",
+                    lang.pick("カード:", "card:"),
+                    card.kind,
+                    card.atr
+                ),
+                None => println!("    {}", lang.pick("カード: なし", "card: none")),
+            }
+        }
+        if report.readers.is_empty() {
+            println!(
+                "  {}",
+                lang.pick(
+                    "接続されているカードリーダーはありません。",
+                    "No card reader is connected."
+                )
+            );
+        }
+    }
+    if report.service == ServiceState::Unavailable {
+        eprintln!("{}", lang.service_unavailable());
+        return exit::NO_SERVICE;
+    }
+    exit::FINE
+}
+
+pub fn watch(json: bool, seconds: Option<f64>, lang: Lang) -> u8 {
+    let deadline = match seconds {
+        Some(s) if s.is_finite() && s >= 0.0 => Some(Instant::now() + Duration::from_secs_f64(s)),
+        Some(_) => {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "--for には0以上の秒数を指定してください。",
+                    "--for takes a number of seconds, 0 or more."
+                )
+            );
+            return exit::BAD_INPUT;
+        }
+        None => None,
+    };
+    let (events, received) = mpsc::channel::<WatchEvent>();
+    let watcher = Watcher::start(move |event| {
+        let _ = events.send(event);
+    });
+    loop {
+        let event = match deadline {
+            Some(deadline) => {
+                match received.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                    Ok(event) => event,
+                    Err(_) => break,
+                }
+            }
+            None => match received.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            },
+        };
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string(&event).expect("an event serialises")
+            );
+        } else {
+            let reader = event.reader.as_deref().unwrap_or_default();
+            let atr = event
+                .atr
+                .as_deref()
+                .map(|a| format!(" ATR {a}"))
+                .unwrap_or_default();
+            println!("{}  {}  {reader}{atr}", event.at, lang.event(event.event));
+        }
+    }
+    watcher.stop();
+    exit::FINE
+}
