@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, then every check: format, lints, unit tests, the rig's integration
+# tests, the generated TypeScript bindings, the UI's tests, and the real app end to end under Xvfb.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" --test
+cd "$ONSHI_ROOT"
+
+step() { echo; echo "==> $*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "UI build (the app embeds it)"
+npm run --silent build:ui
+
+step "clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Rust tests (unit, and integration against a private pcscd with virtual readers)"
+scripts/rig-namespace.sh cargo test --workspace
+
+step "TypeScript bindings match the Rust types"
+if [[ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]]; then
+  git status --porcelain -- ui/src/lib/bindings
+  echo "The generated bindings differ from the committed ones: commit ui/src/lib/bindings." >&2
+  exit 1
+fi
+
+step "UI unit tests"
+npm run --silent test:ui
+
+step "end to end: the real app under Xvfb"
+cargo build --quiet -p onshi-assistant -p onshi-rig
+scripts/rig-namespace.sh tests/e2e/run.sh

@@ -1,0 +1,5 @@
+//! The commands the UI may call, one file per area. Every one is listed in build.rs and granted in
+//! capabilities/main.json.
+
+pub mod readers;
+pub mod settings;

@@ -1,0 +1,24 @@
+use crate::settings::{self, StartupNotice};
+use onshi_core::settings::Settings;
+use serde::Serialize;
+
+/// The settings, and where a damaged settings file was moved at start-up (shown once, then forgotten).
+#[derive(Serialize)]
+pub struct SettingsView {
+    pub settings: Settings,
+    pub damaged_file_moved_to: Option<String>,
+}
+
+#[tauri::command]
+pub fn settings_get(app: tauri::AppHandle, notice: tauri::State<'_, StartupNotice>) -> Result<SettingsView, String> {
+    let moved = notice.damaged_file_moved_to.lock().unwrap_or_else(|e| e.into_inner()).take();
+    Ok(SettingsView {
+        settings: settings::load(&app)?,
+        damaged_file_moved_to: moved.map(|path| path.display().to_string()),
+    })
+}
+
+#[tauri::command]
+pub fn settings_set(app: tauri::AppHandle, settings: Settings) -> Result<(), String> {
+    settings::save(&app, &settings)
+}

@@ -1,0 +1,23 @@
+//! オン資アシスタント: builds the app. Each area's commands live in `commands/`, thin over onshi-core.
+
+mod commands;
+mod readers_watch;
+mod settings;
+
+/// Starts the app: plugins, state, the reader watch, and the command handlers.
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_store::Builder::default().build())
+        .setup(|app| {
+            settings::open(app)?;
+            readers_watch::start(app);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::readers::readers_snapshot,
+            commands::settings::settings_get,
+            commands::settings::settings_set,
+        ])
+        .run(tauri::generate_context!())
+        .expect("オン資アシスタントを起動できませんでした (the app could not start)");
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests: Xvfb, a private app-data folder, then WebdriverIO. Must run inside
+# scripts/rig-namespace.sh, where the specs start and stop the rig's pcscd themselves.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[[ "${ONSHI_RIG_NAMESPACE:-}" == 1 ]] || { echo "run me through scripts/rig-namespace.sh" >&2; exit 2; }
+target="${CARGO_TARGET_DIR:-target}"
+export ONSHI_APP="$target/debug/onshi-assistant"
+export ONSHI_RIG="$target/debug/onshi-rig"
+home=$(mktemp -d)
+trap 'rm -rf "$home"; kill $(jobs -p) 2>/dev/null || true' EXIT
+export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
+export ONSHI_APP_DATA="$XDG_DATA_HOME/jp.onshi-assistant.app"
+mkdir -p tests/e2e/out
+Xvfb :97 -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+export DISPLAY=:97
+for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X97 ]] && break; sleep 0.1; done
+# WebKitGTK wants a session bus; give it a private one.
+exec dbus-run-session -- npx wdio run tests/e2e/wdio.conf.js

@@ -1,0 +1,71 @@
+// The home screen follows the real world: the service coming up, readers appearing, a card placed and
+// taken away, the service going down, all pushed from Rust with no reload.
+import { expect } from "@wdio/globals";
+import { spawn } from "node:child_process";
+import readline from "node:readline";
+
+/** The rig as a child process that takes one command per line and answers "ok". */
+function startRig() {
+  const child = spawn(process.env.ONSHI_RIG, ["--readers", "default", "--control"], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = readline.createInterface({ input: child.stdout });
+  const pending = [];
+  lines.on("line", (line) => pending.shift()?.(line));
+  const next = () => new Promise((resolve) => pending.push(resolve));
+  return {
+    ready: next(),
+    async send(command) {
+      const answer = next();
+      child.stdin.write(command + "\n");
+      const line = await answer;
+      if (line !== "ok") throw new Error(`rig: ${command} → ${line}`);
+    },
+    stop: () => child.kill(),
+  };
+}
+
+const verdict = () => $('[data-testid="readers-verdict"]');
+const reader = (name) => $(`[data-testid="reader"][data-name="${name}"]`);
+
+describe("home screen, live readers", () => {
+  let rig;
+  after(() => rig?.stop());
+
+  it("says in Japanese that the smart-card service is not running", async () => {
+    await expect(verdict()).toHaveAttribute("data-level", "error");
+    await expect(verdict()).toHaveText(expect.stringContaining("スマートカードサービスが動いていません"));
+    await browser.saveScreenshot("tests/e2e/out/home-no-service.png");
+  });
+
+  it("shows the readers as soon as the service starts, each with its model", async () => {
+    rig = startRig();
+    expect(await rig.ready).toBe("ready");
+    await expect(reader("SONY FeliCa RC-S300/P (0303109) 00 00")).toBeDisplayed();
+    await expect(verdict()).toHaveAttribute("data-level", "ok");
+    await expect(reader("Circle CIR315 CL 00 00")).toHaveText(expect.stringContaining("スマホ対応"));
+    const contact = reader("NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00");
+    await expect(contact).toHaveText(expect.stringContaining("スマホ非対応"));
+    await expect(contact).toHaveText(expect.stringContaining("接触型のため、スマートフォンは読み取れません"));
+  });
+
+  it("shows a card placed on a reader, and its removal", async () => {
+    const pasori = reader("SONY FeliCa Port/PaSoRi 4.0 00 00");
+    await expect(pasori).toHaveAttribute("data-card", "");
+    await rig.send("insert PaSoRi my-number");
+    await expect(pasori).toHaveAttribute("data-card", "type-b");
+    await expect(pasori).toHaveText(expect.stringContaining("カードを検出しました: Type B のICカード"));
+    await rig.send("insert USBNFC4 felica");
+    await expect(reader("Circle USBNFC4 00 00")).toHaveAttribute("data-card", "felica");
+    await browser.saveScreenshot("tests/e2e/out/home-readers-card.png");
+    await rig.send("remove PaSoRi");
+    await expect(pasori).toHaveAttribute("data-card", "");
+    await expect(pasori).toHaveText(expect.stringContaining("カードは置かれていません"));
+  });
+
+  it("turns red again when the service stops, and recovers when it is back", async () => {
+    await rig.send("stop-service");
+    await expect(verdict()).toHaveAttribute("data-level", "error");
+    await expect($('[data-testid="readers"]')).not.toBeExisting();
+    await rig.send("start-service");
+    await expect(verdict()).toHaveAttribute("data-level", "ok");
+  });
+});

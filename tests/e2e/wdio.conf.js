@@ -1,0 +1,51 @@
+// End-to-end tests: the real app (WebKitGTK) driven through tauri-driver and WebKitWebDriver, under Xvfb,
+// inside the rig's namespace (tests/e2e/run.sh sets all of that up).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const app = process.env.ONSHI_APP;
+const dataDir = process.env.ONSHI_APP_DATA;
+let driver;
+
+export const config = {
+  runner: "local",
+  specs: ["./specs/**/*.e2e.js"],
+  maxInstances: 1,
+  hostname: "127.0.0.1",
+  port: 4444,
+  capabilities: [
+    {
+      // No browserName: tauri-driver names the browser itself. WebKitWebDriver speaks classic WebDriver only.
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: app },
+    },
+  ],
+  logLevel: "warn",
+  framework: "mocha",
+  reporters: ["spec"],
+  mochaOpts: { ui: "bdd", timeout: 120000 },
+  waitforTimeout: 10000,
+
+  onPrepare() {
+    if (!app || !fs.existsSync(app)) throw new Error(`ONSHI_APP must name the built app (got ${app})`);
+  },
+
+  // Each spec file gets a fresh app. A spec that needs a settings file in place before the app starts
+  // names it in its file name (…settings….e2e.js gets a damaged one).
+  beforeSession(_config, _caps, specs) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (specs.some((spec) => spec.includes("settings"))) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.writeFileSync(path.join(dataDir, "settings.json"), '{"settings": {"language": "e');
+    }
+    driver = spawn("tauri-driver", ["--native-driver", "/usr/bin/WebKitWebDriver"], {
+      stdio: [null, process.stdout, process.stderr],
+    });
+    return new Promise((resolve) => setTimeout(resolve, 1000));
+  },
+
+  afterSession() {
+    driver?.kill();
+  },
+};

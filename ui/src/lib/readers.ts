@@ -1,0 +1,35 @@
+// What the readers' state means for the person at the desk: one overall verdict and its next action.
+import type { ReadersReport } from "./bindings/ReadersReport";
+import type { CardKind } from "./bindings/CardKind";
+import type { MessageKey } from "./i18n";
+
+export type Level = "ok" | "warn" | "error";
+
+export interface Verdict {
+  level: Level;
+  title: MessageKey;
+  action: MessageKey;
+}
+
+export function readersVerdict(report: ReadersReport, windows: boolean): Verdict {
+  if (report.service === "unavailable") {
+    return {
+      level: "error",
+      title: "readers.serviceDown.title",
+      action: windows ? "readers.serviceDown.windows" : "readers.serviceDown.other",
+    };
+  }
+  if (report.readers.length === 0) {
+    return { level: "warn", title: "readers.none.title", action: "readers.none.action" };
+  }
+  if (!report.readers.some((reader) => reader.smartphone_ready)) {
+    return { level: "warn", title: "readers.notReady.title", action: "readers.notReady.action" };
+  }
+  return { level: "ok", title: "readers.ready.title", action: "readers.ready.action" };
+}
+
+/** Windows stops its smart-card service when no reader is plugged in; the advice differs from Linux. */
+export const isWindows = (userAgent: string) => /Windows/i.test(userAgent);
+
+/** The message that names a kind of card. */
+export const cardKindKey = (kind: CardKind): MessageKey => `card.kind.${kind}`;
