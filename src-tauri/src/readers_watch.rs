@@ -17,7 +17,10 @@ pub struct ReadersState {
 pub fn start(app: &App) {
     // A first look, so the window opens on the truth rather than on "nothing yet".
     let first = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
-    app.manage(ReadersState { report: Mutex::new(first), _watcher: Mutex::new(None) });
+    app.manage(ReadersState {
+        report: Mutex::new(first),
+        _watcher: Mutex::new(None),
+    });
     let handle = app.handle().clone();
     let watcher = Watcher::start(move |event| {
         let state = handle.state::<ReadersState>();
@@ -28,5 +31,8 @@ pub fn start(app: &App) {
         };
         let _ = handle.emit(READERS_CHANGED, report);
     });
-    *app.state::<ReadersState>()._watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(watcher);
+    *app.state::<ReadersState>()
+        ._watcher
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = Some(watcher);
 }

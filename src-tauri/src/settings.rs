@@ -19,18 +19,26 @@ pub struct StartupNotice {
 pub fn open(app: &App) -> Result<(), Box<dyn std::error::Error>> {
     let path = app.path().app_data_dir()?.join(FILE);
     let moved = move_aside_if_damaged(&path)?;
-    app.manage(StartupNotice { damaged_file_moved_to: Mutex::new(moved) });
+    app.manage(StartupNotice {
+        damaged_file_moved_to: Mutex::new(moved),
+    });
     app.store(FILE)?;
     Ok(())
 }
 
 pub fn load<R: Runtime>(app: &AppHandle<R>) -> Result<Settings, String> {
     let store = app.store(FILE).map_err(|e| e.to_string())?;
-    Ok(store.get(KEY).and_then(|value| serde_json::from_value(value).ok()).unwrap_or_default())
+    Ok(store
+        .get(KEY)
+        .and_then(|value| serde_json::from_value(value).ok())
+        .unwrap_or_default())
 }
 
 pub fn save<R: Runtime>(app: &AppHandle<R>, settings: &Settings) -> Result<(), String> {
     let store = app.store(FILE).map_err(|e| e.to_string())?;
-    store.set(KEY, serde_json::to_value(settings).map_err(|e| e.to_string())?);
+    store.set(
+        KEY,
+        serde_json::to_value(settings).map_err(|e| e.to_string())?,
+    );
     store.save().map_err(|e| e.to_string())
 }

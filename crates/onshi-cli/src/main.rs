@@ -1,6 +1,7 @@
 //! `onshi`: the checks of オン資アシスタント on the command line (design/CLI.md). Logic lives in
 //! onshi-core; this binary parses arguments, prints, and maps outcomes to exit codes.
 
+mod card_test;
 mod readers;
 mod text;
 
@@ -14,6 +15,7 @@ pub mod exit {
     pub const PROBLEM: u8 = 1;
     pub const BAD_INPUT: u8 = 2;
     pub const NO_SERVICE: u8 = 3;
+    pub const NOTHING_CAME: u8 = 4;
 }
 
 #[derive(Parser)]
@@ -47,6 +49,18 @@ enum Command {
         #[arg(long = "for")]
         seconds: Option<f64>,
     },
+    /// Wait for a card or phone and run the safe read test (no PIN, no personal data).
+    CardTest {
+        /// Only readers whose name contains this text.
+        #[arg(long)]
+        reader: Option<String>,
+        /// Seconds to wait for a card.
+        #[arg(long, default_value_t = 30.0)]
+        wait: f64,
+        /// One JSON document on stdout.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -54,6 +68,9 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Readers { json } => readers::list(json, cli.lang),
         Command::Watch { json, seconds } => readers::watch(json, seconds, cli.lang),
+        Command::CardTest { reader, wait, json } => {
+            card_test::run(reader.as_deref(), wait, json, cli.lang)
+        }
     };
     ExitCode::from(code)
 }

@@ -86,9 +86,49 @@ impl Rig {
         Ok(FIRST_PORT + 2 * index as u16)
     }
 
-    /// Puts a card on slot 0 of the reader whose name contains `reader`.
+    /// Puts a card on slot 0 of the reader whose name contains `reader`, and waits until pcscd sees it
+    /// (it polls vpcd every 0.4 s), so a test acts on a state the service already knows.
     pub fn insert(&self, reader: &str, profile: Profile) -> io::Result<VirtualCard> {
-        VirtualCard::insert(self.port_of(reader)?, profile)
+        let card = VirtualCard::insert(self.port_of(reader)?, profile)?;
+        self.wait_for_slot(reader, true)?;
+        Ok(card)
+    }
+
+    /// Takes a card away and waits until pcscd has seen it go; returns every APDU the card received.
+    pub fn take_away(&self, reader: &str, card: VirtualCard) -> io::Result<Vec<Vec<u8>>> {
+        let received = card.remove();
+        self.wait_for_slot(reader, false)?;
+        Ok(received)
+    }
+
+    /// Waits until slot 0 of the reader whose name contains `reader` has (or has not) a card.
+    pub fn wait_for_slot(&self, reader: &str, card_present: bool) -> io::Result<()> {
+        let index = self
+            .port_of(reader)
+            .map(|port| usize::from((port - FIRST_PORT) / 2))?;
+        let slot = std::ffi::CString::new(format!("{} 00 00", self.readers[index]))
+            .map_err(io::Error::other)?;
+        let context = pcsc::Context::establish(pcsc::Scope::User).map_err(io::Error::other)?;
+        let mut states = [pcsc::ReaderState::new(slot, pcsc::State::UNAWARE)];
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            context
+                .get_status_change(Duration::from_millis(500), &mut states)
+                .or_else(|e| match e {
+                    pcsc::Error::Timeout => Ok(()),
+                    other => Err(io::Error::other(other)),
+                })?;
+            if states[0].event_state().contains(pcsc::State::PRESENT) == card_present {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(io::Error::other(format!(
+                    "pcscd did not see the card {}",
+                    if card_present { "arrive" } else { "leave" }
+                )));
+            }
+            states[0].sync_current_state();
+        }
     }
 
     /// Ends pcscd with SIGKILL, as a crash would, leaving its socket and pid file behind.

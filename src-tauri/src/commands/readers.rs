@@ -4,5 +4,9 @@ use onshi_core::readers::ReadersReport;
 /// The readers as the app last saw them; later changes arrive as `readers-changed` events.
 #[tauri::command]
 pub fn readers_snapshot(state: tauri::State<'_, ReadersState>) -> ReadersReport {
-    state.report.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    state
+        .report
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
 }

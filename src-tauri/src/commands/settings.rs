@@ -10,8 +10,15 @@ pub struct SettingsView {
 }
 
 #[tauri::command]
-pub fn settings_get(app: tauri::AppHandle, notice: tauri::State<'_, StartupNotice>) -> Result<SettingsView, String> {
-    let moved = notice.damaged_file_moved_to.lock().unwrap_or_else(|e| e.into_inner()).take();
+pub fn settings_get(
+    app: tauri::AppHandle,
+    notice: tauri::State<'_, StartupNotice>,
+) -> Result<SettingsView, String> {
+    let moved = notice
+        .damaged_file_moved_to
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
     Ok(SettingsView {
         settings: settings::load(&app)?,
         damaged_file_moved_to: moved.map(|path| path.display().to_string()),

@@ -33,6 +33,7 @@ describe("home screen, live readers", () => {
   it("says in Japanese that the smart-card service is not running", async () => {
     await expect(verdict()).toHaveAttribute("data-level", "error");
     await expect(verdict()).toHaveText(expect.stringContaining("スマートカードサービスが動いていません"));
+    await browser.pause(500); // WebKitWebDriver may capture the frame before the last paint
     await browser.saveScreenshot("tests/e2e/out/home-no-service.png");
   });
 
@@ -55,6 +56,7 @@ describe("home screen, live readers", () => {
     await expect(pasori).toHaveText(expect.stringContaining("カードを検出しました: Type B のICカード"));
     await rig.send("insert USBNFC4 felica");
     await expect(reader("Circle USBNFC4 00 00")).toHaveAttribute("data-card", "felica");
+    await browser.pause(500);
     await browser.saveScreenshot("tests/e2e/out/home-readers-card.png");
     await rig.send("remove PaSoRi");
     await expect(pasori).toHaveAttribute("data-card", "");

@@ -14,6 +14,7 @@ describe("settings", () => {
     expect(aside).toBeDefined();
     await expect(notice).toHaveText(expect.stringContaining(aside));
     expect(fs.readFileSync(path.join(dataDir, aside), "utf8")).toBe('{"settings": {"language": "e');
+    await browser.pause(500);
     await browser.saveScreenshot("tests/e2e/out/settings-damaged.png");
     await notice.$("button").click();
     await expect(notice).not.toBeExisting();

@@ -1,0 +1,72 @@
+//! `onshi card-test`: waits for a card, runs the safe read test, and says what it found.
+
+use crate::exit;
+use crate::text::Lang;
+use onshi_core::card::{self, Holder, ProbeError};
+use std::time::Duration;
+
+pub fn run(reader: Option<&str>, wait: f64, json: bool, lang: Lang) -> u8 {
+    if !(wait.is_finite() && wait >= 0.0) {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "--wait には0以上の秒数を指定してください。",
+                "--wait takes a number of seconds, 0 or more."
+            )
+        );
+        return exit::BAD_INPUT;
+    }
+    if !json {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "カードまたはスマートフォンをリーダーに置いてください…",
+                "Place a card or phone on the reader…"
+            )
+        );
+    }
+    let outcome = card::wait_for_card(reader, Duration::from_secs_f64(wait))
+        .and_then(|name| card::probe(&name));
+    match outcome {
+        Ok(report) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).expect("a report serialises")
+                );
+            } else {
+                println!("{}", lang.holder(report.holder));
+                println!("  {} {}", lang.pick("リーダー:", "Reader:"), report.reader);
+                println!("  ATR: {}", report.atr);
+                println!(
+                    "  {}",
+                    lang.pick(
+                        "個人情報は読み取っていません。",
+                        "No personal data was read."
+                    )
+                );
+            }
+            if report.holder == Holder::NotMyNumberCard {
+                exit::PROBLEM
+            } else {
+                exit::FINE
+            }
+        }
+        Err(error) => {
+            let message = lang.probe_error(&error, wait);
+            if json {
+                let doc = serde_json::json!({ "error": error.code(), "message": message });
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&doc).expect("JSON serialises")
+                );
+            }
+            eprintln!("{message}");
+            match error {
+                ProbeError::NoService => exit::NO_SERVICE,
+                ProbeError::NoCard => exit::NOTHING_CAME,
+                _ => exit::PROBLEM,
+            }
+        }
+    }
+}

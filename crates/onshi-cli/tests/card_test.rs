@@ -1,0 +1,101 @@
+//! `onshi card-test` on the rig: it tells a My Number card from phones, a licence and a FeliCa card, with
+//! only allow-listed commands reaching the virtual card, and the exit codes of design/CLI.md.
+
+use onshi_core::card::apdu::is_allowed;
+use onshi_rig::{Profile, Rig, VirtualCard};
+use serde_json::Value;
+use std::process::{Command, Output};
+
+const READER: &str = "SONY FeliCa Port/PaSoRi 4.0";
+
+fn card_test(args: &[&str]) -> (Output, Value) {
+    let output = Command::new(env!("CARGO_BIN_EXE_onshi"))
+        .args(["card-test", "--json"])
+        .args(args)
+        .output()
+        .expect("onshi runs");
+    let doc = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
+    (output, doc)
+}
+
+/// Takes the card away; fails the test if anything outside the allow-list reached it.
+fn assert_only_allowed(rig: &Rig, reader: &str, card: VirtualCard) -> Vec<Vec<u8>> {
+    let received = rig.take_away(reader, card).unwrap();
+    for apdu in &received {
+        assert!(
+            is_allowed(apdu),
+            "a command outside the allow-list reached the card: {apdu:02X?}"
+        );
+    }
+    received
+}
+
+#[test]
+fn each_profile_is_told_apart_with_only_allow_listed_commands() {
+    let rig = Rig::start(&[READER]).unwrap();
+    let cases = [
+        (Profile::MyNumber, "my-number-card", true, 0),
+        (Profile::Android, "smartphone-android", true, 0),
+        (Profile::Iphone, "smartphone-iphone", true, 0),
+        (Profile::Licence, "not-my-number-card", false, 1),
+        (Profile::Felica, "not-my-number-card", false, 1),
+    ];
+    for (profile, holder, jpki, code) in cases {
+        let card = rig.insert(READER, profile).unwrap();
+        let (output, doc) = card_test(&["--wait", "5"]);
+        assert_eq!(doc["holder"], holder, "{profile:?}: {doc}");
+        assert_eq!(doc["jpki"], jpki, "{profile:?}");
+        assert_eq!(output.status.code(), Some(code), "{profile:?}");
+        assert_eq!(doc["reader"], format!("{READER} 00 00"));
+        let received = assert_only_allowed(&rig, READER, card);
+        let sent: Vec<String> = doc["apdus_sent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_owned())
+            .collect();
+        let received_hex: Vec<String> = received
+            .iter()
+            .map(|a| a.iter().map(|b| format!("{b:02X}")).collect())
+            .collect();
+        assert_eq!(sent, received_hex, "apdus_sent is what the card saw");
+    }
+}
+
+#[test]
+fn the_kind_comes_from_the_atr() {
+    let rig = Rig::start(&[READER]).unwrap();
+    let card = rig.insert(READER, Profile::Felica).unwrap();
+    let (_, doc) = card_test(&["--wait", "5"]);
+    assert_eq!(doc["kind"], "felica");
+    assert_only_allowed(&rig, READER, card);
+    let card = rig.insert(READER, Profile::MyNumber).unwrap();
+    let (_, doc) = card_test(&["--wait", "5"]);
+    assert_eq!(doc["kind"], "type-b");
+    assert_only_allowed(&rig, READER, card);
+}
+
+#[test]
+fn no_card_within_the_wait_exits_4_with_a_plain_message() {
+    let _rig = Rig::start(&[READER]).unwrap();
+    let (output, doc) = card_test(&["--wait", "1"]);
+    assert_eq!(output.status.code(), Some(4));
+    assert_eq!(doc["error"], "no-card");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("カードが置かれませんでした"));
+}
+
+#[test]
+fn the_reader_filter_picks_the_reader_and_no_service_exits_3() {
+    let mut rig = Rig::start(&[READER, "Circle USBNFC4"]).unwrap();
+    let _elsewhere = rig.insert(READER, Profile::Licence).unwrap();
+    let card = rig.insert("USBNFC4", Profile::Android).unwrap();
+    let (output, doc) = card_test(&["--reader", "USBNFC4", "--wait", "5"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(doc["reader"], "Circle USBNFC4 00 00");
+    assert_only_allowed(&rig, "USBNFC4", card);
+    rig.stop_service();
+    let (output, doc) = card_test(&["--wait", "1"]);
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(doc["error"], "no-service");
+}

@@ -1,0 +1,232 @@
+//! The safe read test: does the card (or phone) on a reader hold the JPKI application, and whose is it —
+//! a My Number card, an Android phone, an iPhone? It sends only the allow-listed commands of `apdu`, reads
+//! only EF 0006 (a token name), and never touches a PIN.
+
+use super::apdu::{self, Command, TransmitError};
+use super::atr::{self, CardKind};
+use crate::readers::is_dead_context;
+use pcsc::{
+    Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State, PNP_NOTIFICATION,
+};
+use serde::Serialize;
+use std::ffi::CString;
+use std::time::{Duration, Instant};
+use ts_rs::TS;
+
+/// Who holds the JPKI application that answered (design/CLI.md, `holder`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum Holder {
+    MyNumberCard,
+    SmartphoneAndroid,
+    SmartphoneIphone,
+    /// The JPKI application answered, but its token name is not one we know.
+    JpkiUnknown,
+    NotMyNumberCard,
+}
+
+/// What the read test found (`onshi card-test --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ProbeReport {
+    pub reader: String,
+    pub atr: String,
+    pub kind: CardKind,
+    /// The JPKI application answered its SELECT.
+    pub jpki: bool,
+    pub holder: Holder,
+    /// Every command sent, in hex, in order: all of them from the allow-list.
+    pub apdus_sent: Vec<String>,
+}
+
+/// Why the read test could not finish; each has its own message for people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProbeError {
+    #[error("the smart-card service is not running")]
+    NoService,
+    #[error("no card was placed in time")]
+    NoCard,
+    #[error("the card or phone was taken away during the test")]
+    CardRemoved,
+    #[error("the reader was disconnected")]
+    ReaderGone,
+    #[error("no reader matches {0:?}")]
+    NoSuchReader(String),
+    #[error("the read test failed: {0}")]
+    Failed(String),
+}
+
+impl ProbeError {
+    /// A stable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProbeError::NoService => "no-service",
+            ProbeError::NoCard => "no-card",
+            ProbeError::CardRemoved => "card-removed",
+            ProbeError::ReaderGone => "reader-gone",
+            ProbeError::NoSuchReader(_) => "no-such-reader",
+            ProbeError::Failed(_) => "failed",
+        }
+    }
+}
+
+impl From<pcsc::Error> for ProbeError {
+    fn from(error: pcsc::Error) -> ProbeError {
+        match error {
+            // NotTransacted: the reader lost the card mid-exchange, as when a phone leaves the field.
+            pcsc::Error::NoSmartcard
+            | pcsc::Error::RemovedCard
+            | pcsc::Error::ResetCard
+            | pcsc::Error::UnpoweredCard
+            | pcsc::Error::NotTransacted => ProbeError::CardRemoved,
+            pcsc::Error::UnknownReader | pcsc::Error::ReaderUnavailable => ProbeError::ReaderGone,
+            error if is_dead_context(error) => ProbeError::NoService,
+            error => ProbeError::Failed(error.to_string()),
+        }
+    }
+}
+
+impl From<TransmitError> for ProbeError {
+    fn from(error: TransmitError) -> ProbeError {
+        match error {
+            TransmitError::Pcsc(error) => error.into(),
+            other => ProbeError::Failed(other.to_string()),
+        }
+    }
+}
+
+/// The holder named by the token in EF 0006 (padding of spaces or zeros ignored).
+pub fn holder_from_token(token: &[u8]) -> Holder {
+    let end = token
+        .iter()
+        .rposition(|b| *b != b' ' && *b != 0)
+        .map_or(0, |i| i + 1);
+    match &token[..end] {
+        b"JPKIAPICCTOKEN2" | b"JPKIAPICCTOKEN" => Holder::MyNumberCard,
+        b"JPKIAPGPSETOKEN" => Holder::SmartphoneAndroid,
+        b"JPKIAPIOSTOKEN" => Holder::SmartphoneIphone,
+        _ => Holder::JpkiUnknown,
+    }
+}
+
+/// Waits up to `wait` for a card on a reader whose name contains `reader_filter` (any reader when None),
+/// and returns that reader's name. Blocks in `get_status_change`; does not poll the card.
+pub fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, ProbeError> {
+    let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
+    let deadline = Instant::now() + wait;
+    let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
+    loop {
+        let names = match context.list_readers_owned() {
+            Ok(names) => names,
+            Err(pcsc::Error::NoReadersAvailable) => Vec::new(),
+            Err(error) => return Err(error.into()),
+        };
+        let wanted: Vec<CString> = names
+            .into_iter()
+            .filter(|name| {
+                reader_filter.is_none_or(|filter| name.to_string_lossy().contains(filter))
+            })
+            .collect();
+        states.retain(|s| {
+            s.name() == PNP_NOTIFICATION() || wanted.iter().any(|n| n.as_c_str() == s.name())
+        });
+        for name in &wanted {
+            if !states.iter().any(|s| s.name() == name.as_c_str()) {
+                states.push(ReaderState::new(name.clone(), State::UNAWARE));
+            }
+        }
+        if let Some(found) = states
+            .iter()
+            .skip(1)
+            .find(|s| s.event_state().contains(State::PRESENT))
+        {
+            return Ok(found.name().to_string_lossy().into_owned());
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ProbeError::NoCard);
+        }
+        for state in &mut states {
+            state.sync_current_state();
+        }
+        match context.get_status_change(left.min(Duration::from_secs(2)), &mut states) {
+            Ok(()) | Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownReader) => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+}
+
+/// Runs the read test on the card that is on `reader` now.
+pub fn probe(reader: &str) -> Result<ProbeReport, ProbeError> {
+    let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
+    let name = CString::new(reader).map_err(|_| ProbeError::NoSuchReader(reader.to_owned()))?;
+    let card = context.connect(&name, ShareMode::Shared, Protocols::ANY)?;
+    let atr_bytes = card.status2_owned()?.atr().to_vec();
+    let mut sent = Vec::new();
+    let mut send = |command: Command| {
+        sent.push(atr::to_hex(command.bytes()));
+        apdu::transmit(&card, command.bytes())
+    };
+    let jpki = send(Command::SelectJpki)?.ok();
+    let holder = if !jpki {
+        Holder::NotMyNumberCard
+    } else if send(Command::SelectTokenFile)?.ok() {
+        let token = send(Command::ReadToken)?;
+        if token.ok() {
+            holder_from_token(&token.data)
+        } else {
+            Holder::JpkiUnknown
+        }
+    } else {
+        Holder::JpkiUnknown
+    };
+    let _ = card.disconnect(Disposition::LeaveCard);
+    Ok(ProbeReport {
+        reader: reader.to_owned(),
+        atr: atr::to_hex(&atr_bytes),
+        kind: atr::classify(&atr_bytes),
+        jpki,
+        holder,
+        apdus_sent: sent,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_name_the_holder_whatever_the_padding() {
+        assert_eq!(
+            holder_from_token(b"JPKIAPICCTOKEN2                 "),
+            Holder::MyNumberCard
+        );
+        assert_eq!(
+            holder_from_token(b"JPKIAPGPSETOKEN\0\0\0\0"),
+            Holder::SmartphoneAndroid
+        );
+        assert_eq!(
+            holder_from_token(b"JPKIAPIOSTOKEN"),
+            Holder::SmartphoneIphone
+        );
+        assert_eq!(holder_from_token(b"SOMETHINGELSE"), Holder::JpkiUnknown);
+        assert_eq!(holder_from_token(b""), Holder::JpkiUnknown);
+    }
+
+    #[test]
+    fn a_card_taken_away_is_its_own_outcome() {
+        assert_eq!(
+            ProbeError::from(pcsc::Error::RemovedCard),
+            ProbeError::CardRemoved
+        );
+        assert_eq!(
+            ProbeError::from(pcsc::Error::NoService),
+            ProbeError::NoService
+        );
+        assert_eq!(
+            ProbeError::from(pcsc::Error::UnknownReader),
+            ProbeError::ReaderGone
+        );
+    }
+}
