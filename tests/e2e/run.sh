@@ -12,8 +12,10 @@ trap 'rm -rf "$home"; kill $(jobs -p) 2>/dev/null || true' EXIT
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
 export ONSHI_APP_DATA="$XDG_DATA_HOME/jp.onshi-assistant.app"
 mkdir -p tests/e2e/out
-Xvfb :97 -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-export DISPLAY=:97
-for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X97 ]] && break; sleep 0.1; done
+# Xvfb picks a free display itself and tells us which (a stale lock from an earlier run cannot trip it).
+Xvfb -displayfd 3 -screen 0 1280x1600x24 -nolisten tcp 3>"$home/display" >/dev/null 2>&1 &
+for _ in $(seq 100); do [[ -s "$home/display" ]] && break; sleep 0.1; done
+[[ -s "$home/display" ]] || { echo "Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(tr -d '[:space:]' < "$home/display")"
 # WebKitGTK wants a session bus; give it a private one.
 exec dbus-run-session -- npx wdio run tests/e2e/wdio.conf.js

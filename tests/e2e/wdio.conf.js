@@ -34,6 +34,7 @@ export const config = {
   // Each spec file gets a fresh app. A spec that needs a settings file in place before the app starts
   // names it in its file name (…settings….e2e.js gets a damaged one).
   beforeSession(_config, _caps, specs) {
+    driver?.kill(); // a session that failed to start never reached afterSession
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (specs.some((spec) => spec.includes("settings"))) {
       fs.mkdirSync(dataDir, { recursive: true });

@@ -8,6 +8,7 @@ use crate::{Profile, VirtualCard};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -159,7 +160,16 @@ impl Rig {
     /// Starts pcscd with the current readers and waits until all their slots are listed.
     pub fn start_service(&mut self) -> io::Result<()> {
         let log = fs::File::create(self.dir.path().join("pcscd.log"))?;
-        let child = Command::new("pcscd")
+        let mut command = Command::new("pcscd");
+        // SAFETY: prctl is async-signal-safe; it asks the kernel to end pcscd when the thread that
+        // started it ends, so a rig killed by a signal (no Drop) leaves no pcscd behind.
+        unsafe {
+            command.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                Ok(())
+            });
+        }
+        let child = command
             .args(["--foreground", "--config"])
             .arg(self.config_dir())
             .stdin(Stdio::null())

@@ -53,11 +53,14 @@ describe("home screen, live readers", () => {
     await expect(pasori).toHaveAttribute("data-card", "");
     await rig.send("insert PaSoRi my-number");
     await expect(pasori).toHaveAttribute("data-card", "type-b");
-    await expect(pasori).toHaveText(expect.stringContaining("カードを検出しました: Type B のICカード"));
+    await expect(pasori).toHaveText(expect.stringContaining("カードあり"));
+    await expect(pasori).toHaveText(expect.stringContaining("Type B のICカード (マイナンバーカード・運転免許証など)"));
     await rig.send("insert USBNFC4 felica");
     await expect(reader("Circle USBNFC4 00 00")).toHaveAttribute("data-card", "felica");
+    await browser.setWindowSize(1080, 1480); // the whole list, for the README
     await browser.pause(500);
     await browser.saveScreenshot("tests/e2e/out/home-readers-card.png");
+    await browser.setWindowSize(1080, 760);
     await rig.send("remove PaSoRi");
     await expect(pasori).toHaveAttribute("data-card", "");
     await expect(pasori).toHaveText(expect.stringContaining("カードは置かれていません"));
