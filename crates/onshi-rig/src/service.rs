@@ -7,8 +7,8 @@
 use crate::{Profile, VirtualCard};
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
