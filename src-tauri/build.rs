@@ -1,6 +1,11 @@
 // The app manifest lists every command, so that tauri-build generates an allow-/deny- permission for each
 // and a command no capability grants cannot be called from the web view at all.
-const COMMANDS: &[&str] = &["readers_snapshot", "settings_get", "settings_set"];
+const COMMANDS: &[&str] = &[
+    "card_test",
+    "readers_snapshot",
+    "settings_get",
+    "settings_set",
+];
 
 fn main() {
     tauri_build::try_build(

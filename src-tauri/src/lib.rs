@@ -14,6 +14,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::card::card_test,
             commands::readers::readers_snapshot,
             commands::settings::settings_get,
             commands::settings::settings_set,

@@ -79,57 +79,49 @@ impl Rig {
 
     /// The vpcd port of slot 0 of the first reader whose name contains `reader`.
     pub fn port_of(&self, reader: &str) -> io::Result<u16> {
+        Ok(self.slot(reader, 0)?.0)
+    }
+
+    /// The vpcd port and the pcsc-lite name of a slot (0 or 1) of the reader whose name contains `reader`.
+    fn slot(&self, reader: &str, slot: u16) -> io::Result<(u16, String)> {
         let index = self
             .readers
             .iter()
             .position(|name| name.contains(reader))
             .ok_or_else(|| io::Error::other(format!("no rig reader matches {reader:?}")))?;
-        Ok(FIRST_PORT + 2 * index as u16)
+        let port = FIRST_PORT + 2 * index as u16 + slot;
+        Ok((port, format!("{} 00 {:02X}", self.readers[index], slot)))
     }
 
     /// Puts a card on slot 0 of the reader whose name contains `reader`, and waits until pcscd sees it
     /// (it polls vpcd every 0.4 s), so a test acts on a state the service already knows.
     pub fn insert(&self, reader: &str, profile: Profile) -> io::Result<VirtualCard> {
-        let card = VirtualCard::insert(self.port_of(reader)?, profile)?;
-        self.wait_for_slot(reader, true)?;
+        self.insert_at(reader, 0, profile)
+    }
+
+    /// As `insert`, on slot 0 or 1.
+    pub fn insert_at(&self, reader: &str, slot: u16, profile: Profile) -> io::Result<VirtualCard> {
+        let (port, name) = self.slot(reader, slot)?;
+        let card = VirtualCard::insert(port, profile)?;
+        wait_for_slot(&name, true)?;
         Ok(card)
     }
 
-    /// Takes a card away and waits until pcscd has seen it go; returns every APDU the card received.
+    /// Takes a card away from slot 0 and waits until pcscd has seen it go; returns every APDU it received.
     pub fn take_away(&self, reader: &str, card: VirtualCard) -> io::Result<Vec<Vec<u8>>> {
-        let received = card.remove();
-        self.wait_for_slot(reader, false)?;
-        Ok(received)
+        self.take_away_from(reader, 0, card)
     }
 
-    /// Waits until slot 0 of the reader whose name contains `reader` has (or has not) a card.
-    pub fn wait_for_slot(&self, reader: &str, card_present: bool) -> io::Result<()> {
-        let index = self
-            .port_of(reader)
-            .map(|port| usize::from((port - FIRST_PORT) / 2))?;
-        let slot = std::ffi::CString::new(format!("{} 00 00", self.readers[index]))
-            .map_err(io::Error::other)?;
-        let context = pcsc::Context::establish(pcsc::Scope::User).map_err(io::Error::other)?;
-        let mut states = [pcsc::ReaderState::new(slot, pcsc::State::UNAWARE)];
-        let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            context
-                .get_status_change(Duration::from_millis(500), &mut states)
-                .or_else(|e| match e {
-                    pcsc::Error::Timeout => Ok(()),
-                    other => Err(io::Error::other(other)),
-                })?;
-            if states[0].event_state().contains(pcsc::State::PRESENT) == card_present {
-                return Ok(());
-            }
-            if Instant::now() >= deadline {
-                return Err(io::Error::other(format!(
-                    "pcscd did not see the card {}",
-                    if card_present { "arrive" } else { "leave" }
-                )));
-            }
-            states[0].sync_current_state();
-        }
+    /// As `take_away`, from slot 0 or 1.
+    pub fn take_away_from(
+        &self,
+        reader: &str,
+        slot: u16,
+        card: VirtualCard,
+    ) -> io::Result<Vec<Vec<u8>>> {
+        let received = card.remove();
+        wait_for_slot(&self.slot(reader, slot)?.1, false)?;
+        Ok(received)
     }
 
     /// Ends pcscd with SIGKILL, as a crash would, leaving its socket and pid file behind.
@@ -250,5 +242,29 @@ impl Rig {
 impl Drop for Rig {
     fn drop(&mut self) {
         self.stop_service();
+    }
+}
+
+/// Waits until pcscd reports the slot with (or without) a card, for at most five seconds.
+fn wait_for_slot(slot_name: &str, card_present: bool) -> io::Result<()> {
+    let slot = std::ffi::CString::new(slot_name).map_err(io::Error::other)?;
+    let context = pcsc::Context::establish(pcsc::Scope::User).map_err(io::Error::other)?;
+    let mut states = [pcsc::ReaderState::new(slot, pcsc::State::UNAWARE)];
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match context.get_status_change(Duration::from_millis(500), &mut states) {
+            Ok(()) | Err(pcsc::Error::Timeout) => {}
+            Err(error) => return Err(io::Error::other(error)),
+        }
+        if states[0].event_state().contains(pcsc::State::PRESENT) == card_present {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            let what = if card_present { "arrive" } else { "leave" };
+            return Err(io::Error::other(format!(
+                "pcscd did not see the card {what} on {slot_name}"
+            )));
+        }
+        states[0].sync_current_state();
     }
 }

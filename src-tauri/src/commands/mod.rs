@@ -1,5 +1,6 @@
 //! The commands the UI may call, one file per area. Every one is listed in build.rs and granted in
 //! capabilities/main.json.
 
+pub mod card;
 pub mod readers;
 pub mod settings;

@@ -40,6 +40,9 @@ describe("home screen, live readers", () => {
   it("shows the readers as soon as the service starts, each with its model", async () => {
     rig = startRig();
     expect(await rig.ready).toBe("ready");
+    await expect(verdict()).toHaveAttribute("data-level", "ok");
+    await expect($('[data-testid="readers-summary"]')).toHaveText(expect.stringContaining("接続中のカードリーダー: 10台"));
+    await $('[data-testid="open-diagnostics"]').click();
     await expect(reader("SONY FeliCa RC-S300/P (0303109) 00 00")).toBeDisplayed();
     await expect(verdict()).toHaveAttribute("data-level", "ok");
     await expect(reader("Circle CIR315 CL 00 00")).toHaveText(expect.stringContaining("スマホ対応"));
@@ -64,6 +67,28 @@ describe("home screen, live readers", () => {
     await rig.send("remove PaSoRi");
     await expect(pasori).toHaveAttribute("data-card", "");
     await expect(pasori).toHaveText(expect.stringContaining("カードは置かれていません"));
+  });
+
+  it("runs the safe read test and says in plain Japanese what answered", async () => {
+    const pasori = reader("SONY FeliCa Port/PaSoRi 4.0 00 00");
+    await rig.send("insert PaSoRi my-number");
+    await pasori.$('[data-testid="read-test"]').click();
+    const result = pasori.$('[data-testid="test-result"]');
+    await expect(result).toHaveAttribute("data-holder", "my-number-card");
+    await expect(result).toHaveText(expect.stringContaining("マイナンバーカードとして応答しました"));
+    await expect(result).toHaveText(expect.stringContaining("個人情報や暗証番号には一切触れていません"));
+    await browser.pause(300);
+    await browser.saveScreenshot("tests/e2e/out/diagnostics-my-number.png");
+    await rig.send("remove PaSoRi");
+
+    const usbNfc4 = reader("Circle USBNFC4 00 00");
+    await rig.send("remove USBNFC4");
+    await rig.send("insert USBNFC4 licence");
+    await usbNfc4.$('[data-testid="read-test"]').click();
+    const other = usbNfc4.$('[data-testid="test-result"]');
+    await expect(other).toHaveAttribute("data-holder", "not-my-number-card");
+    await expect(other).toHaveText(expect.stringContaining("マイナンバーカードではありません"));
+    await rig.send("remove USBNFC4");
   });
 
   it("turns red again when the service stops, and recovers when it is back", async () => {

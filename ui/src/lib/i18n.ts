@@ -40,6 +40,30 @@ const ja = {
   "card.kind.contact": "接触型ICカード",
   "card.kind.unknown": "種類を判別できないカード",
   "card.privacy": "カードの種類は応答 (ATR) だけで判定しています。個人情報は読み取りません。",
+  "nav.home": "ホーム",
+  "nav.readers": "カードリーダー診断",
+  "home.readerCount": "接続中のカードリーダー: {count}台 (カードあり: {cards}台)",
+  "readers.howToTest":
+    "カードまたはスマートフォンをリーダーの中央に置き、「読み取りテスト」を押してください。金属の上には置かないでください。",
+  "picture.cardOnReader": "カードリーダーの中央にカードを置いた図",
+  "test.button": "読み取りテスト",
+  "test.running": "読み取っています。カードを動かさないでください (置かれるまで15秒お待ちします)。",
+  "test.holder.my-number-card": "マイナンバーカードとして応答しました。このリーダーで読み取れます。",
+  "test.holder.smartphone-android": "Android スマートフォンのマイナンバーカード機能が応答しました。このリーダーで読み取れます。",
+  "test.holder.smartphone-iphone": "iPhone のマイナンバーカード機能が応答しました。このリーダーで読み取れます。",
+  "test.holder.jpki-unknown":
+    "公的個人認証の機能は応答しましたが、カードかスマートフォンかを判別できませんでした。",
+  "test.holder.not-my-number-card":
+    "マイナンバーカードではありません (運転免許証や交通系ICカードなど)。マイナンバーカードかスマートフォンを置いてください。",
+  "test.privacy": "応答の有無を確かめただけで、個人情報や暗証番号には一切触れていません。",
+  "test.details": "詳細 (送ったコマンド)",
+  "test.error.no-card": "15秒以内にカードが置かれませんでした。カードを置いてから、もう一度お試しください。",
+  "test.error.card-removed":
+    "読み取りの途中でカード (スマートフォン) が離れました。終わるまで動かさずに置いて、もう一度お試しください。",
+  "test.error.reader-gone": "読み取りの途中でカードリーダーが外れました。USBケーブルをご確認ください。",
+  "test.error.no-service": "スマートカードサービスが動いていないため、読み取れません。",
+  "test.error.no-such-reader": "このカードリーダーは取り外されました。一覧からもう一度お選びください。",
+  "test.error.failed": "読み取りテストを完了できませんでした。カードを置き直して、もう一度お試しください。",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -79,6 +103,27 @@ const en: Record<MessageKey, string> = {
   "card.kind.contact": "Contact IC card",
   "card.kind.unknown": "Card of an unknown kind",
   "card.privacy": "The kind is judged from the card's answer to reset (ATR) only. No personal data is read.",
+  "nav.home": "Home",
+  "nav.readers": "Card reader check",
+  "home.readerCount": "Card readers connected: {count} (with a card: {cards})",
+  "readers.howToTest": "Put a card or phone on the middle of a reader, then press \"Read test\". Keep it off metal surfaces.",
+  "picture.cardOnReader": "A card placed on the middle of a card reader",
+  "test.button": "Read test",
+  "test.running": "Reading. Keep the card still (waiting up to 15 seconds for it).",
+  "test.holder.my-number-card": "A My Number card answered. This reader can read it.",
+  "test.holder.smartphone-android": "An Android phone's My Number card function answered. This reader can read it.",
+  "test.holder.smartphone-iphone": "An iPhone's My Number card function answered. This reader can read it.",
+  "test.holder.jpki-unknown": "The JPKI function answered, but we cannot tell a card from a phone.",
+  "test.holder.not-my-number-card":
+    "This is not a My Number card (a driving licence or a transit card, for example). Place a My Number card or phone.",
+  "test.privacy": "Only whether it answers was checked. No personal data and no PIN were touched.",
+  "test.details": "Details (commands sent)",
+  "test.error.no-card": "No card was placed within 15 seconds. Place the card, then try again.",
+  "test.error.card-removed": "The card (or phone) was taken away during the test. Keep it still until the end and try again.",
+  "test.error.reader-gone": "The reader was disconnected during the test. Check its USB cable.",
+  "test.error.no-service": "The smart-card service is not running, so nothing can be read.",
+  "test.error.no-such-reader": "This reader has been removed. Choose one from the list again.",
+  "test.error.failed": "The read test could not finish. Place the card again and retry.",
 };
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { ja, en };

@@ -43,3 +43,16 @@ describe("isWindows", () => {
     expect(isWindows("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15")).toBe(false);
   });
 });
+
+describe("read-test messages", () => {
+  it("names every holder and every error code, and treats unknown codes as a failure", async () => {
+    const { holderKey, testErrorKey } = await import("./readers");
+    const { dictionaries } = await import("./i18n");
+    for (const holder of ["my-number-card", "smartphone-android", "smartphone-iphone", "jpki-unknown", "not-my-number-card"] as const) {
+      expect(dictionaries.ja[holderKey(holder)]).toBeTruthy();
+    }
+    expect(testErrorKey("card-removed")).toBe("test.error.card-removed");
+    expect(testErrorKey("something-new")).toBe("test.error.failed");
+    expect(testErrorKey(undefined)).toBe("test.error.failed");
+  });
+});

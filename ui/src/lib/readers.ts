@@ -1,6 +1,7 @@
 // What the readers' state means for the person at the desk: one overall verdict and its next action.
 import type { ReadersReport } from "./bindings/ReadersReport";
 import type { CardKind } from "./bindings/CardKind";
+import type { Holder } from "./bindings/Holder";
 import type { MessageKey } from "./i18n";
 
 export type Level = "ok" | "warn" | "error";
@@ -33,3 +34,17 @@ export const isWindows = (userAgent: string) => /Windows/i.test(userAgent);
 
 /** The message that names a kind of card. */
 export const cardKindKey = (kind: CardKind): MessageKey => `card.kind.${kind}`;
+
+/** The message for a read-test result. */
+export const holderKey = (holder: Holder): MessageKey => `test.holder.${holder}`;
+
+const testErrors = ["no-card", "card-removed", "reader-gone", "no-service", "no-such-reader", "failed"] as const;
+
+/** The message for a read test that did not finish; an unknown code reads as a plain failure. */
+export function testErrorKey(kind: unknown): MessageKey {
+  const known = testErrors.find((code) => code === kind);
+  return `test.error.${known ?? "failed"}`;
+}
+
+/** Whether the read test found a card or phone that the face-recognition reader's system can use. */
+export const holderIsMyNumber = (holder: Holder) => holder !== "not-my-number-card";

@@ -62,11 +62,17 @@ impl Bench {
                 self.cards.insert(reader.to_string(), card);
                 Ok(())
             }
-            ["remove", reader] => self
-                .cards
-                .remove(*reader)
-                .map(drop)
-                .ok_or_else(|| format!("no card on {reader}")),
+            ["remove", reader] => {
+                let card = self
+                    .cards
+                    .remove(*reader)
+                    .ok_or_else(|| format!("no card on {reader}"))?;
+                // Wait until pcscd has seen it go, so the next command meets an empty reader.
+                self.rig
+                    .take_away(reader, card)
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            }
             ["stop-service"] => {
                 self.cards.clear();
                 self.rig.stop_service();
