@@ -4,6 +4,7 @@
 //! plain, serialisable results, and every error is a variant a person can act on.
 
 pub mod card;
+pub mod cert;
 pub mod readers;
 pub mod settings;
 pub mod time;

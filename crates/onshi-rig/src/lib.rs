@@ -2,6 +2,7 @@
 //! names, and virtual cards that answer like a My Number card, a phone, a licence or a FeliCa card and
 //! log every command they receive. See design/PCSC-NOTES.md for the protocol and its pitfalls.
 
+pub mod pki;
 pub mod profile;
 pub mod service;
 pub mod vcard;

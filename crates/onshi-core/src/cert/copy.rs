@@ -1,0 +1,200 @@
+//! A copy of the backup to a USB stick or another folder that is proven good: written to a temporary
+//! file beside the target, flushed to the device, given its name without ever replacing a file, then read
+//! back and compared by SHA-256. A full or vanished disk leaves no half file behind.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Backups are kilobytes; this only stops a wrong pick (a disk image, a video) from being copied.
+pub const MAX_COPY_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CopyReport {
+    /// The file written (a new name, "… (2).p12", when the first was taken).
+    pub destination: String,
+    pub bytes: u64,
+    pub sha256: String,
+    /// Read back from the destination and equal to the source.
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CopyError {
+    #[error("the file to copy cannot be read: {0}")]
+    SourceUnreadable(String),
+    #[error("the file is too large to be a backup")]
+    TooLarge,
+    #[error("the destination folder does not exist or was removed")]
+    DestinationMissing,
+    #[error("the destination is full")]
+    NoSpace,
+    #[error("the copy read back differs from the original")]
+    Mismatch,
+    #[error("the copy failed: {0}")]
+    Failed(String),
+}
+
+impl CopyError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CopyError::SourceUnreadable(_) => "source-unreadable",
+            CopyError::TooLarge => "too-large",
+            CopyError::DestinationMissing => "destination-missing",
+            CopyError::NoSpace => "no-space",
+            CopyError::Mismatch => "mismatch",
+            CopyError::Failed(_) => "failed",
+        }
+    }
+}
+
+fn write_error(error: io::Error) -> CopyError {
+    match error.kind() {
+        io::ErrorKind::StorageFull => CopyError::NoSpace,
+        io::ErrorKind::NotFound => CopyError::DestinationMissing,
+        _ => CopyError::Failed(error.to_string()),
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Copies `source` into `dest_dir`, keeping its name unless a file of that name exists.
+pub fn copy_verified(source: &Path, dest_dir: &Path) -> Result<CopyReport, CopyError> {
+    let size = fs::metadata(source)
+        .map_err(|e| CopyError::SourceUnreadable(e.to_string()))?
+        .len();
+    if size > MAX_COPY_BYTES {
+        return Err(CopyError::TooLarge);
+    }
+    let original = fs::read(source).map_err(|e| CopyError::SourceUnreadable(e.to_string()))?;
+    let digest = sha256_hex(&original);
+    if !dest_dir.is_dir() {
+        return Err(CopyError::DestinationMissing);
+    }
+
+    // The temporary file is deleted when dropped, on every error path below.
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".onshi-copy-")
+        .tempfile_in(dest_dir)
+        .map_err(write_error)?;
+    temporary.write_all(&original).map_err(write_error)?;
+    temporary.as_file().sync_all().map_err(write_error)?;
+
+    let name = source
+        .file_name()
+        .ok_or_else(|| CopyError::SourceUnreadable("no file name".into()))?;
+    let mut pending = Some(temporary);
+    let mut destination = PathBuf::new();
+    for candidate in candidate_names(Path::new(name)) {
+        destination = dest_dir.join(candidate);
+        match pending
+            .take()
+            .expect("a temporary file is pending")
+            .persist_noclobber(&destination)
+        {
+            Ok(_) => break,
+            Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => {
+                pending = Some(error.file)
+            }
+            Err(error) => return Err(write_error(error.error)),
+        }
+    }
+    if pending.is_some() {
+        return Err(CopyError::Failed("no free file name".into()));
+    }
+    sync_directory(dest_dir);
+
+    let read_back = fs::read(&destination).map_err(write_error)?;
+    if sha256_hex(&read_back) != digest {
+        let _ = fs::remove_file(&destination);
+        return Err(CopyError::Mismatch);
+    }
+    Ok(CopyReport {
+        destination: destination.display().to_string(),
+        bytes: size,
+        sha256: digest,
+        verified: true,
+    })
+}
+
+/// "backup.p12", then "backup (2).p12" … "backup (99).p12".
+fn candidate_names(name: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    let stem = name
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = name
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    std::iter::once(name.to_path_buf())
+        .chain((2..=99).map(move |n| PathBuf::from(format!("{stem} ({n}){extension}"))))
+}
+
+/// Makes the new name itself durable (Unix; Windows commits names with the file).
+fn sync_directory(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = (dir, File::open);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_is_verified_and_never_replaces_a_file() {
+        let source_dir = tempfile::tempdir().unwrap();
+        let dest = tempfile::tempdir().unwrap();
+        let source = source_dir.path().join("証明書.p12");
+        fs::write(&source, b"backup bytes").unwrap();
+        fs::write(dest.path().join("証明書.p12"), b"an older backup").unwrap();
+
+        let report = copy_verified(&source, dest.path()).unwrap();
+        assert!(report.verified);
+        assert!(
+            report.destination.ends_with("証明書 (2).p12"),
+            "{}",
+            report.destination
+        );
+        assert_eq!(
+            fs::read(dest.path().join("証明書.p12")).unwrap(),
+            b"an older backup"
+        );
+        assert_eq!(fs::read(&report.destination).unwrap(), b"backup bytes");
+        assert_eq!(report.sha256, sha256_hex(b"backup bytes"));
+        let leftovers: Vec<_> = fs::read_dir(dest.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".onshi-copy-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_missing_source_or_destination_is_said_plainly() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            copy_verified(&dir.path().join("none.p12"), dir.path()),
+            Err(CopyError::SourceUnreadable(_))
+        ));
+        let source = dir.path().join("a.p12");
+        fs::write(&source, b"x").unwrap();
+        assert_eq!(
+            copy_verified(&source, &dir.path().join("gone")),
+            Err(CopyError::DestinationMissing)
+        );
+    }
+}
