@@ -2,10 +2,13 @@
 //! onshi-core; this binary parses arguments, prints, and maps outcomes to exit codes.
 
 mod card_test;
+mod cert;
 mod readers;
 mod text;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use text::Lang;
 
@@ -61,6 +64,62 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Certificates: inspect a file, or list the Windows store.
+    Cert {
+        #[command(subcommand)]
+        command: CertCommand,
+    },
+    /// Certificate backups (.p12/.pfx): verify one, or copy it safely.
+    Backup {
+        #[command(subcommand)]
+        command: BackupCommand,
+    },
+    /// The MPKI client installed on this PC (Windows).
+    Mpki {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CertCommand {
+    /// Expiry and status of a DER or PEM certificate.
+    Inspect {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Evaluate as of this date (YYYY-MM-DD, Japan time).
+        #[arg(long)]
+        at: Option<NaiveDate>,
+    },
+    /// The current user's certificates (Windows).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BackupCommand {
+    /// Check that a backup opens with its password and can restore the terminal.
+    Verify {
+        file: PathBuf,
+        /// Read the password from the first line of stdin (else a prompt that does not echo).
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long)]
+        json: bool,
+        /// Evaluate as of this date (YYYY-MM-DD, Japan time).
+        #[arg(long)]
+        at: Option<NaiveDate>,
+    },
+    /// Copy a backup to a folder (a USB stick), read it back and compare; never overwrite.
+    Copy {
+        file: PathBuf,
+        dest_dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,6 +130,30 @@ fn main() -> ExitCode {
         Command::CardTest { reader, wait, json } => {
             card_test::run(reader.as_deref(), wait, json, cli.lang)
         }
+        Command::Cert {
+            command: CertCommand::Inspect { file, json, at },
+        } => cert::inspect(&file, json, at, cli.lang),
+        Command::Cert {
+            command: CertCommand::List { json },
+        }
+        | Command::Mpki { json } => cert::windows_only(json, cli.lang),
+        Command::Backup {
+            command:
+                BackupCommand::Verify {
+                    file,
+                    password_stdin,
+                    json,
+                    at,
+                },
+        } => cert::verify(&file, password_stdin, json, at, cli.lang),
+        Command::Backup {
+            command:
+                BackupCommand::Copy {
+                    file,
+                    dest_dir,
+                    json,
+                },
+        } => cert::copy(&file, &dest_dir, json, cli.lang),
     };
     ExitCode::from(code)
 }

@@ -118,3 +118,109 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    pub fn cert_status(self, info: &onshi_core::cert::CertInfo) -> String {
+        use onshi_core::cert::CertStatus;
+        let e = &info.expiry;
+        match (self, e.status) {
+            (Lang::Ja, CertStatus::Valid) => format!("有効です。あと{}日。更新は {} からできます。", e.days_left, e.renewal_opens),
+            (Lang::Ja, CertStatus::RenewalWindow) => format!(
+                "更新期間中です。あと{}日で期限が切れます。今日更新すると、新しい有効期限は {} 頃になります。",
+                e.days_left, e.renewed_expiry_if_today
+            ),
+            (Lang::Ja, CertStatus::Expired) => format!(
+                "有効期限が{}日前に切れています。更新はできず、新規の発行申請が必要です。",
+                -e.days_left
+            ),
+            (Lang::Ja, CertStatus::NotYetValid) => "有効期間がまだ始まっていません。PCの日付をご確認ください。".to_string(),
+            (Lang::En, CertStatus::Valid) => format!("Valid, {} days left. Renewal opens on {}.", e.days_left, e.renewal_opens),
+            (Lang::En, CertStatus::RenewalWindow) => format!(
+                "In the renewal window: {} days left. Renewed today, it would run until about {}.",
+                e.days_left, e.renewed_expiry_if_today
+            ),
+            (Lang::En, CertStatus::Expired) => format!(
+                "Expired {} days ago. It cannot be renewed; a new issuance must be applied for.",
+                -e.days_left
+            ),
+            (Lang::En, CertStatus::NotYetValid) => "Not valid yet. Check the PC's date.".to_string(),
+        }
+    }
+
+    pub fn cert_error(self, error: &onshi_core::cert::CertError) -> &'static str {
+        match error {
+            onshi_core::cert::CertError::NotACertificate => self.pick(
+                "このファイルは証明書 (.cer / .crt / .pem) ではありません。",
+                "This file is not a certificate (.cer / .crt / .pem).",
+            ),
+            onshi_core::cert::CertError::TooLarge => self.pick(
+                "ファイルが大きすぎます。証明書ではないようです。",
+                "The file is too large to be a certificate.",
+            ),
+        }
+    }
+
+    pub fn backup_verdict(self, usable: bool) -> &'static str {
+        if usable {
+            self.pick(
+                "このバックアップで端末の電子証明書を復元できます。",
+                "This backup can restore the terminal's certificate.",
+            )
+        } else {
+            self.pick(
+                "ファイルは開けましたが、このバックアップでは端末を復元できません。",
+                "The file opened, but this backup cannot restore the terminal.",
+            )
+        }
+    }
+
+    pub fn backup_error(self, error: &onshi_core::cert::BackupError) -> &'static str {
+        use onshi_core::cert::BackupError;
+        match error {
+            BackupError::WrongPassword => self.pick(
+                "パスワードが違います。バックアップを作ったときのパスワードを入力してください (ファイルが壊れているときも、この表示になることがあります)。",
+                "Wrong password. Enter the password set when the backup was made (a damaged file can also show this).",
+            ),
+            BackupError::NotPkcs12 => self.pick(
+                "このファイルは証明書のバックアップ (.p12 / .pfx) ではありません。",
+                "This file is not a certificate backup (.p12 / .pfx).",
+            ),
+            BackupError::Damaged(_) => self.pick(
+                "ファイルが壊れています。別のバックアップをお使いください。",
+                "The file is damaged. Use another backup.",
+            ),
+            BackupError::Unsupported(_) => self.pick(
+                "このバックアップは、読み取りに対応していない方式で保護されています。",
+                "This backup is protected in a way we cannot read.",
+            ),
+            BackupError::TooLarge => self.pick(
+                "ファイルが大きすぎます。証明書のバックアップではないようです。",
+                "The file is too large to be a certificate backup.",
+            ),
+        }
+    }
+
+    pub fn copy_error(self, error: &onshi_core::cert::copy::CopyError) -> &'static str {
+        use onshi_core::cert::copy::CopyError;
+        match error {
+            CopyError::SourceUnreadable(_) => self.pick("コピー元のファイルを読めません。", "The file to copy cannot be read."),
+            CopyError::TooLarge => self.pick("ファイルが大きすぎます。バックアップではないようです。", "The file is too large to be a backup."),
+            CopyError::DestinationMissing => self.pick(
+                "コピー先が見つかりません。USBメモリが差し込まれているかご確認ください。",
+                "The destination cannot be found. Check that the USB stick is plugged in.",
+            ),
+            CopyError::NoSpace => self.pick(
+                "コピー先の空き容量が足りません。途中まで書いたファイルは残していません。",
+                "The destination is full. No partial file was left behind.",
+            ),
+            CopyError::Mismatch => self.pick(
+                "コピーを読み戻したところ、元のファイルと一致しませんでした。別のUSBメモリをお使いください。",
+                "The copy read back differs from the original. Use another USB stick.",
+            ),
+            CopyError::Failed(_) => self.pick(
+                "コピーできませんでした。USBメモリが抜かれていないかご確認ください。途中まで書いたファイルは残していません。",
+                "The copy failed. Check the USB stick is still in. No partial file was left behind.",
+            ),
+        }
+    }
+}

@@ -213,7 +213,9 @@ fn classify(error: P12Error, has_mac: bool) -> BackupError {
         | P12Error::UnsupportedContentType
         | P12Error::UnsupportedCertificateType => BackupError::Unsupported(error.to_string()),
         // A cipher the PBES2 layer does not know (Camellia, …) surfaces as an unknown OID of the DER layer.
-        other if other.to_string().contains("unsupported OID") => BackupError::Unsupported(other.to_string()),
+        other if other.to_string().contains("unsupported OID") => {
+            BackupError::Unsupported(other.to_string())
+        }
         other => BackupError::Damaged(other.to_string()),
     }
 }

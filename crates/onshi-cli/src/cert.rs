@@ -1,0 +1,206 @@
+//! `onshi cert inspect`, `onshi backup verify`, `onshi backup copy`, `onshi cert list`, `onshi mpki`.
+
+use crate::exit;
+use crate::text::Lang;
+use chrono::NaiveDate;
+use onshi_core::cert::{self, copy, CertInfo, CertStatus};
+use onshi_core::time::now_jst;
+use std::io::BufRead;
+use std::path::Path;
+use zeroize::Zeroizing;
+
+/// "Today" in Japan, or the date given with --at.
+pub fn today(at: Option<NaiveDate>) -> NaiveDate {
+    at.unwrap_or_else(|| now_jst().date_naive())
+}
+
+fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, u8> {
+    std::fs::read(path).map_err(|error| {
+        eprintln!(
+            "{}: {} ({error})",
+            lang.pick("ファイルを読めません", "cannot read the file"),
+            path.display()
+        );
+        exit::BAD_INPUT
+    })
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("results serialise")
+    );
+}
+
+fn print_certificate(info: &CertInfo, lang: Lang) {
+    println!("  {} {}", lang.pick("発行先:", "Subject:"), info.subject);
+    println!("  {} {}", lang.pick("発行者:", "Issuer: "), info.issuer);
+    println!(
+        "  {} {}",
+        lang.pick("シリアル番号:", "Serial: "),
+        info.serial
+    );
+    println!(
+        "  {} {} 〜 {}",
+        lang.pick("有効期間:", "Valid:  "),
+        info.not_before,
+        info.not_after
+    );
+    println!("  {}", lang.cert_status(info));
+}
+
+pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
+    let bytes = match read_file(path, lang) {
+        Ok(bytes) => bytes,
+        Err(code) => return code,
+    };
+    let info = match cert::read_certificate(&bytes).and_then(|der| cert::inspect(&der, today(at))) {
+        Ok(info) => info,
+        Err(error) => {
+            if json {
+                print_json(
+                    &serde_json::json!({ "error": error.code(), "message": lang.cert_error(&error) }),
+                );
+            }
+            eprintln!("{}", lang.cert_error(&error));
+            return exit::BAD_INPUT;
+        }
+    };
+    if json {
+        print_json(&info);
+    } else {
+        println!("{}", lang.pick("電子証明書", "Certificate"));
+        print_certificate(&info, lang);
+    }
+    match info.expiry.status {
+        CertStatus::Valid | CertStatus::RenewalWindow => exit::FINE,
+        CertStatus::Expired | CertStatus::NotYetValid => exit::PROBLEM,
+    }
+}
+
+/// The password: the first line of stdin, or typed at a prompt that does not echo. Never an argument.
+fn password(from_stdin: bool, lang: Lang) -> Result<Zeroizing<String>, u8> {
+    if from_stdin {
+        let mut line = Zeroizing::new(String::new());
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|_| exit::BAD_INPUT)?;
+        let trimmed = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
+        return Ok(trimmed);
+    }
+    rpassword::prompt_password(lang.pick("バックアップのパスワード: ", "Backup password: "))
+        .map(Zeroizing::new)
+        .map_err(|_| {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "パスワードを入力できません。--password-stdin をお使いください。",
+                    "Cannot prompt for the password; use --password-stdin."
+                )
+            );
+            exit::BAD_INPUT
+        })
+}
+
+pub fn verify(
+    path: &Path,
+    password_stdin: bool,
+    json: bool,
+    at: Option<NaiveDate>,
+    lang: Lang,
+) -> u8 {
+    let bytes = match read_file(path, lang) {
+        Ok(bytes) => bytes,
+        Err(code) => return code,
+    };
+    let password = match password(password_stdin, lang) {
+        Ok(password) => password,
+        Err(code) => return code,
+    };
+    match cert::verify_backup(&bytes, &password, today(at)) {
+        Ok(report) => {
+            if json {
+                print_json(&report);
+            } else {
+                println!("{}", lang.backup_verdict(report.usable));
+                if let Some(info) = &report.certificate {
+                    print_certificate(info, lang);
+                }
+                for problem in &report.problems {
+                    println!(
+                        "  ! {}",
+                        if lang == Lang::Ja {
+                            &problem.message
+                        } else {
+                            &problem.message_en
+                        }
+                    );
+                }
+                if let Some(encryption) = &report.encryption {
+                    println!("  {} {encryption}", lang.pick("保護方式:", "Protection:"));
+                }
+            }
+            if report.usable {
+                exit::FINE
+            } else {
+                exit::PROBLEM
+            }
+        }
+        Err(error) => {
+            let message = lang.backup_error(&error);
+            if json {
+                print_json(&serde_json::json!({ "error": error.code(), "message": message }));
+            }
+            eprintln!("{message}");
+            exit::BAD_INPUT
+        }
+    }
+}
+
+pub fn copy(path: &Path, destination: &Path, json: bool, lang: Lang) -> u8 {
+    match copy::copy_verified(path, destination) {
+        Ok(report) => {
+            if json {
+                print_json(&report);
+            } else {
+                println!(
+                    "{}",
+                    lang.pick(
+                        "コピーして、読み戻して中身が同じことを確かめました。",
+                        "Copied, read back and found identical."
+                    )
+                );
+                println!("  {}", report.destination);
+                println!("  SHA-256 {}", report.sha256);
+            }
+            exit::FINE
+        }
+        Err(error) => {
+            let message = lang.copy_error(&error);
+            if json {
+                print_json(&serde_json::json!({ "error": error.code(), "message": message }));
+            }
+            eprintln!("{message}");
+            match error {
+                copy::CopyError::SourceUnreadable(_)
+                | copy::CopyError::TooLarge
+                | copy::CopyError::DestinationMissing => exit::BAD_INPUT,
+                _ => exit::PROBLEM,
+            }
+        }
+    }
+}
+
+/// The Windows certificate store and installed-apps list are not part of this build yet: say so plainly.
+pub fn windows_only(json: bool, lang: Lang) -> u8 {
+    let message = lang.pick(
+        "この確認は Windows の資格確認端末でのみ使えます。証明書ファイルやバックアップファイルは「onshi cert inspect」「onshi backup verify」で確認できます。",
+        "This check works only on the Windows terminal. Check certificate or backup files with \"onshi cert inspect\" or \"onshi backup verify\".",
+    );
+    if json {
+        print_json(&serde_json::json!({ "error": "not-available", "message": message }));
+    }
+    eprintln!("{message}");
+    exit::BAD_INPUT
+}

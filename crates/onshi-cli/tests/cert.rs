@@ -1,0 +1,324 @@
+//! `onshi cert inspect`, `onshi backup verify` and `onshi backup copy` over OpenSSL-made fixtures, with the
+//! exit codes and JSON fields of design/CLI.md.
+
+use chrono::{Duration, Local};
+use onshi_rig::pki::{Pki, Protection, PASSWORD, TERMINAL_DAYS};
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn onshi(args: &[&str], stdin: Option<&str>) -> (Output, Value) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onshi"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("onshi runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    let output = child.wait_with_output().unwrap();
+    let doc = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (output, doc)
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn date_in(days: i64) -> String {
+    (Local::now().date_naive() + Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+#[test]
+fn cert_inspect_reads_pem_and_der_and_evaluates_any_day() {
+    let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+    for file in ["terminal.pem", "terminal.der"] {
+        let (output, doc) = onshi(&["cert", "inspect", path(&pki.path(file)), "--json"], None);
+        assert_eq!(output.status.code(), Some(0), "{file}");
+        for field in [
+            "subject",
+            "issuer",
+            "serial",
+            "not_before",
+            "not_after",
+            "days_left",
+            "status",
+            "renewal_opens",
+        ] {
+            assert!(doc.get(field).is_some(), "{field} missing: {doc}");
+        }
+        assert_eq!(doc["status"], "valid");
+    }
+    let file = pki.path("terminal.pem");
+    let (output, doc) = onshi(
+        &[
+            "cert",
+            "inspect",
+            path(&file),
+            "--json",
+            "--at",
+            &date_in(i64::from(TERMINAL_DAYS) - 30),
+        ],
+        None,
+    );
+    assert_eq!(
+        (output.status.code(), doc["status"].as_str()),
+        (Some(0), Some("renewal-window"))
+    );
+    let (output, doc) = onshi(
+        &[
+            "cert",
+            "inspect",
+            path(&file),
+            "--json",
+            "--at",
+            &date_in(i64::from(TERMINAL_DAYS) + 2),
+        ],
+        None,
+    );
+    assert_eq!(
+        (output.status.code(), doc["status"].as_str()),
+        (Some(1), Some("expired"))
+    );
+    let (output, doc) = onshi(
+        &[
+            "cert",
+            "inspect",
+            path(&file),
+            "--json",
+            "--at",
+            &date_in(-5),
+        ],
+        None,
+    );
+    assert_eq!(
+        (output.status.code(), doc["status"].as_str()),
+        (Some(1), Some("not-yet-valid"))
+    );
+    let (output, _) = onshi(&["cert", "inspect", path(&file)], None);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("有効です。"));
+
+    let (output, doc) = onshi(
+        &["cert", "inspect", path(&pki.path("terminal.key")), "--json"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(doc["error"], "not-a-certificate");
+}
+
+#[test]
+fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
+    let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let stdin = format!("{PASSWORD}\n");
+    for protection in [
+        Protection::Aes256Sha256,
+        Protection::LegacyRc2,
+        Protection::TripleDesSha1,
+        Protection::Aes256NoMac,
+    ] {
+        let file = pki.backup(protection).unwrap();
+        let (output, doc) = onshi(
+            &[
+                "backup",
+                "verify",
+                path(&file),
+                "--password-stdin",
+                "--json",
+            ],
+            Some(&stdin),
+        );
+        assert_eq!(output.status.code(), Some(0), "{protection:?}: {doc}");
+        assert_eq!(doc["usable"], true);
+        assert_eq!(doc["key_matches_certificate"], true);
+        assert_eq!(doc["has_private_key"], true);
+        assert_eq!(doc["certificate"]["status"], "valid");
+        assert!(doc["problems"].as_array().unwrap().is_empty());
+        assert!(doc["encryption"].is_string());
+    }
+    let good = pki.backup(Protection::Aes256Sha256).unwrap();
+    let (output, doc) = onshi(
+        &[
+            "backup",
+            "verify",
+            path(&good),
+            "--password-stdin",
+            "--json",
+        ],
+        Some("まちがい\r\n"),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(doc["error"], "wrong-password");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("パスワードが違います"));
+
+    let (output, doc) = onshi(
+        &[
+            "backup",
+            "verify",
+            path(&pki.path("terminal.pem")),
+            "--password-stdin",
+            "--json",
+        ],
+        Some(&stdin),
+    );
+    assert_eq!(
+        (output.status.code(), doc["error"].as_str()),
+        (Some(2), Some("not-pkcs12"))
+    );
+
+    let camellia = pki.backup(Protection::Camellia).unwrap();
+    let (output, doc) = onshi(
+        &[
+            "backup",
+            "verify",
+            path(&camellia),
+            "--password-stdin",
+            "--json",
+        ],
+        Some(&stdin),
+    );
+    assert_eq!(
+        (output.status.code(), doc["error"].as_str()),
+        (Some(2), Some("unsupported"))
+    );
+
+    let damaged = pki.path("damaged.p12");
+    let bytes = std::fs::read(&good).unwrap();
+    std::fs::write(&damaged, &bytes[..bytes.len() - 200]).unwrap();
+    let (output, doc) = onshi(
+        &[
+            "backup",
+            "verify",
+            path(&damaged),
+            "--password-stdin",
+            "--json",
+        ],
+        Some(&stdin),
+    );
+    assert_eq!(
+        (output.status.code(), doc["error"].as_str()),
+        (Some(2), Some("damaged"))
+    );
+
+    let (output, doc) = onshi(
+        &[
+            "backup",
+            "verify",
+            path(&pki.backup_without_key().unwrap()),
+            "--password-stdin",
+            "--json",
+        ],
+        Some(&stdin),
+    );
+    assert_eq!(
+        (output.status.code(), doc["usable"].as_bool()),
+        (Some(1), Some(false))
+    );
+    assert_eq!(doc["problems"][0]["code"], "no-private-key");
+
+    let later = date_in(i64::from(TERMINAL_DAYS) + 10);
+    let (output, doc) = onshi(
+        &[
+            "backup",
+            "verify",
+            path(&good),
+            "--password-stdin",
+            "--json",
+            "--at",
+            &later,
+        ],
+        Some(&stdin),
+    );
+    assert_eq!(
+        (output.status.code(), doc["problems"][0]["code"].as_str()),
+        (Some(1), Some("expired"))
+    );
+}
+
+#[test]
+fn backup_copy_verifies_and_never_overwrites() {
+    let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let file = pki.backup(Protection::Aes256Sha256).unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let (output, first) = onshi(
+        &["backup", "copy", path(&file), path(usb.path()), "--json"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(first["verified"], true);
+    let (_, second) = onshi(
+        &["backup", "copy", path(&file), path(usb.path()), "--json"],
+        None,
+    );
+    assert_ne!(first["destination"], second["destination"]);
+    assert!(second["destination"]
+        .as_str()
+        .unwrap()
+        .ends_with("Aes256Sha256 (2).p12"));
+    assert_eq!(
+        std::fs::read(first["destination"].as_str().unwrap()).unwrap(),
+        std::fs::read(&file).unwrap()
+    );
+
+    let (output, doc) = onshi(
+        &[
+            "backup",
+            "copy",
+            path(&file),
+            path(&usb.path().join("unplugged")),
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(
+        (output.status.code(), doc["error"].as_str()),
+        (Some(2), Some("destination-missing"))
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("USBメモリが差し込まれているか"));
+}
+
+#[test]
+fn a_full_disk_leaves_no_half_file_and_says_so() {
+    assert!(
+        std::env::var_os("ONSHI_RIG_NAMESPACE").is_some(),
+        "mounts a small tmpfs: run through scripts/rig-namespace.sh"
+    );
+    let usb = tempfile::tempdir().unwrap();
+    let status = Command::new("mount")
+        .args([
+            "-t",
+            "tmpfs",
+            "-o",
+            "size=32k",
+            "onshi-full-usb",
+            path(usb.path()),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success(), "mount a 32 KiB tmpfs");
+    let source_dir = tempfile::tempdir().unwrap();
+    let big = source_dir.path().join("backup.p12");
+    std::fs::write(&big, vec![0x42; 256 * 1024]).unwrap();
+    let (output, doc) = onshi(
+        &["backup", "copy", path(&big), path(usb.path()), "--json"],
+        None,
+    );
+    let leftovers = std::fs::read_dir(usb.path()).unwrap().count();
+    let _ = Command::new("umount").arg(usb.path()).status();
+    assert_eq!(
+        (output.status.code(), doc["error"].as_str()),
+        (Some(1), Some("no-space"))
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("空き容量が足りません"));
+    assert_eq!(leftovers, 0, "no partial file left on the stick");
+}
