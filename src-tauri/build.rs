@@ -1,7 +1,12 @@
 // The app manifest lists every command, so that tauri-build generates an allow-/deny- permission for each
 // and a command no capability grants cannot be called from the web view at all.
 const COMMANDS: &[&str] = &[
+    "backup_copy",
+    "backup_open",
+    "backup_verify",
     "card_test",
+    "cert_open",
+    "cert_save_reminder",
     "readers_snapshot",
     "settings_get",
     "settings_set",

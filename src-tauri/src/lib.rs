@@ -1,6 +1,7 @@
 //! オン資アシスタント: builds the app. Each area's commands live in `commands/`, thin over onshi-core.
 
 mod commands;
+mod picker;
 mod readers_watch;
 mod settings;
 
@@ -8,6 +9,8 @@ mod settings;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::cert::CertScreen::default())
         .setup(|app| {
             settings::open(app)?;
             readers_watch::start(app);
@@ -15,6 +18,11 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::card::card_test,
+            commands::cert::backup_copy,
+            commands::cert::backup_open,
+            commands::cert::backup_verify,
+            commands::cert::cert_open,
+            commands::cert::cert_save_reminder,
             commands::readers::readers_snapshot,
             commands::settings::settings_get,
             commands::settings::settings_set,

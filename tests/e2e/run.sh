@@ -11,6 +11,10 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"; kill $(jobs -p) 2>/dev/null || true' EXIT
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
 export ONSHI_APP_DATA="$XDG_DATA_HOME/jp.onshi-assistant.app"
+# Native dialogs cannot be driven over WebDriver: the app reads the "chosen" path from here instead.
+export ONSHI_TEST_PICKS="$home/picks" ONSHI_FIXTURES="$home/fixtures"
+mkdir -p "$ONSHI_TEST_PICKS"
+"$target/debug/onshi-fixtures" "$ONSHI_FIXTURES"
 mkdir -p tests/e2e/out
 # Xvfb picks a free display itself and tells us which (a stale lock from an earlier run cannot trip it).
 Xvfb -displayfd 3 -screen 0 1280x1600x24 -nolisten tcp 3>"$home/display" >/dev/null 2>&1 &

@@ -132,6 +132,55 @@ fn memory(rig: &Rig, placements: usize) -> (u64, u64, usize) {
     (warm, after, seen.try_iter().count())
 }
 
+/// Seconds to verify a 600,000-iteration backup: `onshi backup verify` against `openssl pkcs12`, each run
+/// five times, alternating, in the same run.
+fn backup_verify_vs_openssl(onshi: &str) -> (f64, f64) {
+    use onshi_rig::pki::{Pki, Protection, PASSWORD, TERMINAL_DAYS};
+    use std::process::{Command, Stdio};
+    let pki = Pki::new(TERMINAL_DAYS, false).expect("openssl makes the fixture");
+    let file = pki
+        .backup(Protection::Aes256Iter600k)
+        .expect("openssl makes the 600k backup");
+    let time = |command: &mut Command, stdin: &[u8]| {
+        use std::io::Write;
+        let started = Instant::now();
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("runs");
+        child.stdin.take().unwrap().write_all(stdin).unwrap();
+        assert!(child.wait().unwrap().success(), "the backup verifies");
+        started.elapsed().as_secs_f64()
+    };
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        ours.push(time(
+            Command::new(onshi)
+                .args(["backup", "verify", "--password-stdin", "--json"])
+                .arg(&file),
+            format!("{PASSWORD}\n").as_bytes(),
+        ));
+        theirs.push(time(
+            Command::new("openssl")
+                .args([
+                    "pkcs12",
+                    "-noout",
+                    "-passin",
+                    "env:ONSHI_P12_PASSWORD",
+                    "-in",
+                ])
+                .arg(&file)
+                .env("ONSHI_P12_PASSWORD", PASSWORD),
+            b"",
+        ));
+    }
+    ours.sort_by(f64::total_cmp);
+    theirs.sort_by(f64::total_cmp);
+    (percentile(&ours, 0.5), percentile(&theirs, 0.5))
+}
+
 fn main() {
     let options = options();
     let rig =
@@ -143,6 +192,13 @@ fn main() {
     let (ours_cpu, plain_cpu) = idle_cpu(options.idle_seconds);
     eprintln!("memory: {} placements…", options.placements);
     let (warm, after, inserted) = memory(&rig, options.placements);
+
+    eprintln!("backup verify against openssl…");
+    let onshi = std::env::current_exe()
+        .expect("own path")
+        .with_file_name("onshi");
+    let (ours_verify, openssl_verify) =
+        backup_verify_vs_openssl(onshi.to_str().expect("a UTF-8 path"));
 
     let machine = proc_stats::machine();
     let report = format!(
@@ -163,7 +219,12 @@ fn main() {
          Resident memory of the process with the watcher running, after a warm-up of 20 placements and after\n\
          {placements} more (spread over 10 slots at once); the watcher reported {inserted} insertions.\n\n\
          | after warm-up | after {placements} placements | growth |\n| --- | --- | --- |\n\
-         | {warm} KiB | {after} KiB | {growth} KiB |\n",
+         | {warm} KiB | {after} KiB | {growth} KiB |\n\n\
+         ## Backup verify against OpenSSL\n\n\
+         A PKCS#12 backup made by OpenSSL with 600,000 PBKDF2 iterations (AES-256-CBC, HMAC-SHA-256), verified\n\
+         five times by each, alternating; medians of the whole command's wall time.\n\n\
+         | `onshi backup verify` | `openssl pkcs12 -noout` | ratio | goal |\n| --- | --- | --- | --- |\n\
+         | {ours_verify:.3} s | {openssl_verify:.3} s | {ratio:.2}× | ≤ 1.2× |\n",
         date = chrono::Local::now().format("%Y-%m-%d"),
         n = added.len(),
         median = percentile(&added, 0.5),
@@ -172,6 +233,7 @@ fn main() {
         idle = options.idle_seconds,
         placements = options.placements,
         growth = after as i64 - warm as i64,
+        ratio = ours_verify / openssl_verify,
     );
     std::fs::write(&options.out, &report).expect("BENCHMARKS.md is writable");
     print!("{report}");

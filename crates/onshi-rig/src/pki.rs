@@ -9,7 +9,7 @@ use std::process::Command;
 /// The password of every backup here: Japanese, as staff may well choose.
 pub const PASSWORD: &str = "ひみつのパスワード2026";
 /// 3 years 3 months, in days, as the terminal certificate is issued.
-pub const TERMINAL_DAYS: u32 = 1186;
+pub const TERMINAL_DAYS: i32 = 1186;
 
 /// How a backup is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +51,9 @@ fn openssl(dir: &Path, args: &[&str]) -> io::Result<()> {
 }
 
 impl Pki {
-    /// A CA and a terminal certificate valid from today for `days` days, with RSA 2048 keys (or P-256).
-    pub fn new(days: u32, ec: bool) -> io::Result<Pki> {
+    /// A CA and a terminal certificate valid from today for `days` days (-1: expired yesterday), with RSA
+    /// 2048 keys (or P-256).
+    pub fn new(days: i32, ec: bool) -> io::Result<Pki> {
         let pki = Pki {
             dir: tempfile::tempdir()?,
         };

@@ -2,5 +2,7 @@
 //! capabilities/main.json.
 
 pub mod card;
+pub mod cert;
+pub mod error;
 pub mod readers;
 pub mod settings;

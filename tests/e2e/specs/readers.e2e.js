@@ -1,27 +1,7 @@
 // The home screen follows the real world: the service coming up, readers appearing, a card placed and
 // taken away, the service going down, all pushed from Rust with no reload.
 import { expect } from "@wdio/globals";
-import { spawn } from "node:child_process";
-import readline from "node:readline";
-
-/** The rig as a child process that takes one command per line and answers "ok". */
-function startRig() {
-  const child = spawn(process.env.ONSHI_RIG, ["--readers", "default", "--control"], { stdio: ["pipe", "pipe", "inherit"] });
-  const lines = readline.createInterface({ input: child.stdout });
-  const pending = [];
-  lines.on("line", (line) => pending.shift()?.(line));
-  const next = () => new Promise((resolve) => pending.push(resolve));
-  return {
-    ready: next(),
-    async send(command) {
-      const answer = next();
-      child.stdin.write(command + "\n");
-      const line = await answer;
-      if (line !== "ok") throw new Error(`rig: ${command} → ${line}`);
-    },
-    stop: () => child.kill(),
-  };
-}
+import { startRig, shot } from "../helpers.js";
 
 const verdict = () => $('[data-testid="readers-verdict"]');
 const reader = (name) => $(`[data-testid="reader"][data-name="${name}"]`);
@@ -33,8 +13,7 @@ describe("home screen, live readers", () => {
   it("says in Japanese that the smart-card service is not running", async () => {
     await expect(verdict()).toHaveAttribute("data-level", "error");
     await expect(verdict()).toHaveText(expect.stringContaining("スマートカードサービスが動いていません"));
-    await browser.pause(500); // WebKitWebDriver may capture the frame before the last paint
-    await browser.saveScreenshot("tests/e2e/out/home-no-service.png");
+    await shot("home-no-service");
   });
 
   it("shows the readers as soon as the service starts, each with its model", async () => {
@@ -61,8 +40,7 @@ describe("home screen, live readers", () => {
     await rig.send("insert USBNFC4 felica");
     await expect(reader("Circle USBNFC4 00 00")).toHaveAttribute("data-card", "felica");
     await browser.setWindowSize(1080, 1480); // the whole list, for the README
-    await browser.pause(500);
-    await browser.saveScreenshot("tests/e2e/out/home-readers-card.png");
+    await shot("home-readers-card");
     await browser.setWindowSize(1080, 760);
     await rig.send("remove PaSoRi");
     await expect(pasori).toHaveAttribute("data-card", "");
@@ -77,8 +55,7 @@ describe("home screen, live readers", () => {
     await expect(result).toHaveAttribute("data-holder", "my-number-card");
     await expect(result).toHaveText(expect.stringContaining("マイナンバーカードとして応答しました"));
     await expect(result).toHaveText(expect.stringContaining("個人情報や暗証番号には一切触れていません"));
-    await browser.pause(300);
-    await browser.saveScreenshot("tests/e2e/out/diagnostics-my-number.png");
+    await shot("diagnostics-my-number");
     await rig.send("remove PaSoRi");
 
     const usbNfc4 = reader("Circle USBNFC4 00 00");

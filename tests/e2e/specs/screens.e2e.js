@@ -2,32 +2,9 @@
 // read phones, and a ready reader with a My Number card that passed the read test. Screenshots go to
 // tests/e2e/out/ (docs/screenshots/ keeps copies for the README).
 import { expect } from "@wdio/globals";
-import { spawn } from "node:child_process";
-import readline from "node:readline";
-
-function startRig(readers) {
-  const child = spawn(process.env.ONSHI_RIG, ["--readers", readers, "--control"], { stdio: ["pipe", "pipe", "inherit"] });
-  const lines = readline.createInterface({ input: child.stdout });
-  const pending = [];
-  lines.on("line", (line) => pending.shift()?.(line));
-  const next = () => new Promise((resolve) => pending.push(resolve));
-  return {
-    ready: next(),
-    async send(command) {
-      const answer = next();
-      child.stdin.write(command + "\n");
-      const line = await answer;
-      if (line !== "ok") throw new Error(`rig: ${command} → ${line}`);
-    },
-    stop: () => child.kill(),
-  };
-}
+import { startRig, shot } from "../helpers.js";
 
 const verdict = () => $('[data-testid="readers-verdict"]');
-const shot = async (name) => {
-  await browser.pause(400);
-  await browser.saveScreenshot(`tests/e2e/out/${name}.png`);
-};
 
 describe("「カードリーダー診断」 in each state", () => {
   let rig;

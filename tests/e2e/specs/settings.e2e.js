@@ -1,5 +1,6 @@
 // A damaged settings file is moved aside and the user is told where; the language setting works and is saved.
 import { expect } from "@wdio/globals";
+import { shot } from "../helpers.js";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -14,8 +15,7 @@ describe("settings", () => {
     expect(aside).toBeDefined();
     await expect(notice).toHaveText(expect.stringContaining(aside));
     expect(fs.readFileSync(path.join(dataDir, aside), "utf8")).toBe('{"settings": {"language": "e');
-    await browser.pause(500);
-    await browser.saveScreenshot("tests/e2e/out/settings-damaged.png");
+    await shot("settings-damaged");
     await notice.$("button").click();
     await expect(notice).not.toBeExisting();
   });

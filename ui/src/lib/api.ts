@@ -4,8 +4,11 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ReadersReport } from "./bindings/ReadersReport";
 import type { Settings } from "./bindings/Settings";
 import type { ProbeReport } from "./bindings/ProbeReport";
+import type { CertInfo } from "./bindings/CertInfo";
+import type { BackupReport } from "./bindings/BackupReport";
+import type { CopyReport } from "./bindings/CopyReport";
 
-export type { ReadersReport, Settings, ProbeReport };
+export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport };
 export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { CardKind } from "./bindings/CardKind";
@@ -30,6 +33,26 @@ export const readersSnapshot = () => invoke<ReadersReport>("readers_snapshot");
 /** Calls `handler` with the whole report each time a reader or card comes or goes. */
 export const onReadersChanged = (handler: (report: ReadersReport) => void): Promise<UnlistenFn> =>
   listen<ReadersReport>("readers-changed", (event) => handler(event.payload));
+
+/** A file the user picked in a native dialog, with what the app read from it. */
+export interface Opened<T> {
+  file_name: string;
+  value: T;
+}
+
+/** Errors of the certificate commands: `kind` is a stable code (wrong-password, not-pkcs12, no-space …). */
+export type CommandError = CardTestError;
+
+/** Asks for a certificate file and summarises it; null when the dialog was cancelled. */
+export const certOpen = () => invoke<Opened<CertInfo> | null>("cert_open");
+/** Saves the renewal reminders (.ics) of the certificate on screen; the saved path, or null. */
+export const certSaveReminder = () => invoke<string | null>("cert_save_reminder");
+/** Asks for a backup file; its name, or null. The path stays on the Rust side. */
+export const backupOpen = () => invoke<string | null>("backup_open");
+/** Checks the picked backup with `password`, which is used once and never stored. */
+export const backupVerify = (password: string) => invoke<BackupReport>("backup_verify", { password });
+/** Asks for a folder and copies the picked backup there, read back and compared; null if cancelled. */
+export const backupCopy = () => invoke<CopyReport | null>("backup_copy");
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), "utf8");
 
-const calledByUi = [...read("ui/src/lib/api.ts").matchAll(/invoke<[^>]*>\("(\w+)"/g)].map((m) => m[1]).sort();
+const calledByUi = [...read("ui/src/lib/api.ts").matchAll(/invoke<.*?>\("(\w+)"/g)].map((m) => m[1]).sort();
 const manifest = [...read("src-tauri/build.rs").match(/COMMANDS: &\[&str\] = &\[([^\]]*)\]/)![1].matchAll(/"(\w+)"/g)]
   .map((m) => m[1])
   .sort();

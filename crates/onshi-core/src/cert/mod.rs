@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod copy;
 pub mod expiry;
+pub mod reminder;
 pub mod x509;
 
 pub use backup::{verify_backup, BackupError, BackupReport, Problem};

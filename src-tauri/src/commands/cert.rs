@@ -1,0 +1,133 @@
+//! The 「電子証明書」 screen: a certificate file's expiry, a backup checked with its password, a verified
+//! copy to a USB stick, and a calendar reminder. Paths come only from native dialogs (picker.rs).
+
+use super::error::CommandError;
+use crate::picker::{pick, Pick};
+use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
+use onshi_core::time::now_jst;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::AppHandle;
+use zeroize::Zeroizing;
+
+/// What the user picked on this screen. Only paths; never a password.
+#[derive(Default)]
+pub struct CertScreen {
+    certificate: Mutex<Option<CertInfo>>,
+    backup: Mutex<Option<PathBuf>>,
+}
+
+#[derive(Serialize)]
+pub struct Opened<T> {
+    pub file_name: String,
+    pub value: T,
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Runs blocking work (a dialog, PBKDF2) off the main thread.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, CommandError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| CommandError::new("failed", e))
+}
+
+/// Asks for a certificate file and summarises it; None when the dialog was cancelled.
+#[tauri::command]
+pub async fn cert_open(
+    app: AppHandle,
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<Option<Opened<CertInfo>>, CommandError> {
+    let Some(path) = blocking(move || pick(&app, Pick::Certificate)).await? else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
+    let info = cert::read_certificate(&bytes)
+        .and_then(|der| cert::inspect(&der, now_jst().date_naive()))?;
+    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    Ok(Some(Opened {
+        file_name: file_name(&path),
+        value: info,
+    }))
+}
+
+/// Saves a calendar file with the renewal reminders of the certificate on screen.
+#[tauri::command]
+pub async fn cert_save_reminder(
+    app: AppHandle,
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<Option<String>, CommandError> {
+    let info = screen
+        .certificate
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let info =
+        info.ok_or_else(|| CommandError::new("no-certificate", "no certificate on screen"))?;
+    let calendar = reminder::reminders_for(&info)
+        .ok_or_else(|| CommandError::new("failed", "unreadable expiry date"))?;
+    let Some(path) = blocking(move || pick(&app, Pick::Save("電子証明書の更新.ics"))).await?
+    else {
+        return Ok(None);
+    };
+    std::fs::write(&path, calendar).map_err(|e| CommandError::new("unwritable", e))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a backup file; its path stays here for the check and the copy.
+#[tauri::command]
+pub async fn backup_open(
+    app: AppHandle,
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<Option<String>, CommandError> {
+    let Some(path) = blocking(move || pick(&app, Pick::Backup)).await? else {
+        return Ok(None);
+    };
+    let name = file_name(&path);
+    *screen.backup.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    Ok(Some(name))
+}
+
+fn picked_backup(screen: &CertScreen) -> Result<PathBuf, CommandError> {
+    screen
+        .backup
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .ok_or_else(|| CommandError::new("no-backup", "no backup picked"))
+}
+
+/// Opens the picked backup with `password` (kept in memory only, wiped after) and checks it.
+#[tauri::command]
+pub async fn backup_verify(
+    password: String,
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<BackupReport, CommandError> {
+    let password = Zeroizing::new(password);
+    let path = picked_backup(&screen)?;
+    let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
+    let outcome =
+        blocking(move || cert::verify_backup(&bytes, &password, now_jst().date_naive())).await?;
+    Ok(outcome?)
+}
+
+/// Asks for a folder (a USB stick) and copies the picked backup there, verified.
+#[tauri::command]
+pub async fn backup_copy(
+    app: AppHandle,
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<Option<copy::CopyReport>, CommandError> {
+    let source = picked_backup(&screen)?;
+    let outcome = blocking(move || {
+        pick(&app, Pick::Folder).map(|folder| copy::copy_verified(&source, &folder))
+    })
+    .await?;
+    Ok(outcome.transpose()?)
+}

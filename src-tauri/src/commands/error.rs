@@ -1,0 +1,47 @@
+use serde::Serialize;
+
+/// A command that did not finish, with a stable `kind` code the UI words in Japanese and English.
+#[derive(Debug, Serialize)]
+pub struct CommandError {
+    pub kind: &'static str,
+    pub detail: String,
+}
+
+impl CommandError {
+    pub fn new(kind: &'static str, detail: impl ToString) -> CommandError {
+        CommandError {
+            kind,
+            detail: detail.to_string(),
+        }
+    }
+}
+
+impl From<onshi_core::card::ProbeError> for CommandError {
+    fn from(error: onshi_core::card::ProbeError) -> CommandError {
+        CommandError::new(error.code(), &error)
+    }
+}
+
+impl From<onshi_core::cert::CertError> for CommandError {
+    fn from(error: onshi_core::cert::CertError) -> CommandError {
+        CommandError::new(error.code(), &error)
+    }
+}
+
+impl From<onshi_core::cert::BackupError> for CommandError {
+    fn from(error: onshi_core::cert::BackupError) -> CommandError {
+        CommandError::new(error.code(), &error)
+    }
+}
+
+impl From<onshi_core::cert::copy::CopyError> for CommandError {
+    fn from(error: onshi_core::cert::copy::CopyError) -> CommandError {
+        CommandError::new(error.code(), &error)
+    }
+}
+
+impl From<tauri::Error> for CommandError {
+    fn from(error: tauri::Error) -> CommandError {
+        CommandError::new("failed", error)
+    }
+}

@@ -1,0 +1,31 @@
+// Shared by the specs: the rig as a child process, and screenshots.
+import { spawn } from "node:child_process";
+import readline from "node:readline";
+
+/** The rig (onshi-rig --control): one command per line, answered "ok". */
+export function startRig(readers = "default") {
+  const child = spawn(process.env.ONSHI_RIG, ["--readers", readers, "--control"], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = readline.createInterface({ input: child.stdout });
+  const pending = [];
+  lines.on("line", (line) => pending.shift()?.(line));
+  const next = () => new Promise((resolve) => pending.push(resolve));
+  return {
+    ready: next(),
+    async send(command) {
+      const answer = next();
+      child.stdin.write(command + "\n");
+      const line = await answer;
+      if (line !== "ok") throw new Error(`rig: ${command} → ${line}`);
+    },
+    stop: () => child.kill(),
+  };
+}
+
+/** Saves tests/e2e/out/NAME.png. WebKitWebDriver can hand back the frame before the last paint, so the
+ *  first capture is thrown away. */
+export async function shot(name) {
+  await browser.pause(300);
+  await browser.takeScreenshot();
+  await browser.pause(200);
+  await browser.saveScreenshot(`tests/e2e/out/${name}.png`);
+}

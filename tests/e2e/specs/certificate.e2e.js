@@ -1,0 +1,97 @@
+// The 「電子証明書」 screen: expiry at a glance for a healthy, a renewal-window and an expired certificate,
+// a calendar reminder, a backup checked with a wrong then the right password, and a verified copy.
+import { expect } from "@wdio/globals";
+import { shot } from "../helpers.js";
+import fs from "node:fs";
+import path from "node:path";
+
+const picks = process.env.ONSHI_TEST_PICKS;
+const fixtures = process.env.ONSHI_FIXTURES;
+const PASSWORD = "ひみつのパスワード2026";
+
+/** What the next native dialog of this kind will "choose". */
+const choose = (kind, file) => fs.writeFileSync(path.join(picks, kind), file);
+const countdown = () => $('[data-testid="cert-countdown"]');
+
+describe("「電子証明書」", () => {
+  before(async () => {
+    await browser.setWindowSize(1080, 1250); // room for the whole screen in the screenshots
+    await $('[data-testid="nav-cert"]').click();
+  });
+
+  it("shows a healthy certificate in green with the days left and the date", async () => {
+    choose("certificate", path.join(fixtures, "healthy.pem"));
+    await $('[data-testid="cert-open"]').click();
+    await expect(countdown()).toHaveAttribute("data-status", "valid");
+    await expect(countdown()).toHaveText(expect.stringContaining("あと1186日"));
+    await expect(countdown()).toHaveText(expect.stringContaining("有効です"));
+    await shot("cert-healthy");
+  });
+
+  it("saves a calendar file with the renewal reminders", async () => {
+    const ics = path.join(picks, "reminder.ics");
+    choose("save", ics);
+    await $('[data-testid="cert-reminder"]').click();
+    await expect($('[data-testid="reminder-saved"]')).toBeDisplayed();
+    const text = fs.readFileSync(ics, "utf8");
+    expect(text).toContain("BEGIN:VCALENDAR");
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
+  it("shows a certificate in its renewal window in amber, with the new expiry if renewed today", async () => {
+    choose("certificate", path.join(fixtures, "renewal.pem"));
+    await $('[data-testid="cert-open"]').click();
+    await expect(countdown()).toHaveAttribute("data-status", "renewal-window");
+    await expect(countdown()).toHaveText(expect.stringContaining("あと60日"));
+    await expect(countdown()).toHaveText(expect.stringContaining("MPKIクライアントで更新してください"));
+    await shot("cert-renewal-window");
+  });
+
+  it("shows an expired certificate in red and says a new application is needed", async () => {
+    choose("certificate", path.join(fixtures, "expired.pem"));
+    await $('[data-testid="cert-open"]').click();
+    await expect(countdown()).toHaveAttribute("data-status", "expired");
+    await expect(countdown()).toHaveText(expect.stringContaining("新規の発行申請が必要です"));
+    await shot("cert-expired");
+  });
+
+  it("says plainly that a file is not a certificate", async () => {
+    choose("certificate", path.join(fixtures, "backup.p12"));
+    await $('[data-testid="cert-open"]').click();
+    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("証明書 (.cer / .crt / .pem) ではありません"));
+  });
+
+  it("tells a wrong password, then proves the backup good with the right one, and forgets the password", async () => {
+    choose("backup", path.join(fixtures, "backup.p12"));
+    await $('[data-testid="backup-open"]').click();
+    await expect($('[data-testid="backup-file"]')).toHaveText(expect.stringContaining("backup.p12"));
+
+    await $('[data-testid="backup-password"]').setValue("まちがい");
+    await $('[data-testid="backup-verify"]').click();
+    const result = $('[data-testid="backup-result"]');
+    await expect(result).toHaveAttribute("data-error", "backup.error.wrong-password");
+    await expect(result).toHaveText(expect.stringContaining("パスワードが違います"));
+    await expect($('[data-testid="backup-password"]')).toHaveValue("");
+    await shot("backup-wrong-password");
+
+    await $('[data-testid="backup-password"]').setValue(PASSWORD);
+    await $('[data-testid="backup-verify"]').click();
+    await expect(result).toHaveAttribute("data-usable", "true");
+    await expect(result).toHaveText(expect.stringContaining("このバックアップで端末の電子証明書を復元できます"));
+    await expect(result).toHaveText(expect.stringContaining("秘密鍵と証明書が対になっていることを確かめました"));
+    await expect($('[data-testid="backup-password"]')).toHaveValue("");
+    await shot("backup-good");
+  });
+
+  it("copies the backup to a USB stick, reads it back and says so", async () => {
+    const usb = fs.mkdtempSync(path.join(picks, "usb-"));
+    choose("folder", usb);
+    await $('[data-testid="backup-copy"]').click();
+    await expect($('[data-testid="copy-result"]')).toHaveText(expect.stringContaining("元のファイルと同じであることを確かめました"));
+    expect(fs.readFileSync(path.join(usb, "backup.p12"))).toEqual(fs.readFileSync(path.join(fixtures, "backup.p12")));
+
+    choose("folder", path.join(usb, "unplugged"));
+    await $('[data-testid="backup-copy"]').click();
+    await expect($('[data-testid="copy-result"]')).toHaveText(expect.stringContaining("USBメモリが差し込まれているか"));
+  });
+});
