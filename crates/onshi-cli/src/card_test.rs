@@ -1,6 +1,7 @@
 //! `onshi card-test`: waits for a card, runs the safe read test, and says what it found.
 
 use crate::exit;
+use crate::output::{print_json, report_error};
 use crate::text::Lang;
 use onshi_core::card::{self, Holder, ProbeError};
 use std::time::Duration;
@@ -30,10 +31,7 @@ pub fn run(reader: Option<&str>, wait: f64, json: bool, lang: Lang) -> u8 {
     match outcome {
         Ok(report) => {
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).expect("a report serialises")
-                );
+                print_json(&report);
             } else {
                 println!("{}", lang.holder(report.holder));
                 println!("  {} {}", lang.pick("リーダー:", "Reader:"), report.reader);
@@ -53,15 +51,7 @@ pub fn run(reader: Option<&str>, wait: f64, json: bool, lang: Lang) -> u8 {
             }
         }
         Err(error) => {
-            let message = lang.probe_error(&error, wait);
-            if json {
-                let doc = serde_json::json!({ "error": error.code(), "message": message });
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&doc).expect("JSON serialises")
-                );
-            }
-            eprintln!("{message}");
+            report_error(json, error.code(), &lang.probe_error(&error, wait));
             match error {
                 ProbeError::NoService => exit::NO_SERVICE,
                 ProbeError::NoCard => exit::NOTHING_CAME,

@@ -1,6 +1,7 @@
 //! `onshi cert inspect`, `onshi backup verify`, `onshi backup copy`, `onshi cert list`, `onshi mpki`.
 
 use crate::exit;
+use crate::output::{print_json, report_error};
 use crate::text::Lang;
 use chrono::NaiveDate;
 use onshi_core::cert::{self, copy, CertInfo, CertStatus};
@@ -23,13 +24,6 @@ fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, u8> {
         );
         exit::BAD_INPUT
     })
-}
-
-fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("results serialise")
-    );
 }
 
 fn print_certificate(info: &CertInfo, lang: Lang) {
@@ -57,12 +51,7 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8
     let info = match cert::read_certificate(&bytes).and_then(|der| cert::inspect(&der, today(at))) {
         Ok(info) => info,
         Err(error) => {
-            if json {
-                print_json(
-                    &serde_json::json!({ "error": error.code(), "message": lang.cert_error(&error) }),
-                );
-            }
-            eprintln!("{}", lang.cert_error(&error));
+            report_error(json, error.code(), lang.cert_error(&error));
             return exit::BAD_INPUT;
         }
     };
@@ -148,11 +137,7 @@ pub fn verify(
             }
         }
         Err(error) => {
-            let message = lang.backup_error(&error);
-            if json {
-                print_json(&serde_json::json!({ "error": error.code(), "message": message }));
-            }
-            eprintln!("{message}");
+            report_error(json, error.code(), lang.backup_error(&error));
             exit::BAD_INPUT
         }
     }
@@ -177,11 +162,7 @@ pub fn copy(path: &Path, destination: &Path, json: bool, lang: Lang) -> u8 {
             exit::FINE
         }
         Err(error) => {
-            let message = lang.copy_error(&error);
-            if json {
-                print_json(&serde_json::json!({ "error": error.code(), "message": message }));
-            }
-            eprintln!("{message}");
+            report_error(json, error.code(), lang.copy_error(&error));
             match error {
                 copy::CopyError::SourceUnreadable(_)
                 | copy::CopyError::TooLarge
@@ -198,9 +179,6 @@ pub fn windows_only(json: bool, lang: Lang) -> u8 {
         "この確認は Windows の資格確認端末でのみ使えます。証明書ファイルやバックアップファイルは「onshi cert inspect」「onshi backup verify」で確認できます。",
         "This check works only on the Windows terminal. Check certificate or backup files with \"onshi cert inspect\" or \"onshi backup verify\".",
     );
-    if json {
-        print_json(&serde_json::json!({ "error": "not-available", "message": message }));
-    }
-    eprintln!("{message}");
+    report_error(json, "not-available", message);
     exit::BAD_INPUT
 }

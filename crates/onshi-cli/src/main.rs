@@ -3,6 +3,7 @@
 
 mod card_test;
 mod cert;
+mod output;
 mod readers;
 mod text;
 

@@ -1,6 +1,7 @@
 //! `onshi readers` and `onshi watch`.
 
 use crate::exit;
+use crate::output::print_json;
 use crate::text::Lang;
 use onshi_core::readers::{self, ServiceState, WatchEvent, Watcher};
 use std::sync::mpsc;
@@ -15,10 +16,7 @@ pub fn list(json: bool, lang: Lang) -> u8 {
         }
     };
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("a report serialises")
-        );
+        print_json(&report);
     } else if report.service == ServiceState::Running {
         println!(
             "{} {}",
