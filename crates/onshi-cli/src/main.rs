@@ -5,6 +5,7 @@ mod card_test;
 mod cert;
 mod output;
 mod readers;
+mod succession;
 mod text;
 
 use chrono::NaiveDate;
@@ -75,6 +76,20 @@ enum Command {
         #[command(subcommand)]
         command: BackupCommand,
     },
+    /// The last day the old-code certificate may be used after a 承継 (120 days, capped by its expiry).
+    Succession {
+        /// The day of the 廃止 or the 承継届出 (YYYY-MM-DD).
+        #[arg(long)]
+        from: NaiveDate,
+        /// The certificate's last valid day (YYYY-MM-DD).
+        #[arg(long, conflicts_with = "cert")]
+        not_after: Option<NaiveDate>,
+        /// Or the certificate file itself.
+        #[arg(long)]
+        cert: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The MPKI client installed on this PC (Windows).
     Mpki {
         #[arg(long)]
@@ -126,6 +141,12 @@ enum BackupCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
+        Command::Succession {
+            from,
+            not_after,
+            cert,
+            json,
+        } => succession::run(from, not_after, cert.as_deref(), json, cli.lang),
         Command::Readers { json } => readers::list(json, cli.lang),
         Command::Watch { json, seconds } => readers::watch(json, seconds, cli.lang),
         Command::CardTest { reader, wait, json } => {

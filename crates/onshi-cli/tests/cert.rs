@@ -1,7 +1,7 @@
 //! `onshi cert inspect`, `onshi backup verify` and `onshi backup copy` over OpenSSL-made fixtures, with the
 //! exit codes and JSON fields of design/CLI.md.
 
-use chrono::{Duration, Local};
+use chrono::Duration;
 use onshi_rig::pki::{Pki, Protection, PASSWORD, TERMINAL_DAYS};
 use serde_json::Value;
 use std::io::Write;
@@ -321,4 +321,65 @@ fn a_full_disk_leaves_no_half_file_and_says_so() {
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("空き容量が足りません"));
     assert_eq!(leftovers, 0, "no partial file left on the stick");
+}
+
+#[test]
+fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
+    let (output, doc) = onshi(
+        &[
+            "succession",
+            "--from",
+            "2026-04-01",
+            "--not-after",
+            "2027-06-01",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        (doc["last_day"].as_str(), doc["limited_by"].as_str()),
+        (Some("2026-07-30"), Some("120-days"))
+    );
+
+    // A certificate that expires in 30 days caps the 120 days.
+    let pki = Pki::new(30, false).unwrap();
+    let today = date_in(0);
+    let (output, doc) = onshi(
+        &[
+            "succession",
+            "--from",
+            &today,
+            "--cert",
+            path(&pki.path("terminal.pem")),
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        (doc["last_day"].as_str(), doc["limited_by"].as_str()),
+        (Some(date_in(30).as_str()), Some("certificate"))
+    );
+
+    let (output, doc) = onshi(&["succession", "--from", "2026-04-01", "--json"], None);
+    assert_eq!(
+        (output.status.code(), doc["error"].as_str()),
+        (Some(2), Some("missing-expiry"))
+    );
+    let (output, _) = onshi(
+        &[
+            "succession",
+            "--from",
+            "2026-13-01",
+            "--not-after",
+            "2027-06-01",
+        ],
+        None,
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "clap refuses a bad date with exit 2"
+    );
 }

@@ -7,4 +7,5 @@ pub mod card;
 pub mod cert;
 pub mod readers;
 pub mod settings;
+pub mod succession;
 pub mod time;

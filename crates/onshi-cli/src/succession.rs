@@ -1,0 +1,85 @@
+//! `onshi succession`: the last day the old-code certificate may be used after a 承継.
+
+use crate::exit;
+use crate::output::{print_json, report_error};
+use crate::text::Lang;
+use chrono::NaiveDate;
+use onshi_core::cert;
+use onshi_core::succession::{grace_period, LimitedBy};
+use std::path::Path;
+
+pub fn run(
+    from: NaiveDate,
+    not_after: Option<NaiveDate>,
+    certificate: Option<&Path>,
+    json: bool,
+    lang: Lang,
+) -> u8 {
+    let not_after = match (not_after, certificate) {
+        (Some(date), _) => date,
+        (None, Some(path)) => match read_not_after(path) {
+            Ok(date) => date,
+            Err(message) => {
+                report_error(json, "bad-certificate", &message(lang));
+                return exit::BAD_INPUT;
+            }
+        },
+        (None, None) => {
+            let message = lang.pick(
+                "証明書の有効期限 (--not-after) か証明書ファイル (--cert) を指定してください。",
+                "Give the certificate's expiry (--not-after) or its file (--cert).",
+            );
+            report_error(json, "missing-expiry", message);
+            return exit::BAD_INPUT;
+        }
+    };
+    let grace = grace_period(from, not_after);
+    if json {
+        print_json(&grace);
+    } else {
+        match (lang, grace.limited_by) {
+            (Lang::Ja, LimitedBy::Days120) => println!(
+                "旧コードの電子証明書を使えるのは {} までです ({} から120日間)。正確な日付はポータルサイトでもご確認ください。",
+                grace.last_day, grace.from
+            ),
+            (Lang::Ja, LimitedBy::Certificate) => println!(
+                "旧コードの電子証明書を使えるのは {} までです (120日より先に証明書の有効期限が来ます)。正確な日付はポータルサイトでもご確認ください。",
+                grace.last_day
+            ),
+            (Lang::En, LimitedBy::Days120) => println!(
+                "The old-code certificate may be used until {} (120 days from {}). Confirm the date on the portal site.",
+                grace.last_day, grace.from
+            ),
+            (Lang::En, LimitedBy::Certificate) => println!(
+                "The old-code certificate may be used until {} (it expires before the 120 days end). Confirm the date on the portal site.",
+                grace.last_day
+            ),
+        }
+    }
+    exit::FINE
+}
+
+type Message = fn(Lang) -> String;
+
+fn read_not_after(path: &Path) -> Result<NaiveDate, Message> {
+    let unreadable: Message = |lang| {
+        lang.pick(
+            "証明書ファイルを読めません。",
+            "Cannot read the certificate file.",
+        )
+        .to_string()
+    };
+    let bytes = std::fs::read(path).map_err(|_| unreadable)?;
+    let info = cert::read_certificate(&bytes)
+        .and_then(|der| cert::inspect(&der, crate::cert::today(None)))
+        .map_err(|_| -> Message {
+            |lang| {
+                lang.pick(
+                    "このファイルは証明書ではありません。",
+                    "This file is not a certificate.",
+                )
+                .to_string()
+            }
+        })?;
+    NaiveDate::parse_from_str(&info.not_after, "%Y-%m-%d").map_err(|_| unreadable)
+}
