@@ -34,8 +34,9 @@ fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// A date counted from today in Japan, as onshi counts it (the machine may be on UTC).
 fn date_in(days: i64) -> String {
-    (Local::now().date_naive() + Duration::days(days))
+    (onshi_core::time::now_jst().date_naive() + Duration::days(days))
         .format("%Y-%m-%d")
         .to_string()
 }
