@@ -5,6 +5,7 @@
 
 pub mod card;
 pub mod cert;
+pub mod guides;
 pub mod readers;
 pub mod settings;
 pub mod succession;

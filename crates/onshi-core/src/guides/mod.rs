@@ -1,0 +1,216 @@
+//! Guides are data: each `data/*.toml` is one guide, its steps in Japanese and English, an optional
+//! picture, an optional live check the step waits for, and choices that branch. Adding a maker's pairing
+//! steps is editing a data file. `all()` loads and validates them; a test fails on any gap.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use ts_rs::TS;
+
+/// The live checks a step may wait for. The app evaluates them against the real world.
+pub const CHECKS: &[&str] = &[
+    // A reader fit for the smartphone マイナ保険証 is connected.
+    "reader:smartphone-ready",
+    // A card or phone sits on such a reader.
+    "card:on-ready-reader",
+    // The read test found a My Number card or a phone's JPKI function.
+    "card:my-number",
+    // A certificate file was opened and is valid or in its renewal window.
+    "cert:usable",
+    // A backup was verified usable with its password.
+    "backup:verified",
+    // A verified copy of the backup was made.
+    "backup:copied",
+];
+
+/// Where a step's choice leads: another step, or the end of the guide.
+pub const END: &str = "end";
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[ts(export)]
+pub struct Choice {
+    pub label_ja: String,
+    pub label_en: String,
+    pub next: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[ts(export)]
+pub struct Step {
+    pub id: String,
+    pub title_ja: String,
+    pub title_en: String,
+    pub body_ja: String,
+    pub body_en: String,
+    /// A picture in the UI's `public/guides/` folder.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// A name from `CHECKS`.
+    #[serde(default)]
+    pub check: Option<String>,
+    /// The step after this one (default: the next in the file; `end` after the last).
+    #[serde(default)]
+    pub next: Option<String>,
+    /// A decision: each choice leads somewhere else.
+    #[serde(default, rename = "choice")]
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[ts(export)]
+pub struct Guide {
+    pub id: String,
+    pub title_ja: String,
+    pub title_en: String,
+    pub summary_ja: String,
+    pub summary_en: String,
+    #[serde(rename = "step")]
+    pub steps: Vec<Step>,
+}
+
+/// The guides shipped with the app, in the order the home screen lists them.
+const FILES: &[(&str, &str)] = &[
+    ("renewal", include_str!("data/renewal.toml")),
+    ("succession", include_str!("data/succession.toml")),
+    ("smartphone", include_str!("data/smartphone.toml")),
+    ("home-visit", include_str!("data/home-visit.toml")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum GuideError {
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+fn invalid(file: &str, message: String) -> GuideError {
+    GuideError::Invalid {
+        file: file.to_owned(),
+        message,
+    }
+}
+
+/// Parses and validates one guide file.
+pub fn parse(file: &str, text: &str) -> Result<Guide, GuideError> {
+    let guide: Guide = toml::from_str(text).map_err(|e| invalid(file, e.to_string()))?;
+    validate(file, &guide)?;
+    Ok(guide)
+}
+
+/// Every guide, validated.
+pub fn all() -> Result<Vec<Guide>, GuideError> {
+    FILES.iter().map(|(file, text)| parse(file, text)).collect()
+}
+
+fn validate(file: &str, guide: &Guide) -> Result<(), GuideError> {
+    let texts = [
+        (&guide.title_ja, "title_ja"),
+        (&guide.title_en, "title_en"),
+        (&guide.summary_ja, "summary_ja"),
+        (&guide.summary_en, "summary_en"),
+    ];
+    for (text, field) in texts {
+        if text.trim().is_empty() {
+            return Err(invalid(file, format!("missing {field}")));
+        }
+    }
+    if guide.steps.is_empty() {
+        return Err(invalid(file, "no steps".into()));
+    }
+    let mut ids = BTreeSet::new();
+    for step in &guide.steps {
+        if !ids.insert(step.id.as_str()) || step.id == END {
+            return Err(invalid(
+                file,
+                format!("step id {:?} repeated or reserved", step.id),
+            ));
+        }
+    }
+    for step in &guide.steps {
+        let where_ = format!("step {:?}", step.id);
+        for (text, field) in [
+            (&step.title_ja, "title_ja"),
+            (&step.title_en, "title_en"),
+            (&step.body_ja, "body_ja"),
+            (&step.body_en, "body_en"),
+        ] {
+            if text.trim().is_empty() {
+                return Err(invalid(file, format!("{where_}: missing {field}")));
+            }
+        }
+        if let Some(check) = &step.check {
+            if !CHECKS.contains(&check.as_str()) {
+                return Err(invalid(file, format!("{where_}: unknown check {check:?}")));
+            }
+        }
+        let targets = step.next.iter().chain(step.choices.iter().map(|c| &c.next));
+        for target in targets {
+            if target != END && !ids.contains(target.as_str()) {
+                return Err(invalid(
+                    file,
+                    format!("{where_}: leads to unknown step {target:?}"),
+                ));
+            }
+        }
+        for choice in &step.choices {
+            if choice.label_ja.trim().is_empty() || choice.label_en.trim().is_empty() {
+                return Err(invalid(file, format!("{where_}: a choice lacks a label")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every picture the guides use, for the test that checks each exists.
+pub fn images(guides: &[Guide]) -> BTreeSet<String> {
+    guides
+        .iter()
+        .flat_map(|g| g.steps.iter().filter_map(|s| s.image.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_guide_is_complete() {
+        let guides = all().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(guides.len(), FILES.len());
+        for (guide, (file, _)) in guides.iter().zip(FILES) {
+            assert_eq!(&guide.id, file, "a guide's id is its file name");
+        }
+    }
+
+    #[test]
+    fn every_picture_exists_in_the_ui() {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/public/guides");
+        for image in images(&all().unwrap()) {
+            assert!(
+                folder.join(&image).is_file(),
+                "missing picture ui/public/guides/{image}"
+            );
+        }
+    }
+
+    #[test]
+    fn gaps_are_caught() {
+        let ok = "id='x'\ntitle_ja='t'\ntitle_en='t'\nsummary_ja='s'\nsummary_en='s'\n[[step]]\nid='a'\ntitle_ja='t'\ntitle_en='t'\nbody_ja='b'\nbody_en='b'\n";
+        assert!(parse("x", ok).is_ok());
+        assert!(parse("x", &ok.replace("body_en='b'", "body_en=' '"))
+            .unwrap_err()
+            .to_string()
+            .contains("missing body_en"));
+        assert!(parse("x", &format!("{ok}check='reader:teleport'\n"))
+            .unwrap_err()
+            .to_string()
+            .contains("unknown check"));
+        assert!(parse("x", &format!("{ok}next='nowhere'\n"))
+            .unwrap_err()
+            .to_string()
+            .contains("unknown step"));
+        assert!(
+            parse("x", &ok.replace("title_en='t'\nsummary", "summary")).is_err(),
+            "a missing translation"
+        );
+    }
+}
