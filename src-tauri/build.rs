@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "card_test",
     "cert_open",
     "cert_save_reminder",
+    "guides_list",
     "readers_snapshot",
     "settings_get",
     "settings_set",

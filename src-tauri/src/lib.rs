@@ -23,6 +23,7 @@ pub fn run() {
             commands::cert::backup_verify,
             commands::cert::cert_open,
             commands::cert::cert_save_reminder,
+            commands::guides::guides_list,
             commands::readers::readers_snapshot,
             commands::settings::settings_get,
             commands::settings::settings_set,

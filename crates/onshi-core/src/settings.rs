@@ -2,6 +2,7 @@
 //! is told, never silently replaced by defaults.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,8 @@ pub struct Settings {
     pub language: Language,
     /// Larger type throughout, for older staff.
     pub large_text: bool,
+    /// For each guide started, the steps walked so far (the last is where it resumes).
+    pub guide_progress: BTreeMap<String, Vec<String>>,
 }
 
 /// Checks the settings file before it is opened. When it exists but is not a JSON object (cut short by a
@@ -102,7 +105,7 @@ mod tests {
             settings,
             Settings {
                 language: Language::En,
-                large_text: false
+                ..Settings::default()
             }
         );
     }

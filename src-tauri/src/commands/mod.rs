@@ -4,5 +4,6 @@
 pub mod card;
 pub mod cert;
 pub mod error;
+pub mod guides;
 pub mod readers;
 pub mod settings;

@@ -7,8 +7,10 @@ import type { ProbeReport } from "./bindings/ProbeReport";
 import type { CertInfo } from "./bindings/CertInfo";
 import type { BackupReport } from "./bindings/BackupReport";
 import type { CopyReport } from "./bindings/CopyReport";
+import type { Guide } from "./bindings/Guide";
 
-export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport };
+export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
+export type { Step } from "./bindings/Step";
 export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { CardKind } from "./bindings/CardKind";
@@ -53,6 +55,9 @@ export const backupOpen = () => invoke<string | null>("backup_open");
 export const backupVerify = (password: string) => invoke<BackupReport>("backup_verify", { password });
 /** Asks for a folder and copies the picked backup there, read back and compared; null if cancelled. */
 export const backupCopy = () => invoke<CopyReport | null>("backup_copy");
+
+/** Every guide, in Japanese and English. */
+export const guidesList = () => invoke<Guide[]>("guides_list");
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });

@@ -1,7 +1,30 @@
 // The user's display preferences, reactive across the whole UI, and the translation helper that reads them.
 import type { Language } from "./bindings/Language";
 import { translate, type MessageKey } from "./i18n";
+import { settingsSet } from "./api";
 
-export const prefs = $state({ language: "ja" as Language, largeText: false });
+export const prefs = $state({
+  language: "ja" as Language,
+  largeText: false,
+  /** For each guide started, the steps walked (saved with the settings, resumed at the last). */
+  guideProgress: {} as Record<string, string[]>,
+});
 
 export const t = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
+
+/** Why the last save failed, for the app to show; null when it worked. */
+export const saving = $state({ error: null as string | null });
+
+/** Saves the preferences and the guides' progress through the Rust side's settings store. */
+export async function savePrefs(): Promise<void> {
+  try {
+    await settingsSet({
+      language: prefs.language,
+      large_text: prefs.largeText,
+      guide_progress: $state.snapshot(prefs.guideProgress),
+    });
+    saving.error = null;
+  } catch (error) {
+    saving.error = String(error);
+  }
+}

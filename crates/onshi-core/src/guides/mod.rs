@@ -51,7 +51,7 @@ pub struct Step {
     #[serde(default)]
     pub next: Option<String>,
     /// A decision: each choice leads somewhere else.
-    #[serde(default, rename = "choice")]
+    #[serde(default, rename(deserialize = "choice"))]
     pub choices: Vec<Choice>,
 }
 
@@ -63,7 +63,7 @@ pub struct Guide {
     pub title_en: String,
     pub summary_ja: String,
     pub summary_en: String,
-    #[serde(rename = "step")]
+    #[serde(rename(deserialize = "step"))]
     pub steps: Vec<Step>,
 }
 
@@ -177,6 +177,9 @@ mod tests {
         assert_eq!(guides.len(), FILES.len());
         for (guide, (file, _)) in guides.iter().zip(FILES) {
             assert_eq!(&guide.id, file, "a guide's id is its file name");
+            // The UI reads `steps` and `choices` (the data files say `step` and `choice`, as TOML tables).
+            let json = serde_json::to_value(guide).unwrap();
+            assert!(json["steps"][0]["choices"].is_array(), "{file}");
         }
     }
 

@@ -8,4 +8,8 @@ export type Settings = { language: Language,
 /**
  * Larger type throughout, for older staff.
  */
-large_text: boolean, };
+large_text: boolean, 
+/**
+ * For each guide started, the steps walked so far (the last is where it resumes).
+ */
+guide_progress: { [key in string]: Array<string> }, };

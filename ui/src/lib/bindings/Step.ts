@@ -17,4 +17,4 @@ next: string | null,
 /**
  * A decision: each choice leads somewhere else.
  */
-choice: Array<Choice>, };
+choices: Array<Choice>, };

@@ -1,0 +1,150 @@
+// Each guide walked to its end in the real app, with the rig and the fixtures answering the live checks,
+// and progress that survives leaving the guide.
+import { expect } from "@wdio/globals";
+import fs from "node:fs";
+import path from "node:path";
+import { shot, startRig } from "../helpers.js";
+
+const picks = process.env.ONSHI_TEST_PICKS;
+const fixtures = process.env.ONSHI_FIXTURES;
+const PASSWORD = "ひみつのパスワード2026";
+
+const guide = () => $('[data-testid="guide"]');
+const openGuide = async (id) => {
+  await $('[data-testid="nav-home"]').click();
+  await $(`[data-testid="open-guide"][data-guide="${id}"]`).click();
+  await expect(guide()).toHaveAttribute("data-guide", id);
+};
+const atStep = (id) => expect(guide()).toHaveAttribute("data-step", id);
+const next = () => $('[data-testid="guide-next"]').click();
+const choose = async (label) => {
+  for (const button of await $$('[data-testid="guide-choice"]')) {
+    if ((await button.getText()).includes(label)) return button.click();
+  }
+  throw new Error(`no choice ${label}`);
+};
+
+describe("guides", () => {
+  let rig;
+  after(() => rig?.stop());
+
+  it("succession: no code change means nothing to file", async () => {
+    await openGuide("succession");
+    await atStep("code-changes");
+    await choose("コードは変わらない");
+    await atStep("not-needed");
+    await next();
+    await expect($('[data-testid="guide-done"]')).toBeDisplayed();
+  });
+
+  it("succession: a new code walks the five steps to the end", async () => {
+    await $('[data-testid="guide-restart"]').click();
+    await choose("コードが変わる");
+    for (const step of ["timing", "grace", "issue-code", "apply", "new-cert", "install", "face-reader"]) {
+      await atStep(step);
+      await next();
+    }
+    await expect($('[data-testid="guide-done"]')).toBeDisplayed();
+  });
+
+  it("smartphone: waits for a fitting reader, a card and a real read test, and resumes where it was left", async () => {
+    await openGuide("smartphone");
+    await choose("ほかのメーカー");
+    await atStep("prepare");
+    await next();
+    await atStep("placement");
+    await shot("guide-smartphone-placement");
+    await next();
+    await atStep("connect");
+    const check = $('[data-testid="step-check"]');
+    await expect(check).toHaveAttribute("data-met", "false");
+    await expect($('[data-testid="guide-next"]')).toBeDisabled();
+    await shot("guide-smartphone-waiting");
+
+    rig = startRig();
+    expect(await rig.ready).toBe("ready");
+    await expect(check).toHaveAttribute("data-met", "true");
+    await next();
+    await choose("アルメックス");
+    for (const step of ["pair-almex", "name-almex", "almex-card"]) {
+      await atStep(step);
+      await next();
+    }
+    await atStep("card-app");
+    await expect($('[data-testid="guide-next"]')).toBeDisabled();
+    await rig.send("insert PaSoRi my-number");
+    await expect(check).toHaveAttribute("data-met", "true");
+    await next();
+    await atStep("restart-app");
+    await expect($('[data-testid="step-body"]')).toHaveText(expect.stringContaining("管理アプリを再起動"));
+    await next();
+    await atStep("smartphone-button");
+    await next();
+    await atStep("phone-test");
+    await rig.send("remove PaSoRi");
+    await rig.send("insert PaSoRi android");
+
+    // Leave for the reader check, run the read test, and come back: the guide resumes at this step.
+    await $('[data-testid="check-open"]').click();
+    const row = $('[data-testid="reader"][data-name="SONY FeliCa Port/PaSoRi 4.0 00 00"]');
+    await row.$('[data-testid="read-test"]').click();
+    await expect(row.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "smartphone-android");
+    await openGuide("smartphone");
+    await atStep("phone-test");
+    await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
+    await next();
+    await expect($('[data-testid="guide-done"]')).toBeDisplayed();
+  });
+
+  it("renewal: the certificate, the backup check and the USB copy answer its checks", async () => {
+    await openGuide("renewal");
+    await atStep("where");
+    fs.writeFileSync(path.join(picks, "certificate"), path.join(fixtures, "healthy.pem"));
+    await $('[data-testid="check-open"]').click();
+    await $('[data-testid="cert-open"]').click();
+    await expect($('[data-testid="cert-countdown"]')).toHaveAttribute("data-status", "valid");
+    await openGuide("renewal");
+    await next();
+    for (const step of ["version", "tray", "icon", "menu", "select", "confirm", "done", "backup", "delete-old"]) {
+      await atStep(step);
+      if (step === "tray") await shot("guide-renewal-tray");
+      await next();
+    }
+    await atStep("verify-backup");
+    fs.writeFileSync(path.join(picks, "backup"), path.join(fixtures, "backup.p12"));
+    await $('[data-testid="check-open"]').click();
+    await $('[data-testid="backup-open"]').click();
+    await $('[data-testid="backup-password"]').setValue(PASSWORD);
+    await $('[data-testid="backup-verify"]').click();
+    await expect($('[data-testid="backup-result"]')).toHaveAttribute("data-usable", "true");
+    const usb = fs.mkdtempSync(path.join(picks, "usb-"));
+    fs.writeFileSync(path.join(picks, "folder"), usb);
+    await $('[data-testid="backup-copy"]').click();
+    await expect($('[data-testid="copy-result"]')).toBeDisplayed();
+    await openGuide("renewal");
+    await atStep("verify-backup");
+    await next();
+    await atStep("copy");
+    await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
+    await next();
+    await expect($('[data-testid="guide-done"]')).toBeDisplayed();
+  });
+
+  it("home visits: each way names what it needs", async () => {
+    await openGuide("home-visit");
+    await choose("マイナ資格確認アプリ");
+    await expect($('[data-testid="step-body"]')).toHaveText(expect.stringContaining("訪問診療等機能を「利用する」"));
+    await next();
+    await expect($('[data-testid="guide-done"]')).toBeDisplayed();
+    await $('[data-testid="guide-restart"]').click();
+    await choose("マイナ在宅受付Web");
+    await expect($('[data-testid="step-body"]')).toHaveText(expect.stringContaining("暗証番号"));
+  });
+
+  it("the home screen shows the certificate, the readers and the guides at a glance", async () => {
+    await $('[data-testid="nav-home"]').click();
+    await expect($('[data-testid="home-cert"]')).toHaveText(expect.stringContaining("有効です"));
+    await expect($('[data-testid="readers-verdict"]')).toHaveAttribute("data-level", "ok");
+    await shot("home-dashboard");
+  });
+});

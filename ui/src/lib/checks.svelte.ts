@@ -1,0 +1,39 @@
+// What the app has seen for real in this session, for the guides' live checks.
+import type { ReadersReport } from "./bindings/ReadersReport";
+
+export const seen = $state({
+  /** The read test found a My Number card or a phone's JPKI function. */
+  myNumberAnswered: false,
+  /** A certificate file was opened and is valid or in its renewal window. */
+  certUsable: false,
+  backupVerified: false,
+  backupCopied: false,
+});
+
+/** Whether the live check `name` is met now. */
+export function checkMet(name: string, report: ReadersReport | null): boolean {
+  const ready = report?.readers.filter((reader) => reader.smartphone_ready) ?? [];
+  switch (name) {
+    case "reader:smartphone-ready":
+      return ready.length > 0;
+    case "card:on-ready-reader":
+      return ready.some((reader) => reader.card !== null);
+    case "card:my-number":
+      return seen.myNumberAnswered;
+    case "cert:usable":
+      return seen.certUsable;
+    case "backup:verified":
+      return seen.backupVerified;
+    case "backup:copied":
+      return seen.backupCopied;
+    default:
+      return false;
+  }
+}
+
+/** The screen where a check is met, if it is not this one. */
+export function checkScreen(name: string): "readers" | "cert" | null {
+  if (name === "card:my-number") return "readers";
+  if (name.startsWith("cert:") || name.startsWith("backup:")) return "cert";
+  return null;
+}
