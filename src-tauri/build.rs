@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "readers_snapshot",
     "settings_get",
     "settings_set",
+    "succession_grace",
+    "succession_save_reminder",
 ];
 
 fn main() {

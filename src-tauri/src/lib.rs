@@ -27,6 +27,8 @@ pub fn run() {
             commands::readers::readers_snapshot,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::succession::succession_grace,
+            commands::succession::succession_save_reminder,
         ])
         .run(tauri::generate_context!())
         .expect("オン資アシスタントを起動できませんでした (the app could not start)");

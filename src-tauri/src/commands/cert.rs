@@ -39,6 +39,17 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| CommandError::new("failed", e))
 }
 
+impl CertScreen {
+    /// The expiry (YYYY-MM-DD) of the certificate opened on this screen, if any.
+    pub fn certificate_not_after(&self) -> Option<String> {
+        self.certificate
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|info| info.not_after.clone())
+    }
+}
+
 /// Asks for a certificate file and summarises it; None when the dialog was cancelled.
 #[tauri::command]
 pub async fn cert_open(

@@ -7,3 +7,4 @@ pub mod error;
 pub mod guides;
 pub mod readers;
 pub mod settings;
+pub mod succession;

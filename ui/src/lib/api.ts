@@ -8,6 +8,7 @@ import type { CertInfo } from "./bindings/CertInfo";
 import type { BackupReport } from "./bindings/BackupReport";
 import type { CopyReport } from "./bindings/CopyReport";
 import type { Guide } from "./bindings/Guide";
+import type { GracePeriod } from "./bindings/GracePeriod";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
@@ -58,6 +59,12 @@ export const backupCopy = () => invoke<CopyReport | null>("backup_copy");
 
 /** Every guide, in Japanese and English. */
 export const guidesList = () => invoke<Guide[]>("guides_list");
+
+/** The last day the old-code certificate may be used; `notAfter` empty means the certificate on screen. */
+export const successionGrace = (from: string, notAfter: string | null) =>
+  invoke<GracePeriod>("succession_grace", { from, notAfter });
+/** Saves the succession reminders (.ics); the saved path, or null. */
+export const successionSaveReminder = (lastDay: string) => invoke<string | null>("succession_save_reminder", { lastDay });
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });

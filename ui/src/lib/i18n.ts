@@ -142,6 +142,12 @@ const ja = {
   "check.cert:usable": "有効な電子証明書",
   "check.backup:verified": "バックアップの確認",
   "check.backup:copied": "USBメモリへのコピー",
+  "succession.from": "廃止または承継の届出日",
+  "succession.notAfter": "旧コードの証明書の有効期限 (空欄なら「電子証明書」で開いた証明書)",
+  "succession.calculate": "最終日を計算する",
+  "succession.by120": "旧コードの電子証明書を使えるのは {date} までです (届出日から120日)。",
+  "succession.byCertificate": "旧コードの電子証明書を使えるのは {date} までです (120日より先に証明書の期限が来ます)。",
+  "succession.error": "日付を確かめてください。証明書の有効期限を入れるか、「電子証明書」で証明書ファイルを開いてください。",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -279,6 +285,12 @@ const en: Record<MessageKey, string> = {
   "check.cert:usable": "a valid certificate",
   "check.backup:verified": "the backup checked",
   "check.backup:copied": "the copy to a USB stick",
+  "succession.from": "Date of the closure or succession notice",
+  "succession.notAfter": "Old-code certificate's expiry (empty: the one opened on the Certificate screen)",
+  "succession.calculate": "Work out the last day",
+  "succession.by120": "The old-code certificate may be used until {date} (120 days from the notice).",
+  "succession.byCertificate": "The old-code certificate may be used until {date} (it expires before the 120 days end).",
+  "succession.error": "Check the dates. Enter the certificate's expiry, or open its file on the Certificate screen.",
 };
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { ja, en };

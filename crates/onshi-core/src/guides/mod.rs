@@ -22,6 +22,12 @@ pub const CHECKS: &[&str] = &[
     "backup:copied",
 ];
 
+/// Tools a step may show under its text.
+pub const TOOLS: &[&str] = &[
+    // Dates of the 120-day rule, with a calendar reminder.
+    "succession-calculator",
+];
+
 /// Where a step's choice leads: another step, or the end of the guide.
 pub const END: &str = "end";
 
@@ -47,6 +53,9 @@ pub struct Step {
     /// A name from `CHECKS`.
     #[serde(default)]
     pub check: Option<String>,
+    /// A name from `TOOLS`.
+    #[serde(default)]
+    pub tool: Option<String>,
     /// The step after this one (default: the next in the file; `end` after the last).
     #[serde(default)]
     pub next: Option<String>,
@@ -139,6 +148,11 @@ fn validate(file: &str, guide: &Guide) -> Result<(), GuideError> {
         if let Some(check) = &step.check {
             if !CHECKS.contains(&check.as_str()) {
                 return Err(invalid(file, format!("{where_}: unknown check {check:?}")));
+            }
+        }
+        if let Some(tool) = &step.tool {
+            if !TOOLS.contains(&tool.as_str()) {
+                return Err(invalid(file, format!("{where_}: unknown tool {tool:?}")));
             }
         }
         let targets = step.next.iter().chain(step.choices.iter().map(|c| &c.next));

@@ -11,6 +11,10 @@ image: string | null,
  */
 check: string | null, 
 /**
+ * A name from `TOOLS`.
+ */
+tool: string | null, 
+/**
  * The step after this one (default: the next in the file; `end` after the last).
  */
 next: string | null, 

@@ -1,0 +1,51 @@
+//! The 承継 guide's calculator: the last day the old-code certificate may be used, and its reminder.
+
+use super::cert::CertScreen;
+use super::error::CommandError;
+use crate::picker::{pick, Pick};
+use onshi_core::cert::reminder;
+use onshi_core::succession::{grace_period, parse_date, Date, GracePeriod};
+use tauri::AppHandle;
+
+/// Dates are parsed by the core; the app keeps no date library of its own.
+fn date(text: &str) -> Result<Date, CommandError> {
+    parse_date(text).ok_or_else(|| CommandError::new("bad-date", text))
+}
+
+/// The grace period from `from`, capped by `not_after` or, when that is empty, by the certificate
+/// opened on the 「電子証明書」 screen.
+#[tauri::command]
+pub fn succession_grace(
+    from: String,
+    not_after: Option<String>,
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<GracePeriod, CommandError> {
+    let from = date(&from)?;
+    let not_after = match not_after.filter(|text| !text.trim().is_empty()) {
+        Some(text) => date(&text)?,
+        None => {
+            let on_screen = screen
+                .certificate_not_after()
+                .ok_or_else(|| CommandError::new("no-certificate", "no certificate opened"))?;
+            date(&on_screen)?
+        }
+    };
+    Ok(grace_period(from, not_after))
+}
+
+/// Saves the reminders for `last_day` (YYYY-MM-DD) where the user chooses; the saved path, or None.
+#[tauri::command]
+pub async fn succession_save_reminder(
+    app: AppHandle,
+    last_day: String,
+) -> Result<Option<String>, CommandError> {
+    let last_day = date(&last_day)?;
+    let chosen =
+        tauri::async_runtime::spawn_blocking(move || pick(&app, Pick::Save("承継の期限.ics")))
+            .await
+            .map_err(|e| CommandError::new("failed", e))?;
+    let Some(path) = chosen else { return Ok(None) };
+    std::fs::write(&path, reminder::succession_reminders(last_day))
+        .map_err(|e| CommandError::new("unwritable", e))?;
+    Ok(Some(path.display().to_string()))
+}
