@@ -11,7 +11,7 @@ pub const READERS_CHANGED: &str = "readers-changed";
 /// The latest report, and the watcher that keeps it current (stopped when the app drops its state).
 pub struct ReadersState {
     pub report: Mutex<ReadersReport>,
-    _watcher: Mutex<Option<Watcher>>,
+    watcher: Mutex<Option<Watcher>>,
 }
 
 pub fn start(app: &App) {
@@ -19,7 +19,7 @@ pub fn start(app: &App) {
     let first = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
     app.manage(ReadersState {
         report: Mutex::new(first),
-        _watcher: Mutex::new(None),
+        watcher: Mutex::new(None),
     });
     let handle = app.handle().clone();
     let watcher = Watcher::start(move |event| {
@@ -32,7 +32,7 @@ pub fn start(app: &App) {
         let _ = handle.emit(READERS_CHANGED, report);
     });
     *app.state::<ReadersState>()
-        ._watcher
+        .watcher
         .lock()
         .unwrap_or_else(|e| e.into_inner()) = Some(watcher);
 }

@@ -173,12 +173,90 @@ pub fn copy(path: &Path, destination: &Path, json: bool, lang: Lang) -> u8 {
     }
 }
 
-/// The Windows certificate store and installed-apps list are not part of this build yet: say so plainly.
-pub fn windows_only(json: bool, lang: Lang) -> u8 {
+fn not_available(json: bool, lang: Lang) -> u8 {
     let message = lang.pick(
         "この確認は Windows の資格確認端末でのみ使えます。証明書ファイルやバックアップファイルは「onshi cert inspect」「onshi backup verify」で確認できます。",
         "This check works only on the Windows terminal. Check certificate or backup files with \"onshi cert inspect\" or \"onshi backup verify\".",
     );
     report_error(json, "not-available", message);
     exit::BAD_INPUT
+}
+
+/// `onshi cert list`: the current user's certificates (Windows), each summarised.
+pub fn list(json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
+    let ders = match onshi_core::platform::certificate_store().certificates() {
+        Ok(ders) => ders,
+        Err(onshi_core::platform::PlatformError::NotAvailable) => return not_available(json, lang),
+        Err(error) => {
+            report_error(json, error.code(), &error.to_string());
+            return exit::PROBLEM;
+        }
+    };
+    let infos: Vec<CertInfo> = ders
+        .iter()
+        .filter_map(|der| cert::inspect(der, today(at)).ok())
+        .collect();
+    if json {
+        print_json(&infos);
+    } else {
+        for info in &infos {
+            println!("{}", info.subject);
+            print_certificate(info, lang);
+        }
+    }
+    exit::FINE
+}
+
+/// `onshi mpki`: the installed MPKI client's version against the latest the user read on the portal.
+pub fn mpki(json: bool, latest: Option<String>, lang: Lang) -> u8 {
+    use onshi_core::mpki;
+    let installed = match onshi_core::platform::installed_apps().version_of(mpki::DISPLAY_NAME) {
+        Ok(version) => version,
+        Err(onshi_core::platform::PlatformError::NotAvailable) => return not_available(json, lang),
+        Err(error) => {
+            report_error(json, error.code(), &error.to_string());
+            return exit::PROBLEM;
+        }
+    };
+    let status = mpki::status(installed, latest);
+    if json {
+        print_json(&status);
+    } else {
+        match (&status.version, status.up_to_date) {
+            (None, _) => println!(
+                "{}",
+                lang.pick(
+                    "MPKIクライアントはインストールされていません。",
+                    "The MPKI client is not installed."
+                )
+            ),
+            (Some(version), Some(true)) => println!(
+                "{} {version}",
+                lang.pick(
+                    "MPKIクライアントは最新です:",
+                    "The MPKI client is up to date:"
+                )
+            ),
+            (Some(version), Some(false)) => println!(
+                "{} {version} → {}",
+                lang.pick(
+                    "MPKIクライアントを最新版にしてください:",
+                    "Update the MPKI client:"
+                ),
+                status.latest_known.as_deref().unwrap_or_default()
+            ),
+            (Some(version), None) => println!(
+                "{} {version} ({})",
+                lang.pick("MPKIクライアント:", "MPKI client:"),
+                lang.pick(
+                    "最新版は --latest で指定してください",
+                    "give the latest with --latest"
+                )
+            ),
+        }
+    }
+    match (status.installed, status.up_to_date) {
+        (true, Some(false)) | (false, _) => exit::PROBLEM,
+        _ => exit::FINE,
+    }
 }

@@ -90,10 +90,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The MPKI client installed on this PC (Windows).
+    /// The MPKI client installed on this PC against the latest version (Windows).
     Mpki {
         #[arg(long)]
         json: bool,
+        /// The latest version, as the portal's 「アプリケーションバージョン情報」 lists it.
+        #[arg(long)]
+        latest: Option<String>,
     },
 }
 
@@ -112,6 +115,9 @@ enum CertCommand {
     List {
         #[arg(long)]
         json: bool,
+        /// Evaluate as of this date (YYYY-MM-DD, Japan time).
+        #[arg(long)]
+        at: Option<NaiveDate>,
     },
 }
 
@@ -156,9 +162,9 @@ fn main() -> ExitCode {
             command: CertCommand::Inspect { file, json, at },
         } => cert::inspect(&file, json, at, cli.lang),
         Command::Cert {
-            command: CertCommand::List { json },
-        }
-        | Command::Mpki { json } => cert::windows_only(json, cli.lang),
+            command: CertCommand::List { json, at },
+        } => cert::list(json, at, cli.lang),
+        Command::Mpki { json, latest } => cert::mpki(json, latest, cli.lang),
         Command::Backup {
             command:
                 BackupCommand::Verify {

@@ -384,3 +384,15 @@ fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
         "clap refuses a bad date with exit 2"
     );
 }
+
+#[cfg(not(windows))]
+#[test]
+fn the_windows_sources_say_plainly_that_they_need_windows() {
+    for args in [&["mpki", "--json"][..], &["cert", "list", "--json"][..]] {
+        let (output, doc) = onshi(args, None);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(doc["error"], "not-available");
+        assert!(String::from_utf8_lossy(&output.stderr)
+            .contains("Windows の資格確認端末でのみ使えます"));
+    }
+}

@@ -6,6 +6,8 @@
 pub mod card;
 pub mod cert;
 pub mod guides;
+pub mod mpki;
+pub mod platform;
 pub mod readers;
 pub mod settings;
 pub mod succession;

@@ -1,0 +1,46 @@
+//! Windows adapters, kept to a few obvious lines over winreg and schannel. They cannot be compiled on
+//! the Linux build machines; the logic they feed (version comparison, certificate summaries) is tested
+//! there.
+
+use super::{CertificateStore, InstalledApps, PlatformError};
+use winreg::enums::{HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE};
+use winreg::RegKey;
+
+const UNINSTALL_KEYS: [&str; 2] = [
+    r"SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall",
+    r"SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall",
+];
+
+pub struct Registry;
+
+impl InstalledApps for Registry {
+    fn version_of(&self, name: &str) -> Result<Option<String>, PlatformError> {
+        for root in [HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER] {
+            for path in UNINSTALL_KEYS {
+                let Ok(uninstall) = RegKey::predef(root).open_subkey(path) else {
+                    continue;
+                };
+                for app in uninstall.enum_keys().flatten() {
+                    let Ok(entry) = uninstall.open_subkey(&app) else {
+                        continue;
+                    };
+                    let display: String = entry.get_value("DisplayName").unwrap_or_default();
+                    if display.contains(name) {
+                        return Ok(entry.get_value::<String, _>("DisplayVersion").ok());
+                    }
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+pub struct CurrentUserStore;
+
+impl CertificateStore for CurrentUserStore {
+    fn certificates(&self) -> Result<Vec<Vec<u8>>, PlatformError> {
+        let store = schannel::cert_store::CertStore::open_current_user("My")
+            .map_err(|e| PlatformError::Failed(e.to_string()))?;
+        Ok(store.certs().map(|cert| cert.to_der().to_vec()).collect())
+    }
+}
