@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "cert_open",
     "cert_save_reminder",
     "guides_list",
+    "mpki_status",
     "readers_snapshot",
     "settings_get",
     "settings_set",

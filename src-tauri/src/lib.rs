@@ -24,6 +24,7 @@ pub fn run() {
             commands::cert::cert_open,
             commands::cert::cert_save_reminder,
             commands::guides::guides_list,
+            commands::mpki::mpki_status,
             commands::readers::readers_snapshot,
             commands::settings::settings_get,
             commands::settings::settings_set,

@@ -28,6 +28,8 @@ pub struct Settings {
     pub large_text: bool,
     /// For each guide started, the steps walked so far (the last is where it resumes).
     pub guide_progress: BTreeMap<String, Vec<String>>,
+    /// The MPKI client's latest version, as the user read it on the portal's 「アプリケーションバージョン情報」.
+    pub mpki_latest_known: Option<String>,
 }
 
 /// Checks the settings file before it is opened. When it exists but is not a JSON object (cut short by a

@@ -5,6 +5,7 @@ pub mod card;
 pub mod cert;
 pub mod error;
 pub mod guides;
+pub mod mpki;
 pub mod readers;
 pub mod settings;
 pub mod succession;

@@ -94,4 +94,13 @@ describe("「電子証明書」", () => {
     await $('[data-testid="backup-copy"]').click();
     await expect($('[data-testid="copy-result"]')).toHaveText(expect.stringContaining("USBメモリが差し込まれているか"));
   });
+
+  it("remembers the MPKI client's latest version and says plainly this PC cannot tell the installed one", async () => {
+    await $('[data-testid="mpki-latest"]').setValue("2.0.10");
+    await $('[data-testid="mpki-check"]').click();
+    await expect($('[data-testid="mpki-result"]')).toHaveAttribute("data-error", "mpki.notAvailable");
+    await expect($('[data-testid="mpki-result"]')).toHaveText(expect.stringContaining("Windows の資格確認端末でお使いください"));
+    const settings = JSON.parse(fs.readFileSync(path.join(process.env.ONSHI_APP_DATA, "settings.json"), "utf8"));
+    expect(settings.settings.mpki_latest_known).toBe("2.0.10");
+  });
 });

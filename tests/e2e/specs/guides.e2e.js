@@ -131,7 +131,11 @@ describe("guides", () => {
     await expect($('[data-testid="cert-countdown"]')).toHaveAttribute("data-status", "valid");
     await openGuide("renewal");
     await next();
-    for (const step of ["version", "tray", "icon", "menu", "select", "confirm", "done", "backup", "delete-old"]) {
+    // The installed MPKI client's version is known only on Windows: pass over the check on purpose.
+    await atStep("version");
+    await expect($('[data-testid="guide-next"]')).toBeDisabled();
+    await $('[data-testid="guide-skip"]').click();
+    for (const step of ["tray", "icon", "menu", "select", "confirm", "done", "backup", "delete-old"]) {
       await atStep(step);
       if (step === "tray") await shot("guide-renewal-tray");
       await next();

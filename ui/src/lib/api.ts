@@ -9,6 +9,7 @@ import type { BackupReport } from "./bindings/BackupReport";
 import type { CopyReport } from "./bindings/CopyReport";
 import type { Guide } from "./bindings/Guide";
 import type { GracePeriod } from "./bindings/GracePeriod";
+import type { MpkiStatus } from "./bindings/MpkiStatus";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
@@ -65,6 +66,9 @@ export const successionGrace = (from: string, notAfter: string | null) =>
   invoke<GracePeriod>("succession_grace", { from, notAfter });
 /** Saves the succession reminders (.ics); the saved path, or null. */
 export const successionSaveReminder = (lastDay: string) => invoke<string | null>("succession_save_reminder", { lastDay });
+
+/** The installed MPKI client (Windows) against `latest`; rejects with kind "not-available" elsewhere. */
+export const mpkiStatus = (latest: string | null) => invoke<MpkiStatus>("mpki_status", { latest });
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });

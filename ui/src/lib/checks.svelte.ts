@@ -8,7 +8,20 @@ export const seen = $state({
   certUsable: false,
   backupVerified: false,
   backupCopied: false,
+  /** The installed MPKI client was found up to date (Windows only). */
+  mpkiUpToDate: false,
 });
+
+/** Every check this file evaluates; a test keeps it equal to the core's list. */
+export const KNOWN_CHECKS = [
+  "reader:smartphone-ready",
+  "card:on-ready-reader",
+  "card:my-number",
+  "cert:usable",
+  "backup:verified",
+  "backup:copied",
+  "mpki:up-to-date",
+];
 
 /** Whether the live check `name` is met now. */
 export function checkMet(name: string, report: ReadersReport | null): boolean {
@@ -26,6 +39,8 @@ export function checkMet(name: string, report: ReadersReport | null): boolean {
       return seen.backupVerified;
     case "backup:copied":
       return seen.backupCopied;
+    case "mpki:up-to-date":
+      return seen.mpkiUpToDate;
     default:
       return false;
   }
@@ -34,6 +49,6 @@ export function checkMet(name: string, report: ReadersReport | null): boolean {
 /** The screen where a check is met, if it is not this one. */
 export function checkScreen(name: string): "readers" | "cert" | null {
   if (name === "card:my-number") return "readers";
-  if (name.startsWith("cert:") || name.startsWith("backup:")) return "cert";
+  if (name.startsWith("cert:") || name.startsWith("backup:") || name.startsWith("mpki:")) return "cert";
   return null;
 }

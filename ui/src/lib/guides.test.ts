@@ -24,3 +24,27 @@ describe("walking a guide", () => {
     expect(resumePath(guide, ["removed"])).toEqual(["a"]);
   });
 });
+
+describe("the guides' live checks", () => {
+  it("each check the core knows has words in both languages and an evaluation here", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { fileURLToPath } = await import("node:url");
+    const { dictionaries } = await import("./i18n");
+    const { KNOWN_CHECKS, checkMet } = await import("./checks.svelte");
+    const source = readFileSync(fileURLToPath(new URL("../../../crates/onshi-core/src/guides/mod.rs", import.meta.url)), "utf8");
+    const block = source.match(/pub const CHECKS: &\[&str\] = &\[([\s\S]*?)\];/)![1];
+    const checks = [...block.matchAll(/^\s*"([^"]+)",/gm)].map((m) => m[1]);
+    expect([...KNOWN_CHECKS].sort()).toEqual([...checks].sort());
+    for (const name of checks) {
+      for (const language of ["ja", "en"] as const) {
+        expect((dictionaries[language] as Record<string, string>)[`check.${name}`], `${language} check.${name}`).toBeTruthy();
+      }
+    }
+    // A ready reader with a card meets the reader checks; the others wait for what the screens saw.
+    const report = { service: "running", readers: [{ name: "r", model: "m", label: "l", smartphone_ready: true, card: { atr: "3B", kind: "type-b" }, label_en: null, advice_ja: null, advice_en: null }] };
+    expect(checkMet("reader:smartphone-ready", report as never)).toBe(true);
+    expect(checkMet("card:on-ready-reader", report as never)).toBe(true);
+    expect(checkMet("card:on-ready-reader", { service: "running", readers: [] } as never)).toBe(false);
+    expect(checkMet("backup:verified", report as never)).toBe(false);
+  });
+});

@@ -142,12 +142,25 @@ const ja = {
   "check.cert:usable": "有効な電子証明書",
   "check.backup:verified": "バックアップの確認",
   "check.backup:copied": "USBメモリへのコピー",
+  "check.mpki:up-to-date": "最新のMPKIクライアント (Windows の資格確認端末で確認できます)",
   "succession.from": "廃止または承継の届出日",
   "succession.notAfter": "旧コードの証明書の有効期限 (空欄なら「電子証明書」で開いた証明書)",
   "succession.calculate": "最終日を計算する",
   "succession.by120": "旧コードの電子証明書を使えるのは {date} までです (届出日から120日)。",
   "succession.byCertificate": "旧コードの電子証明書を使えるのは {date} までです (120日より先に証明書の期限が来ます)。",
   "succession.error": "日付を確かめてください。証明書の有効期限を入れるか、「電子証明書」で証明書ファイルを開いてください。",
+  "mpki.title": "MPKIクライアントのバージョン",
+  "mpki.intro":
+    "更新の前に、MPKIクライアントが最新か確かめます。最新バージョンは、ポータルサイトの「手順書・マニュアルの一覧」→「アプリケーションバージョン情報」に載っています。入力した値は次回のために保存します。",
+  "mpki.latest": "最新バージョン (ポータルサイトの表示)",
+  "mpki.check": "バージョンを確認",
+  "mpki.upToDate": "MPKIクライアントは最新です (インストール済み: {installed})。",
+  "mpki.outdated": "MPKIクライアントが古いため、更新の前に最新版 ({latest}) を入れてください (インストール済み: {installed})。",
+  "mpki.enterLatest": "インストール済みのバージョンは {installed} です。最新バージョンを入力すると比べられます。",
+  "mpki.notInstalled": "MPKIクライアントがインストールされていません。",
+  "mpki.notAvailable":
+    "このPCではインストール済みのバージョンを確認できません。Windows の資格確認端末でお使いください (アプリ一覧の「Cybertrust Managed PKI Client」で確かめることもできます)。",
+  "mpki.failed": "バージョンを確認できませんでした。",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -285,12 +298,25 @@ const en: Record<MessageKey, string> = {
   "check.cert:usable": "a valid certificate",
   "check.backup:verified": "the backup checked",
   "check.backup:copied": "the copy to a USB stick",
+  "check.mpki:up-to-date": "the latest MPKI client (checked on the Windows terminal)",
   "succession.from": "Date of the closure or succession notice",
   "succession.notAfter": "Old-code certificate's expiry (empty: the one opened on the Certificate screen)",
   "succession.calculate": "Work out the last day",
   "succession.by120": "The old-code certificate may be used until {date} (120 days from the notice).",
   "succession.byCertificate": "The old-code certificate may be used until {date} (it expires before the 120 days end).",
   "succession.error": "Check the dates. Enter the certificate's expiry, or open its file on the Certificate screen.",
+  "mpki.title": "MPKI client version",
+  "mpki.intro":
+    "Before renewing, check the MPKI client is the latest. The portal lists it under 「手順書・マニュアルの一覧」 → 「アプリケーションバージョン情報」. The value you enter is kept for next time.",
+  "mpki.latest": "Latest version (as the portal shows it)",
+  "mpki.check": "Check the version",
+  "mpki.upToDate": "The MPKI client is up to date (installed: {installed}).",
+  "mpki.outdated": "The MPKI client is out of date: install the latest ({latest}) before renewing (installed: {installed}).",
+  "mpki.enterLatest": "Installed version: {installed}. Enter the latest version to compare.",
+  "mpki.notInstalled": "The MPKI client is not installed.",
+  "mpki.notAvailable":
+    "This PC cannot tell the installed version. Use this on the Windows terminal (or look for 「Cybertrust Managed PKI Client」 in the app list).",
+  "mpki.failed": "The version could not be checked.",
 };
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { ja, en };

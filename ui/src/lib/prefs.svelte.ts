@@ -8,6 +8,8 @@ export const prefs = $state({
   largeText: false,
   /** For each guide started, the steps walked (saved with the settings, resumed at the last). */
   guideProgress: {} as Record<string, string[]>,
+  /** The MPKI client's latest version as read on the portal; remembered. */
+  mpkiLatest: "",
 });
 
 export const t = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
@@ -22,6 +24,7 @@ export async function savePrefs(): Promise<void> {
       language: prefs.language,
       large_text: prefs.largeText,
       guide_progress: $state.snapshot(prefs.guideProgress),
+      mpki_latest_known: prefs.mpkiLatest.trim() || null,
     });
     saving.error = null;
   } catch (error) {

@@ -20,6 +20,8 @@ pub const CHECKS: &[&str] = &[
     "backup:verified",
     // A verified copy of the backup was made.
     "backup:copied",
+    // The installed MPKI client is at least the latest version the user entered (Windows).
+    "mpki:up-to-date",
 ];
 
 /// Tools a step may show under its text.

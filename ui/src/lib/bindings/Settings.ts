@@ -12,4 +12,8 @@ large_text: boolean,
 /**
  * For each guide started, the steps walked so far (the last is where it resumes).
  */
-guide_progress: { [key in string]: Array<string> }, };
+guide_progress: { [key in string]: Array<string> }, 
+/**
+ * The MPKI client's latest version, as the user read it on the portal's 「アプリケーションバージョン情報」.
+ */
+mpki_latest_known: string | null, };

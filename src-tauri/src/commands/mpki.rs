@@ -1,0 +1,15 @@
+use super::error::CommandError;
+use onshi_core::mpki::{self, MpkiStatus};
+use onshi_core::platform;
+
+/// The installed MPKI client's version (Windows) against `latest`, the version the user read on the portal.
+#[tauri::command]
+pub fn mpki_status(latest: Option<String>) -> Result<MpkiStatus, CommandError> {
+    let installed = platform::installed_apps()
+        .version_of(mpki::DISPLAY_NAME)
+        .map_err(|error| CommandError::new(error.code(), &error))?;
+    Ok(mpki::status(
+        installed,
+        latest.filter(|v| !v.trim().is_empty()),
+    ))
+}
