@@ -16,6 +16,8 @@ exec "${sudo_if_needed[@]}" unshare --mount --net --pid --fork --kill-child --pr
     mkdir -p /run/pcscd
     mount -t tmpfs -o mode=0755 onshi-rig /run/pcscd
     ip link set lo up
+    # vpcd listens on 35963 and up; keep ephemeral ports (WebDriver, the app) clear of them.
+    echo "40000 60999" > /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
     export ONSHI_RIG_NAMESPACE=1
     exec "$@"
   ' rig-namespace "$@"

@@ -30,4 +30,32 @@ describe("settings", () => {
     await $('[data-testid="language"]').selectByAttribute("value", "ja");
     await expect($("h1")).toHaveText("オン資アシスタント");
   });
+
+  it("makes all text larger for older staff, and remembers it", async () => {
+    const rootSize = () => browser.execute(() => getComputedStyle(document.documentElement).fontSize);
+    expect(await rootSize()).toBe("16px");
+    await $('[data-testid="large-text"]').click();
+    expect(await rootSize()).toBe("20px");
+    await browser.waitUntil(() => JSON.parse(fs.readFileSync(path.join(dataDir, "settings.json"), "utf8")).settings?.large_text === true, {
+      timeoutMsg: "settings.json does not keep large_text",
+    });
+    await shot("large-text");
+  });
+
+  it("can be used from the keyboard alone, with a focus ring defined for every control", async () => {
+    await browser.keys(["Tab"]);
+    const tag = await browser.execute(() => document.activeElement?.tagName);
+    expect(["SELECT", "INPUT", "BUTTON", "A"]).toContain(tag);
+    // Xvfb has no window manager, so the window never holds OS focus and :focus cannot match here;
+    // check the rule the page would apply instead.
+    const ring = await browser.execute(() => {
+      for (const sheet of document.styleSheets) {
+        for (const rule of sheet.cssRules) {
+          if (rule.selectorText === ":focus") return rule.style.cssText;
+        }
+      }
+      return "";
+    });
+    expect(ring).toContain("outline: 3px solid");
+  });
 });
