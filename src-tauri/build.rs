@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "backup_open",
     "backup_verify",
     "card_test",
+    "cert_from_store",
     "cert_open",
     "cert_save_reminder",
     "guides_list",

@@ -21,6 +21,7 @@ pub fn run() {
             commands::cert::backup_copy,
             commands::cert::backup_open,
             commands::cert::backup_verify,
+            commands::cert::cert_from_store,
             commands::cert::cert_open,
             commands::cert::cert_save_reminder,
             commands::guides::guides_list,

@@ -69,6 +69,25 @@ pub async fn cert_open(
     }))
 }
 
+/// The current user's certificates from the OS store (Windows), newest expiry first; the first becomes
+/// the certificate on screen. Elsewhere: "not-available", and the file flow is used.
+#[tauri::command]
+pub async fn cert_from_store(
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<Vec<CertInfo>, CommandError> {
+    let ders = blocking(|| onshi_core::platform::certificate_store().certificates())
+        .await?
+        .map_err(|error| CommandError::new(error.code(), &error))?;
+    let today = now_jst().date_naive();
+    let mut infos: Vec<CertInfo> = ders
+        .iter()
+        .filter_map(|der| cert::inspect(der, today).ok())
+        .collect();
+    infos.sort_by(|a, b| b.not_after.cmp(&a.not_after));
+    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = infos.first().cloned();
+    Ok(infos)
+}
+
 /// Saves a calendar file with the renewal reminders of the certificate on screen.
 #[tauri::command]
 pub async fn cert_save_reminder(

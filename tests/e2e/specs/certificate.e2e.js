@@ -55,6 +55,11 @@ describe("「電子証明書」", () => {
     await shot("cert-expired");
   });
 
+  it("says plainly that this PC's certificate store is for the Windows terminal", async () => {
+    await $('[data-testid="cert-store"]').click();
+    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("Windows の資格確認端末で使えます"));
+  });
+
   it("says plainly that a file is not a certificate", async () => {
     choose("certificate", path.join(fixtures, "backup.p12"));
     await $('[data-testid="cert-open"]').click();

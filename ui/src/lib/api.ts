@@ -49,6 +49,8 @@ export type CommandError = CardTestError;
 
 /** Asks for a certificate file and summarises it; null when the dialog was cancelled. */
 export const certOpen = () => invoke<Opened<CertInfo> | null>("cert_open");
+/** The certificates of the OS store (Windows), newest expiry first; rejects with "not-available" elsewhere. */
+export const certFromStore = () => invoke<CertInfo[]>("cert_from_store");
 /** Saves the renewal reminders (.ics) of the certificate on screen; the saved path, or null. */
 export const certSaveReminder = () => invoke<string | null>("cert_save_reminder");
 /** Asks for a backup file; its name, or null. The path stays on the Rust side. */
