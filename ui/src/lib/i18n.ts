@@ -24,7 +24,7 @@ const ja = {
   "readers.notReady.action":
     "ソニー PaSoRi 4.0、アイ・オー・データ USB-NFC4、CIR315 (サンワサプライ・エレコム・マクセル・AB Circle) のいずれかを接続してください。",
   "readers.ready.title": "スマートフォンのマイナ保険証に対応したリーダーが接続されています",
-  "readers.ready.action": "カードやスマートフォンをリーダーに置くと、下の一覧に表示されます。",
+  "readers.ready.action": "カードやスマートフォンをリーダーに置くと、「カードリーダー診断」で読み取りを確かめられます。",
   "reader.unknownModel": "登録されていない機種",
   "reader.unknownAdvice":
     "対象機種か確認できません。スマートフォンのマイナ保険証には、案内にある対象機種をお使いください。",
@@ -192,7 +192,7 @@ const en: Record<MessageKey, string> = {
   "readers.notReady.action":
     "Connect a Sony PaSoRi 4.0, an I-O DATA USB-NFC4 or a CIR315 (Sanwa Supply, Elecom, Maxell, AB Circle).",
   "readers.ready.title": "A reader fit for smartphone My Number insurance cards is connected",
-  "readers.ready.action": "Put a card or a phone on a reader and it shows in the list below.",
+  "readers.ready.action": "Put a card or a phone on a reader to try reading it on the Card reader check.",
   "reader.unknownModel": "Unlisted model",
   "reader.unknownAdvice": "We cannot tell whether this model fits. For smartphones, use one of the listed models.",
   "reader.ready": "Phone ready",
