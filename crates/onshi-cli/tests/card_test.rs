@@ -99,3 +99,15 @@ fn the_reader_filter_picks_the_reader_and_no_service_exits_3() {
     assert_eq!(output.status.code(), Some(3));
     assert_eq!(doc["error"], "no-service");
 }
+
+#[test]
+fn a_phone_taken_away_mid_test_is_its_own_outcome_with_a_plain_message() {
+    let rig = Rig::start(&[READER]).unwrap();
+    let phone = rig.insert(READER, Profile::LeavingPhone).unwrap();
+    let (output, doc) = card_test(&["--wait", "5"]);
+    assert_eq!(output.status.code(), Some(1), "{doc}");
+    assert_eq!(doc["error"], "card-removed");
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("読み取りの途中でカード (スマートフォン) が離れました"));
+    assert_only_allowed(&rig, READER, phone);
+}

@@ -18,6 +18,8 @@ pub enum Profile {
     Licence,
     Felica,
     Mifare,
+    /// An Android phone taken away the moment the first command arrives, as a hand moves off the reader.
+    LeavingPhone,
 }
 
 impl FromStr for Profile {
@@ -30,6 +32,7 @@ impl FromStr for Profile {
             "licence" => Profile::Licence,
             "felica" => Profile::Felica,
             "mifare" => Profile::Mifare,
+            "leaving-phone" => Profile::LeavingPhone,
             other => return Err(format!("unknown card profile {other:?}")),
         })
     }
@@ -47,7 +50,11 @@ impl Profile {
     pub fn atr(self) -> Vec<u8> {
         let mut atr = match self {
             // Type B: 8 historical bytes (ATQB application data, protocol info, MBLI).
-            Profile::MyNumber | Profile::Android | Profile::Iphone | Profile::Licence => {
+            Profile::MyNumber
+            | Profile::Android
+            | Profile::Iphone
+            | Profile::Licence
+            | Profile::LeavingPhone => {
                 vec![
                     0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x00, 0x00, 0x71, 0x71, 0x81, 0x00,
                 ]
@@ -64,7 +71,7 @@ impl Profile {
     fn jpki_token(self) -> Option<&'static str> {
         match self {
             Profile::MyNumber => Some("JPKIAPICCTOKEN2"),
-            Profile::Android => Some("JPKIAPGPSETOKEN"),
+            Profile::Android | Profile::LeavingPhone => Some("JPKIAPGPSETOKEN"),
             Profile::Iphone => Some("JPKIAPIOSTOKEN"),
             Profile::Licence | Profile::Felica | Profile::Mifare => None,
         }

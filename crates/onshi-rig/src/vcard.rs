@@ -117,6 +117,11 @@ fn serve(
                 log.lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .push(apdu.to_vec());
+                if profile == Profile::LeavingPhone {
+                    // Gone before answering: vpcd sees the connection close mid-exchange. (The handle
+                    // holds a clone of the socket, so it must be shut, not just dropped.)
+                    return stream.shutdown(Shutdown::Both);
+                }
                 if let Some(file) = file_log.as_mut() {
                     let hex: String = apdu.iter().map(|b| format!("{b:02X}")).collect();
                     writeln!(file, "{hex}")?;

@@ -161,7 +161,15 @@ pub fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<Stri
 pub fn probe(reader: &str) -> Result<ProbeReport, ProbeError> {
     let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
     let name = CString::new(reader).map_err(|_| ProbeError::NoSuchReader(reader.to_owned()))?;
-    let card = context.connect(&name, ShareMode::Shared, Protocols::ANY)?;
+    read_test(&context, &name, reader).map_err(|error| match error {
+        // A phone moving off the reader shows up as a garbled or failed exchange: ask the reader.
+        ProbeError::Failed(_) if card_left(&context, &name) => ProbeError::CardRemoved,
+        other => other,
+    })
+}
+
+fn read_test(context: &Context, name: &CString, reader: &str) -> Result<ProbeReport, ProbeError> {
+    let card = context.connect(name, ShareMode::Shared, Protocols::ANY)?;
     let atr_bytes = card.status2_owned()?.atr().to_vec();
     let mut sent = Vec::new();
     let mut send = |command: Command| {
@@ -190,6 +198,16 @@ pub fn probe(reader: &str) -> Result<ProbeReport, ProbeError> {
         holder,
         apdus_sent: sent,
     })
+}
+
+/// Whether the card has left the reader, allowing the service a moment to notice (pcsc-lite polls some
+/// readers only every 0.4 s).
+fn card_left(context: &Context, reader: &CString) -> bool {
+    let mut state = [ReaderState::new(reader.clone(), State::PRESENT)];
+    match context.get_status_change(Duration::from_secs(1), &mut state) {
+        Ok(()) => !state[0].event_state().contains(State::PRESENT),
+        Err(_) => false,
+    }
 }
 
 #[cfg(test)]
