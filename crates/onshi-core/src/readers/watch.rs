@@ -100,19 +100,24 @@ impl Watcher {
     }
 
     fn shut_down(&mut self) {
-        // Dropping the sender wakes a back-off sleep; cancel wakes a blocked status-change call.
+        // Dropping the sender wakes a back-off sleep; cancel wakes a blocked status-change call. A cancel
+        // that lands just before the thread enters the call is lost, so repeat it until the thread ends.
         drop(self.stop.take());
-        if let Some(context) = self
-            .context
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-        {
-            let _ = context.cancel();
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        while !thread.is_finished() {
+            if let Some(context) = self
+                .context
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .as_ref()
+            {
+                let _ = context.cancel();
+            }
+            std::thread::sleep(Duration::from_millis(10));
         }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        let _ = thread.join();
     }
 }
 
