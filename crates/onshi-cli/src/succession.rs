@@ -81,5 +81,5 @@ fn read_not_after(path: &Path) -> Result<NaiveDate, Message> {
                 .to_string()
             }
         })?;
-    NaiveDate::parse_from_str(&info.not_after, "%Y-%m-%d").map_err(|_| unreadable)
+    info.not_after_date().ok_or(unreadable)
 }

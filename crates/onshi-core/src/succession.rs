@@ -35,11 +35,6 @@ pub struct GracePeriod {
 /// A calendar date, as the succession functions take it.
 pub type Date = NaiveDate;
 
-/// Reads YYYY-MM-DD.
-pub fn parse_date(text: &str) -> Option<Date> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
 /// The last usable day, counting 120 days from `from` (廃止 or 承継届出), capped by the certificate's last
 /// valid day `not_after`.
 pub fn grace_period(from: NaiveDate, not_after: NaiveDate) -> GracePeriod {

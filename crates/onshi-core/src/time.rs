@@ -1,6 +1,6 @@
 //! Dates and instants as the product shows them: in Japan time, whatever the PC's time zone.
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 
 /// Japan Standard Time (UTC+9, no daylight saving).
 pub fn jst() -> FixedOffset {
@@ -16,6 +16,11 @@ pub fn now_jst() -> DateTime<FixedOffset> {
 pub fn rfc3339_jst(at: DateTime<FixedOffset>) -> String {
     at.with_timezone(&jst())
         .to_rfc3339_opts(SecondsFormat::Millis, false)
+}
+
+/// Reads a date as the CLI and the app write it: YYYY-MM-DD.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]

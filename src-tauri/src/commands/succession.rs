@@ -4,7 +4,8 @@ use super::cert::CertScreen;
 use super::error::CommandError;
 use crate::picker::{pick, Pick};
 use onshi_core::cert::reminder;
-use onshi_core::succession::{grace_period, parse_date, Date, GracePeriod};
+use onshi_core::succession::{grace_period, Date, GracePeriod};
+use onshi_core::time::parse_date;
 use tauri::AppHandle;
 
 /// Dates are parsed by the core; the app keeps no date library of its own.

@@ -95,8 +95,7 @@ pub fn succession_reminders(last_day: NaiveDate) -> String {
 
 /// The reminder file for a summarised certificate; None if its expiry date cannot be read back.
 pub fn reminders_for(info: &super::CertInfo) -> Option<String> {
-    let not_after = NaiveDate::parse_from_str(&info.not_after, "%Y-%m-%d").ok()?;
-    Some(renewal_reminders(&info.serial, not_after))
+    Some(renewal_reminders(&info.serial, info.not_after_date()?))
 }
 
 /// RFC 5545 text escaping.

@@ -46,6 +46,13 @@ pub struct CertInfo {
     pub expiry: Expiry,
 }
 
+impl CertInfo {
+    /// The last valid day as a date.
+    pub fn not_after_date(&self) -> Option<NaiveDate> {
+        crate::time::parse_date(&self.not_after)
+    }
+}
+
 /// The DER bytes of the first certificate in `bytes`, which may be DER or PEM.
 pub fn read_certificate(bytes: &[u8]) -> Result<Vec<u8>, CertError> {
     if bytes.len() > MAX_CERTIFICATE_BYTES {
