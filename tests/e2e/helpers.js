@@ -1,5 +1,7 @@
 // Shared by the specs: the rig as a child process, and screenshots.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import readline from "node:readline";
 
 /** The rig (onshi-rig --control): one command per line, answered "ok". */
@@ -28,4 +30,10 @@ export async function shot(name) {
   await browser.takeScreenshot();
   await browser.pause(200);
   await browser.saveScreenshot(`tests/e2e/out/${name}.png`);
+}
+
+/** What the app's next native dialog of `kind` (certificate, backup, folder, save) will "choose": the app
+ *  reads it from ONSHI_TEST_PICKS, since WebDriver cannot reach a GTK dialog. */
+export function willChoose(kind, file) {
+  fs.writeFileSync(path.join(process.env.ONSHI_TEST_PICKS, kind), file);
 }

@@ -56,7 +56,7 @@ mod tests {
     use super::*;
 
     fn d(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        crate::time::parse_date(text).unwrap()
     }
 
     #[test]

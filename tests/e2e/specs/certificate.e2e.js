@@ -1,7 +1,7 @@
 // The 「電子証明書」 screen: expiry at a glance for a healthy, a renewal-window and an expired certificate,
 // a calendar reminder, a backup checked with a wrong then the right password, and a verified copy.
 import { expect } from "@wdio/globals";
-import { shot } from "../helpers.js";
+import { shot, willChoose } from "../helpers.js";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -9,8 +9,6 @@ const picks = process.env.ONSHI_TEST_PICKS;
 const fixtures = process.env.ONSHI_FIXTURES;
 const PASSWORD = "ひみつのパスワード2026";
 
-/** What the next native dialog of this kind will "choose". */
-const choose = (kind, file) => fs.writeFileSync(path.join(picks, kind), file);
 const countdown = () => $('[data-testid="cert-countdown"]');
 
 describe("「電子証明書」", () => {
@@ -20,7 +18,7 @@ describe("「電子証明書」", () => {
   });
 
   it("shows a healthy certificate in green with the days left and the date", async () => {
-    choose("certificate", path.join(fixtures, "healthy.pem"));
+    willChoose("certificate", path.join(fixtures, "healthy.pem"));
     await $('[data-testid="cert-open"]').click();
     await expect(countdown()).toHaveAttribute("data-status", "valid");
     await expect(countdown()).toHaveText(expect.stringContaining("あと1186日"));
@@ -30,7 +28,7 @@ describe("「電子証明書」", () => {
 
   it("saves a calendar file with the renewal reminders", async () => {
     const ics = path.join(picks, "reminder.ics");
-    choose("save", ics);
+    willChoose("save", ics);
     await $('[data-testid="cert-reminder"]').click();
     await expect($('[data-testid="reminder-saved"]')).toBeDisplayed();
     const text = fs.readFileSync(ics, "utf8");
@@ -39,7 +37,7 @@ describe("「電子証明書」", () => {
   });
 
   it("shows a certificate in its renewal window in amber, with the new expiry if renewed today", async () => {
-    choose("certificate", path.join(fixtures, "renewal.pem"));
+    willChoose("certificate", path.join(fixtures, "renewal.pem"));
     await $('[data-testid="cert-open"]').click();
     await expect(countdown()).toHaveAttribute("data-status", "renewal-window");
     await expect(countdown()).toHaveText(expect.stringContaining("あと60日"));
@@ -48,7 +46,7 @@ describe("「電子証明書」", () => {
   });
 
   it("shows an expired certificate in red and says a new application is needed", async () => {
-    choose("certificate", path.join(fixtures, "expired.pem"));
+    willChoose("certificate", path.join(fixtures, "expired.pem"));
     await $('[data-testid="cert-open"]').click();
     await expect(countdown()).toHaveAttribute("data-status", "expired");
     await expect(countdown()).toHaveText(expect.stringContaining("新規の発行申請が必要です"));
@@ -61,13 +59,13 @@ describe("「電子証明書」", () => {
   });
 
   it("says plainly that a file is not a certificate", async () => {
-    choose("certificate", path.join(fixtures, "backup.p12"));
+    willChoose("certificate", path.join(fixtures, "backup.p12"));
     await $('[data-testid="cert-open"]').click();
     await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("証明書 (.cer / .crt / .pem) ではありません"));
   });
 
   it("tells a wrong password, then proves the backup good with the right one, and forgets the password", async () => {
-    choose("backup", path.join(fixtures, "backup.p12"));
+    willChoose("backup", path.join(fixtures, "backup.p12"));
     await $('[data-testid="backup-open"]').click();
     await expect($('[data-testid="backup-file"]')).toHaveText(expect.stringContaining("backup.p12"));
 
@@ -90,12 +88,12 @@ describe("「電子証明書」", () => {
 
   it("copies the backup to a USB stick, reads it back and says so", async () => {
     const usb = fs.mkdtempSync(path.join(picks, "usb-"));
-    choose("folder", usb);
+    willChoose("folder", usb);
     await $('[data-testid="backup-copy"]').click();
     await expect($('[data-testid="copy-result"]')).toHaveText(expect.stringContaining("元のファイルと同じであることを確かめました"));
     expect(fs.readFileSync(path.join(usb, "backup.p12"))).toEqual(fs.readFileSync(path.join(fixtures, "backup.p12")));
 
-    choose("folder", path.join(usb, "unplugged"));
+    willChoose("folder", path.join(usb, "unplugged"));
     await $('[data-testid="backup-copy"]').click();
     await expect($('[data-testid="copy-result"]')).toHaveText(expect.stringContaining("USBメモリが差し込まれているか"));
   });

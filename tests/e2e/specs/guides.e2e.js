@@ -3,7 +3,7 @@
 import { expect } from "@wdio/globals";
 import fs from "node:fs";
 import path from "node:path";
-import { shot, startRig } from "../helpers.js";
+import { shot, startRig, willChoose } from "../helpers.js";
 
 const picks = process.env.ONSHI_TEST_PICKS;
 const fixtures = process.env.ONSHI_FIXTURES;
@@ -60,7 +60,7 @@ describe("guides", () => {
     await expect($('[data-testid="succession-result"]')).toHaveAttribute("data-last-day", "2026-07-30");
     await expect($('[data-testid="succession-result"]')).toHaveText(expect.stringContaining("2026-07-30 までです"));
     const ics = path.join(picks, "succession.ics");
-    fs.writeFileSync(path.join(picks, "save"), ics);
+    willChoose("save", ics);
     await $('[data-testid="succession-reminder"]').click();
     await expect($('[data-testid="succession-reminder-saved"]')).toBeDisplayed();
     expect(fs.readFileSync(ics, "utf8")).toContain("DTSTART;VALUE=DATE:20260730");
@@ -125,7 +125,7 @@ describe("guides", () => {
   it("renewal: the certificate, the backup check and the USB copy answer its checks", async () => {
     await openGuide("renewal");
     await atStep("where");
-    fs.writeFileSync(path.join(picks, "certificate"), path.join(fixtures, "healthy.pem"));
+    willChoose("certificate", path.join(fixtures, "healthy.pem"));
     await $('[data-testid="check-open"]').click();
     await $('[data-testid="cert-open"]').click();
     await expect($('[data-testid="cert-countdown"]')).toHaveAttribute("data-status", "valid");
@@ -141,14 +141,14 @@ describe("guides", () => {
       await next();
     }
     await atStep("verify-backup");
-    fs.writeFileSync(path.join(picks, "backup"), path.join(fixtures, "backup.p12"));
+    willChoose("backup", path.join(fixtures, "backup.p12"));
     await $('[data-testid="check-open"]').click();
     await $('[data-testid="backup-open"]').click();
     await $('[data-testid="backup-password"]').setValue(PASSWORD);
     await $('[data-testid="backup-verify"]').click();
     await expect($('[data-testid="backup-result"]')).toHaveAttribute("data-usable", "true");
     const usb = fs.mkdtempSync(path.join(picks, "usb-"));
-    fs.writeFileSync(path.join(picks, "folder"), usb);
+    willChoose("folder", usb);
     await $('[data-testid="backup-copy"]').click();
     await expect($('[data-testid="copy-result"]')).toBeDisplayed();
     await openGuide("renewal");
