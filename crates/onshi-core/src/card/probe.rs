@@ -170,7 +170,10 @@ pub fn probe(reader: &str) -> Result<ProbeReport, ProbeError> {
 
 fn read_test(context: &Context, name: &CString, reader: &str) -> Result<ProbeReport, ProbeError> {
     let card = context.connect(name, ShareMode::Shared, Protocols::ANY)?;
-    let atr_bytes = card.status2_owned()?.atr().to_vec();
+    // Fixed buffers in one SCardStatus call: the two-call "ask the length, then read" form fails under
+    // Wine's winscard with "buffer too small" when a card has just arrived.
+    let (mut names, mut atr_buffer) = ([0u8; 2048], [0u8; pcsc::MAX_ATR_SIZE]);
+    let atr_bytes = card.status2(&mut names, &mut atr_buffer)?.atr().to_vec();
     let mut sent = Vec::new();
     let mut send = |command: Command| {
         sent.push(atr::to_hex(command.bytes()));

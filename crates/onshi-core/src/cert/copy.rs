@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -143,11 +143,11 @@ fn candidate_names(name: &Path) -> impl Iterator<Item = PathBuf> + '_ {
 /// Makes the new name itself durable (Unix; Windows commits names with the file).
 fn sync_directory(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(handle) = File::open(dir) {
+    if let Ok(handle) = fs::File::open(dir) {
         let _ = handle.sync_all();
     }
     #[cfg(not(unix))]
-    let _ = (dir, File::open);
+    let _ = dir;
 }
 
 #[cfg(test)]
