@@ -1,15 +1,19 @@
 //! `onshi card-test` on the rig: it tells a My Number card from phones, a licence and a FeliCa card, with
 //! only allow-listed commands reaching the virtual card, and the exit codes of design/CLI.md.
 
+// Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
+// (onshi_rig::under_test, npm run test:windows).
+#![cfg(target_os = "linux")]
+
 use onshi_core::card::apdu::is_allowed;
 use onshi_rig::{Profile, Rig, VirtualCard};
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const READER: &str = "SONY FeliCa Port/PaSoRi 4.0";
 
 fn card_test(args: &[&str]) -> (Output, Value) {
-    let output = Command::new(env!("CARGO_BIN_EXE_onshi"))
+    let output = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
         .args(["card-test", "--json"])
         .args(args)
         .output()

@@ -5,6 +5,7 @@
 pub mod pki;
 pub mod profile;
 pub mod service;
+pub mod under_test;
 pub mod vcard;
 
 pub use profile::Profile;

@@ -161,6 +161,15 @@ impl Rig {
                 Ok(())
             });
         }
+        if pcscd_has_polkit() {
+            // The rig's pcscd serves only its own tests; in the Windows chroot there is no polkit to ask,
+            // and a pcscd that asks refuses every client ("Access was denied …").
+            command.arg("--disable-polkit");
+        }
+        if std::env::var_os("ONSHI_RIG_PCSCD_DEBUG").is_some() {
+            // pcscd's own log in the failure messages, for debugging the rig.
+            command.arg("--debug");
+        }
         let child = command
             .args(["--foreground", "--config"])
             .arg(self.config_dir())
@@ -210,18 +219,18 @@ impl Rig {
             }
             // Ready means pcscd answers (a context can be had) and lists every slot.
             let listed = pcsc::Context::establish(pcsc::Scope::User)
-                .ok()
-                .map(|context| match context.list_readers_owned() {
-                    Ok(names) => names.len(),
-                    Err(_) => 0,
-                });
-            if listed == Some(wanted) {
+                .and_then(|context| context.list_readers_owned())
+                .map(|names| names.len());
+            if listed == Ok(wanted) {
                 return Ok(());
             }
-            let listed = listed.unwrap_or(0);
             if Instant::now() >= deadline {
+                let listed = match listed {
+                    Ok(count) => format!("{count} of {wanted} readers"),
+                    Err(error) => format!("no readers ({error})"),
+                };
                 return Err(io::Error::other(format!(
-                    "pcscd listed {listed} of {wanted} readers: {}",
+                    "pcscd listed {listed}: {}",
                     self.pcscd_log()
                 )));
             }
@@ -243,6 +252,21 @@ impl Drop for Rig {
     fn drop(&mut self) {
         self.stop_service();
     }
+}
+
+/// Whether this pcscd was built to ask polkit (its help then offers `--disable-polkit`).
+fn pcscd_has_polkit() -> bool {
+    static ANSWER: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ANSWER.get_or_init(|| {
+        Command::new("pcscd")
+            .arg("--help")
+            .output()
+            .map(|out| {
+                String::from_utf8_lossy(&out.stdout).contains("--disable-polkit")
+                    || String::from_utf8_lossy(&out.stderr).contains("--disable-polkit")
+            })
+            .unwrap_or(false)
+    })
 }
 
 /// Waits until pcscd reports the slot with (or without) a card, for at most five seconds.
