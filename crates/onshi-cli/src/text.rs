@@ -1,7 +1,7 @@
 //! The CLI's words for people, in Japanese and English.
 
 use onshi_core::card::{Holder, ProbeError};
-use onshi_core::readers::{ReaderInfo, WatchEventKind};
+use onshi_core::readers::{advice, ReaderInfo, WatchEventKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -17,11 +17,10 @@ impl Lang {
         }
     }
 
+    /// In this OS's words: Windows stops its service with the last reader (readers::advice).
     pub fn service_unavailable(self) -> &'static str {
-        self.pick(
-            "スマートカードサービスが動いていません。カードリーダーを接続し直すか、PCを再起動してください (Linux では「sudo systemctl start pcscd」)。",
-            "The smart-card service is not running. Reconnect the card reader or restart the PC (on Linux: \"sudo systemctl start pcscd\").",
-        )
+        let advice = advice::service_unavailable(advice::Os::current());
+        self.pick(advice.ja, advice.en)
     }
 
     pub fn model_line(self, reader: &ReaderInfo) -> String {

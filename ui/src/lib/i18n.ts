@@ -14,8 +14,9 @@ const ja = {
   "readers.title": "カードリーダー",
   "readers.live": "接続や取り外しは自動で反映されます。",
   "readers.serviceDown.title": "スマートカードサービスが動いていません",
+  "readers.serviceDown.windowsTitle": "カードリーダーが見つかりません (スマートカードサービスが止まっています)",
   "readers.serviceDown.windows":
-    "カードリーダーのUSBケーブルを一度抜いて、差し直してください。表示が変わらない場合は、PCを再起動してください。",
+    "Windows では、リーダーをすべて外すとスマートカードサービスも止まります。カードリーダーのUSBケーブルを一度抜いて、差し直してください。変わらない場合は、PCを再起動するか、「サービス」で「Smart Card」が「実行中」かご確認ください。",
   "readers.serviceDown.other":
     "スマートカードサービス (pcscd) を起動してください。例: 「sudo systemctl start pcscd」",
   "readers.none.title": "カードリーダーが接続されていません",
@@ -183,8 +184,9 @@ const en: Record<MessageKey, string> = {
   "readers.title": "Card readers",
   "readers.live": "Readers plugged in or out show here by themselves.",
   "readers.serviceDown.title": "The smart-card service is not running",
+  "readers.serviceDown.windowsTitle": "No card reader found (the smart-card service has stopped)",
   "readers.serviceDown.windows":
-    "Unplug the card reader's USB cable and plug it in again. If nothing changes, restart the PC.",
+    "Windows stops the smart-card service when the last reader is unplugged. Unplug the reader's USB cable and plug it in again. If nothing changes, restart the PC or check that the \"Smart Card\" service is \"Running\" in Services.",
   "readers.serviceDown.other": "Start the smart-card service (pcscd), for example with \"sudo systemctl start pcscd\".",
   "readers.none.title": "No card reader is connected",
   "readers.none.action": "Connect a general-purpose card reader to a USB port of the PC.",

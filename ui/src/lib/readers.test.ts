@@ -19,9 +19,10 @@ describe("readersVerdict", () => {
     const report: ReadersReport = { service: "unavailable", readers: [] };
     expect(readersVerdict(report, true)).toEqual({
       level: "error",
-      title: "readers.serviceDown.title",
+      title: "readers.serviceDown.windowsTitle",
       action: "readers.serviceDown.windows",
     });
+    expect(readersVerdict(report, false).title).toBe("readers.serviceDown.title");
     expect(readersVerdict(report, false).action).toBe("readers.serviceDown.other");
   });
 

@@ -16,7 +16,8 @@ export function readersVerdict(report: ReadersReport, windows: boolean): Verdict
   if (report.service === "unavailable") {
     return {
       level: "error",
-      title: "readers.serviceDown.title",
+      // Windows stops its service with the last reader: to staff there it reads as "no reader".
+      title: windows ? "readers.serviceDown.windowsTitle" : "readers.serviceDown.title",
       action: windows ? "readers.serviceDown.windows" : "readers.serviceDown.other",
     };
   }

@@ -1,6 +1,7 @@
 //! Card readers: which are connected, which model each is, whether it suits the smartphone マイナ保険証,
 //! and which card sits on it. `list` takes one snapshot; `watch` follows changes as they happen.
 
+pub mod advice;
 pub mod catalog;
 mod report;
 mod snapshot;
