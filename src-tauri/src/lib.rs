@@ -4,9 +4,16 @@ mod commands;
 mod picker;
 mod readers_watch;
 mod settings;
+mod webview_check;
+
+/// The exit code when the window cannot be drawn (no WebView2 on Windows).
+pub const EXIT_NO_WEBVIEW: i32 = 3;
 
 /// Starts the app: plugins, state, the reader watch, and the command handlers.
 pub fn run() {
+    if !webview_check::ensure_webview() {
+        std::process::exit(EXIT_NO_WEBVIEW);
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
