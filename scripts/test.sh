@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, then every check: format, lints, unit tests, the rig's integration
-# tests, the generated TypeScript bindings, the UI's tests, and the real app end to end under Xvfb.
+# tests, the generated TypeScript bindings, the UI's tests, the real app end to end under Xvfb, and the
+# Windows build under Wine (scripts/windows/test.sh).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --test
 cd "$ONSHI_ROOT"
@@ -32,3 +33,10 @@ npm run --silent test:ui
 step "end to end: the real app under Xvfb"
 cargo build --quiet -p onshi-assistant -p onshi-rig
 scripts/rig-namespace.sh tests/e2e/run.sh
+
+step "Windows: the cross-built Windows build under Wine (npm run test:windows)"
+if [[ "${ONSHI_SKIP_WINDOWS:-}" == 1 ]]; then
+  echo "skipped: ONSHI_SKIP_WINDOWS=1 (CI never sets it)"
+else
+  bash scripts/windows/test.sh
+fi

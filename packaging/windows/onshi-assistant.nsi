@@ -1,0 +1,121 @@
+; The Windows installer of オン資アシスタント, built on Linux with Debian's makensis
+; (scripts/windows/build.sh), so it needs nothing from the internet: Tauri's own NSIS bundling downloads a
+; plug-in DLL at build time, which the build machines and the closed オン資 network cannot reach.
+;
+; Per user, without administrator rights (the reception PC's staff account is often not an administrator):
+; the app goes to %LOCALAPPDATA%\Programs\onshi-assistant with onshi.exe beside it, a Start menu entry, and
+; an uninstaller listed in 「インストールされているアプリ」.
+;
+; makensis -DVERSION=0.1.0 -DAPPDIR=<folder with the .exe and .dll files> -DICON=<.ico> -DOUTFILE=<setup.exe>
+
+Unicode true
+ManifestDPIAware true
+SetCompressor /SOLID lzma
+RequestExecutionLevel user
+
+!ifndef VERSION | APPDIR | ICON | OUTFILE
+  !error "define VERSION, APPDIR, ICON and OUTFILE (see scripts/windows/build.sh)"
+!endif
+
+!define PRODUCT "オン資アシスタント"
+!define APP_ID "jp.onshi-assistant.app"
+!define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
+; The WebView2 runtime's client id: Windows 10/11 register it here when the runtime is installed.
+!define WEBVIEW2_ID "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
+
+Name "${PRODUCT}"
+OutFile "${OUTFILE}"
+InstallDir "$LOCALAPPDATA\Programs\onshi-assistant"
+InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"
+VIProductVersion "${VERSION}.0"
+VIAddVersionKey /LANG=0 "ProductName" "${PRODUCT}"
+VIAddVersionKey /LANG=0 "FileDescription" "${PRODUCT} Setup"
+VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
+VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
+VIAddVersionKey /LANG=0 "LegalCopyright" "MIT License"
+
+!include "MUI2.nsh"
+!include "LogicLib.nsh"
+
+!define MUI_ICON "${ICON}"
+!define MUI_UNICON "${ICON}"
+!define MUI_ABORTWARNING
+!define MUI_FINISHPAGE_RUN "$INSTDIR\onshi-assistant.exe"
+
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
+
+; Japanese first: NSIS picks the language of Windows (Japanese on a Japanese PC), else the first one.
+!insertmacro MUI_LANGUAGE "Japanese"
+!insertmacro MUI_LANGUAGE "English"
+
+LangString NoWebView2 ${LANG_JAPANESE} "この PC には「Microsoft Edge WebView2 ランタイム」が見つかりません。$\r$\n\
+Windows 10/11 には通常入っています。インストールは続けますが、アプリの画面を表示するには WebView2 が必要です。$\r$\n$\r$\n\
+オンライン資格確認の回線はインターネットにつながらないため、ここでは入手しません。$\r$\n\
+「設定」→「アプリ」で「Microsoft Edge WebView2 Runtime」を修復するか、PC の導入業者にご相談ください。"
+LangString NoWebView2 ${LANG_ENGLISH} "The Microsoft Edge WebView2 Runtime is not found on this PC.$\r$\n\
+Windows 10/11 ship it. Installation goes on, but the app needs WebView2 to show its window.$\r$\n$\r$\n\
+The closed network of this PC may have no internet, so nothing is downloaded: repair $\"Microsoft Edge WebView2 Runtime$\" in Settings > Apps, or ask the PC's vendor."
+LangString WebView2Found ${LANG_JAPANESE} "WebView2 ランタイム: "
+LangString WebView2Found ${LANG_ENGLISH} "WebView2 Runtime: "
+
+; The runtime's version ("pv"), per machine (either registry view) or per user; empty when missing.
+Function WebView2Version
+  Push $0
+  SetRegView 64
+  ReadRegStr $0 HKLM "SOFTWARE\WOW6432Node\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_ID}" "pv"
+  ${If} $0 == ""
+    ReadRegStr $0 HKLM "SOFTWARE\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_ID}" "pv"
+  ${EndIf}
+  ${If} $0 == ""
+    ReadRegStr $0 HKCU "Software\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_ID}" "pv"
+  ${EndIf}
+  ${If} $0 == "0.0.0.0"
+    StrCpy $0 ""
+  ${EndIf}
+  Exch $0
+FunctionEnd
+
+Section "Install"
+  SetOutPath "$INSTDIR"
+  File "${APPDIR}\onshi-assistant.exe"
+  File "${APPDIR}\onshi.exe"
+  File "${APPDIR}\WebView2Loader.dll"
+  WriteUninstaller "$INSTDIR\uninstall.exe"
+
+  CreateShortCut "$SMPROGRAMS\${PRODUCT}.lnk" "$INSTDIR\onshi-assistant.exe" "" "$INSTDIR\onshi-assistant.exe" 0
+
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${PRODUCT}"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayIcon" "$INSTDIR\onshi-assistant.exe"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "${PRODUCT}"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+
+  Call WebView2Version
+  Pop $0
+  ${If} $0 == ""
+    DetailPrint "$(NoWebView2)"
+    MessageBox MB_OK|MB_ICONEXCLAMATION "$(NoWebView2)" /SD IDOK
+  ${Else}
+    DetailPrint "$(WebView2Found)$0"
+  ${EndIf}
+SectionEnd
+
+Section "Uninstall"
+  Delete "$INSTDIR\onshi-assistant.exe"
+  Delete "$INSTDIR\onshi.exe"
+  Delete "$INSTDIR\WebView2Loader.dll"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
+  Delete "$SMPROGRAMS\${PRODUCT}.lnk"
+  DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  ; Settings and saved progress (%APPDATA%\jp.onshi-assistant.app) stay: a reinstall picks them up.
+SectionEnd

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs inside the Windows chroot (scripts/windows/test.sh): the installer, run silently (/S) as a staff
+# account without administrator rights, puts the app where it says, with onshi.exe, a Start menu entry and
+# an uninstaller that Windows lists; the uninstaller, also silent, takes all of it away again.
+set -euo pipefail
+setup=${1:?usage: installer-test.sh PATH-TO-setup.exe VERSION}
+version=${2:?usage: installer-test.sh PATH-TO-setup.exe VERSION}
+key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\jp.onshi-assistant.app'
+
+unix_path() { winepath -u "$(wine cmd /c echo "$1" | tr -d '\r')"; }
+appdir=$(unix_path '%LOCALAPPDATA%\Programs\onshi-assistant')
+shortcut="$(unix_path '%APPDATA%')/Microsoft/Windows/Start Menu/Programs/オン資アシスタント.lnk"
+fail=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1" >&2; fail=1; fi; }
+
+wine "$setup" /S
+wineserver -w
+for file in onshi-assistant.exe onshi.exe WebView2Loader.dll uninstall.exe; do
+  check "installed $file" "[[ -s '$appdir/$file' ]]"
+done
+check "Start menu entry" "[[ -s '$shortcut' ]]"
+# reg query prints through the console code page, which loses Japanese: read an export (UTF-16) instead.
+listed() { wine reg export "$key" /tmp/uninstall-key.reg /y >/dev/null 2>&1 && iconv -f UTF-16 -t UTF-8 /tmp/uninstall-key.reg; }
+check "listed in the installed apps as オン資アシスタント" "listed | grep -q '\"DisplayName\"=\"オン資アシスタント\"'"
+check "listed with version $version" "wine reg query '$key' /v DisplayVersion | grep -q '$version'"
+check "the installed onshi.exe runs" "wine '$appdir/onshi.exe' --version | grep -q '$version'"
+
+wine "$appdir/uninstall.exe" /S
+wineserver -w
+for _ in $(seq 40); do [[ -e $appdir/onshi-assistant.exe ]] || break; sleep 0.25; done
+check "the uninstaller removed the app" "[[ ! -e '$appdir' ]]"
+check "the uninstaller removed the Start menu entry" "[[ ! -e '$shortcut' ]]"
+check "the uninstaller removed the installed-apps entry" "! wine reg query '$key' >/dev/null 2>&1"
+exit $fail

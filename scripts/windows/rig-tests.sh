@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs inside the Windows chroot (scripts/windows/test.sh): the CLI's integration tests, built for Linux
+# and copied to /root/linux-tests, against the Windows onshi.exe under Wine, on the rig's private pcscd.
+#   rig-tests.sh PATH-TO-onshi.exe
+# Each test runs in a process of its own: sid's pcsc-lite client library, once its daemon has been
+# restarted, answers every later call of that process with "unsupported feature" (the rig restarts
+# pcscd between tests; Debian 12's does not do this).
+set -euo pipefail
+export ONSHI_TEST_WINDOWS_EXE=${1:?usage: rig-tests.sh PATH-TO-onshi.exe}
+exec /src/scripts/rig-namespace.sh bash -c '
+  set -uo pipefail
+  # Start Wine and its background services once, with their output away from the tests: a service
+  # started by the first onshi.exe would inherit its pipes, and the test would wait for them forever.
+  wineserver -p
+  wine cmd /c exit >/dev/null 2>&1 </dev/null
+  passed=0 failed=0 failures=()
+  for program in /root/linux-tests/*; do
+    suite=$(basename "$program"); suite=${suite%-*}
+    for name in $("$program" --list --format terse --include-ignored | sed -n "s/: test\$//p"); do
+      if output=$("$program" --exact "$name" --include-ignored --nocapture 2>&1); then
+        echo "test $suite::$name ... ok"; passed=$((passed + 1))
+      else
+        echo "test $suite::$name ... FAILED"; echo "$output" | tail -n 25
+        failed=$((failed + 1)); failures+=("$suite::$name")
+      fi
+    done
+  done
+  wineserver -k
+  echo
+  ((failed == 0)) || printf "failed: %s\n" "${failures[@]}"
+  echo "windows: $passed passed, $failed failed"
+  ((failed == 0))'

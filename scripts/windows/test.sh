@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# npm run test:windows (and part of npm test): the Windows build, made on this Linux machine and proven
+# under Wine.
+#   1. clippy for the Windows target, warnings as errors;
+#   2. the release build of onshi.exe and onshi-assistant.exe, and the installer (scripts/windows/build.sh);
+#   3. onshi-core's and the CLI's own tests, built for Windows and run under Wine (cargo's runner);
+#   4. the CLI's rig tests against onshi.exe: the test programs, pcscd and the virtual cards are Linux
+#      programs in the chroot, and Wine's winscard forwards onshi.exe's PC/SC calls to that pcscd; with
+#      them, the Windows adapters against Wine's real registry and certificate store;
+#   5. onshi-assistant.exe where WebView2 is missing (Wine has none): a Japanese message, exit 3;
+#   6. the installer run silently, its files checked, and its uninstaller.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+step() { echo; echo "==> Windows: $*"; }
+
+bash "$here/build.sh" # sources setup.sh and env.sh itself; leaves the release build and dist/windows
+source "$here/../setup.sh"
+source "$here/env.sh"
+cd "$ONSHI_ROOT"
+release="$WIN_TARGET_DIR/$WIN_TARGET/release"
+echo "$(win_run 'echo "Debian sid: rustc $(dpkg-query -W -f="\${Version}" rustc), wine $(dpkg-query -W -f="\${Version}" wine)"')"
+
+step "clippy for x86_64-pc-windows-gnu"
+win_run "nice -n 10 cargo clippy --release --quiet -p onshi-core -p onshi-cli -p onshi-assistant --all-targets -- -D warnings"
+
+step "onshi-core and CLI tests, built for Windows, under Wine"
+win_run "nice -n 10 cargo test --release -p onshi-core -p onshi-cli"
+
+step "the rig tests against onshi.exe (Linux rig, Windows build)"
+# The CLI's integration tests are built for Linux here and told to test onshi.exe instead.
+tests=$(cargo test -p onshi-cli --tests --no-run --message-format=json 2>/dev/null |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const l of s.split("\n")){if(!l)continue;const m=JSON.parse(l);if(m.reason==="compiler-artifact"&&m.executable&&m.target.kind.includes("test"))console.log(m.executable)}})')
+[[ -n $tests ]] || { echo "no CLI test programs were built" >&2; exit 1; }
+win_as_root rm -rf "$WIN_CHROOT/root/linux-tests"
+win_as_root mkdir -p "$WIN_CHROOT/root/linux-tests"
+for test in $tests; do win_as_root cp "$test" "$WIN_CHROOT/root/linux-tests/"; done
+win_run "scripts/windows/rig-tests.sh $release/onshi.exe"
+
+step "a PC without WebView2"
+win_run "scripts/windows/webview2-test.sh $release/onshi-assistant.exe"
+echo "    (screenshot: $WIN_CHROOT/root/screens/windows-no-webview2.png)"
+
+step "the installer: silent install, files, uninstall"
+version=$(node -p 'require("./package.json").version')
+win_run "scripts/windows/installer-test.sh dist/windows/onshi-assistant_${version}_x64-setup.exe $version"
