@@ -36,83 +36,17 @@ WIN_PACKAGES=(
   fonts-noto-cjk                                            # Japanese glyphs in Wine's dialogs
 )
 
-win_as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
-
-win_mirror() {
-  # The Debian mirror the host already uses (the only one this machine reaches).
-  local uri
-  uri=$(grep -hoE '^(URIs:|deb) +[^ ]+' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
-    grep -m1 -E '/debian/?$' | awk '{print $2}') || true
-  echo "${uri:-http://deb.debian.org/debian}"
-}
-
-# Runs a shell snippet as root inside ROOT with /proc, /dev and the repo mounted (private namespace).
-win_chroot_exec() {
-  local root=$1
-  shift
-  win_as_root unshare --mount --propagation private -- bash -c '
-    set -euo pipefail
-    root=$1 src=$2; shift 2
-    # The root a mount point of its own, so that namespaces made inside (the rig) can make it private.
-    mount --bind "$root" "$root"
-    mount --bind /proc "$root/proc"
-    mount --bind /dev "$root/dev"
-    mount --bind /dev/pts "$root/dev/pts"
-    mount -t tmpfs -o mode=1777 tmp "$root/tmp"
-    mkdir -p "$root/src" "$root/run/pcscd"
-    mount --bind "$src" "$root/src"
-    # The rig may give its private pcscd socket folder; share it so Wine reaches that pcscd.
-    if [[ -n "${ONSHI_WIN_PCSCD_DIR:-}" ]]; then mount --bind "$ONSHI_WIN_PCSCD_DIR" "$root/run/pcscd"; fi
-    exec chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
-      TERM="${TERM:-dumb}" DISPLAY="${DISPLAY:-}" CI="${CI:-}" ONSHI_WIN_ENV="${ONSHI_WIN_ENV:-}" \
-      bash -euo pipefail -c "$@"
-  ' win-chroot "$root" "$ONSHI_ROOT" "$@"
-}
+source "$ONSHI_ROOT/scripts/lib/chroot.sh"
+win_as_root() { chroot_as_root "$@"; }
 
 win_setup() {
-  local stamp="$WIN_CHROOT/.onshi-packages"
-  if [[ -f $stamp && $(cat "$stamp") == "$WIN_PACKAGES_VERSION" ]]; then
-    return 0
-  fi
-  local root="$WIN_CHROOT"
-  if [[ ! -f $stamp ]]; then
-    # First time: build aside, rename when complete, so a half-made chroot is never used.
-    root="$WIN_CACHE/$WIN_SUITE.new"
-    echo "==> Windows toolchain: a Debian $WIN_SUITE chroot in $WIN_CHROOT (once, about 5 minutes)"
-    if [[ ! -f $root/.onshi-debootstrap ]]; then
-      command -v debootstrap >/dev/null ||
-        win_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
-      win_as_root rm -rf "$root"
-      mkdir -p "$WIN_CACHE"
-      win_as_root debootstrap --variant=minbase "$WIN_SUITE" "$root" "$(win_mirror)" >"$WIN_CACHE/debootstrap.log" 2>&1 ||
-        { tail -20 "$WIN_CACHE/debootstrap.log" >&2; return 1; }
-      win_as_root touch "$root/.onshi-debootstrap"
-    fi
-  else
-    echo "==> Windows toolchain: updating the packages of $WIN_CHROOT"
-  fi
-  # Trust the same extra certificate authorities as the host, or cargo cannot reach the crate registry.
-  win_as_root cp /etc/resolv.conf "$root/etc/resolv.conf"
-  win_as_root bash -c 'cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/" 2>/dev/null || true' _ "$root"
-  # The registry here serves a stored copy of the archive, whose Release file may be past its
-  # Valid-Until date; the signatures are still checked.
-  echo 'Acquire::Check-Valid-Until "false";' | win_as_root tee "$root/etc/apt/apt.conf.d/99onshi" >/dev/null
-  win_chroot_exec "$root" '
-    export DEBIAN_FRONTEND=noninteractive LC_ALL=C
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends '"${WIN_PACKAGES[*]}"' >/var/log/onshi-apt.log 2>&1 ||
-      { tail -30 /var/log/onshi-apt.log >&2; exit 1; }
-    update-ca-certificates >/dev/null 2>&1
-    apt-get clean
-    rustc_v=$(dpkg-query -W -f="\${Version}" rustc); src_v=$(dpkg-query -W -f="\${Version}" rust-src)
+  # std is built from rust-src: it must be the very version of rustc.
+  local verify='rustc_v=$(dpkg-query -W -f="${Version}" rustc); src_v=$(dpkg-query -W -f="${Version}" rust-src)
     if [[ $rustc_v != "$src_v" ]]; then
-      echo "Debian '"$WIN_SUITE"' has rustc $rustc_v but rust-src $src_v: std cannot be built. Try again tomorrow." >&2
+      echo "Debian sid has rustc $rustc_v but rust-src $src_v today: std cannot be built. Try again tomorrow." >&2
       exit 1
     fi'
-  echo "$WIN_PACKAGES_VERSION" | win_as_root tee "$root/.onshi-packages" >/dev/null
-  if [[ $root != "$WIN_CHROOT" ]]; then
-    win_as_root mv "$root" "$WIN_CHROOT"
-  fi
+  chroot_make "$WIN_CHROOT" "$WIN_SUITE" "$WIN_PACKAGES_VERSION" "$verify" "${WIN_PACKAGES[@]}"
 }
 
 # The build and run environment inside the chroot.
@@ -145,6 +79,6 @@ EOF
 }
 
 win_run() {
-  win_chroot_exec "$WIN_CHROOT" "$(win_env_snippet)
+  chroot_exec "$WIN_CHROOT" "$(win_env_snippet)
 $*"
 }

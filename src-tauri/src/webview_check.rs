@@ -4,6 +4,7 @@
 //! (and on stderr) with what staff can do, instead of crashing or closing without a word.
 
 /// Said when WebView2 is missing (Japanese first; one English line for a vendor's engineer).
+#[cfg_attr(not(windows), allow(dead_code))]
 pub const MISSING_WEBVIEW2: &str = "\
 この PC には、画面の表示に必要な「Microsoft Edge WebView2 ランタイム」が見つかりません。\
 オン資アシスタントを起動できませんでした。
@@ -20,6 +21,7 @@ The Microsoft Edge WebView2 Runtime is missing on this PC: repair it in Settings
 PC's vendor to install it (the closed network may have no internet). onshi.exe still works.";
 
 /// The window title of the message.
+#[cfg_attr(not(windows), allow(dead_code))]
 pub const TITLE: &str = "オン資アシスタント";
 
 /// Whether the window can be drawn; when it cannot, tells staff why and what to do first.
@@ -36,4 +38,23 @@ pub fn ensure_webview() -> bool {
         return false;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_names_the_runtime_and_what_to_do_without_internet() {
+        assert!(MISSING_WEBVIEW2.starts_with("この PC には"));
+        assert!(MISSING_WEBVIEW2.contains("「Microsoft Edge WebView2 ランタイム」"));
+        assert!(MISSING_WEBVIEW2.contains("再起動"));
+        assert!(MISSING_WEBVIEW2.contains("「修復」"));
+        assert!(MISSING_WEBVIEW2.contains("インターネットにつながらない"));
+        assert!(MISSING_WEBVIEW2.contains("onshi.exe"));
+        assert!(
+            ensure_webview() || cfg!(windows),
+            "other systems draw with WebKit"
+        );
+    }
 }
