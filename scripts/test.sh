@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, then every check: format, lints, unit tests, the rig's integration
-# tests, the generated TypeScript bindings, the UI's tests, the real app end to end under Xvfb, and the
-# Windows build under Wine (scripts/windows/test.sh).
+# tests, the generated TypeScript bindings, the UI's tests, the real app end to end under Xvfb, the .deb
+# installed into a clean chroot, and the Windows build under Wine (scripts/windows/test.sh).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --test
 cd "$ONSHI_ROOT"
@@ -33,6 +33,10 @@ npm run --silent test:ui
 step "end to end: the real app under Xvfb"
 cargo build --quiet -p onshi-assistant -p onshi-rig
 scripts/rig-namespace.sh tests/e2e/run.sh
+
+step "Linux installer: the .deb made offline, lintian, installed into a clean Debian 12 chroot"
+bash scripts/build.sh
+scripts/linux/install-test.sh "dist/linux/onshi-assistant_$(node -p 'require("./package.json").version')_amd64.deb"
 
 step "Windows: the cross-built Windows build under Wine (npm run test:windows)"
 if [[ "${ONSHI_SKIP_WINDOWS:-}" == 1 ]]; then

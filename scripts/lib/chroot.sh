@@ -32,7 +32,7 @@ chroot_exec() {
     mkdir -p "$root/src" "$root/run/pcscd"
     mount --bind "$src" "$root/src"
     exec chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
-      TERM="${TERM:-dumb}" CI="${CI:-}" LANG=C.UTF-8 bash -euo pipefail -c "$@"
+      TERM="${TERM:-dumb}" CI="${CI:-}" LANG=C.UTF-8 bash -euo pipefail -c "cd /src; $1"
   ' onshi-chroot "$root" "$ONSHI_ROOT" "$@"
 }
 
