@@ -19,6 +19,7 @@ if [[ " $* " == *" --test "* ]]; then
     vsmartcard-vpcd iproute2 util-linux      # the rig: virtual readers in a private namespace
     xvfb xauth dbus webkit2gtk-driver        # the real app under a virtual display, driven by WebDriver
     imagemagick openssl
+    libnss3-tools gnutls-bin                 # backups as NSS (pk12util) and GnuTLS (certtool) write them
   )
 fi
 

@@ -24,7 +24,7 @@ WIN_TARGET=x86_64-pc-windows-gnu
 # Inside the chroot: the Windows build output (kept across runs, outside the clone).
 WIN_TARGET_DIR=/root/target-win
 # Bump when the package list changes: an existing chroot then installs what is new.
-WIN_PACKAGES_VERSION=4
+WIN_PACKAGES_VERSION=5
 WIN_PACKAGES=(
   rustc cargo rust-src rust-clippy                          # Debian's Rust with the std sources
   gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix     # the Windows linker and C compiler
@@ -32,6 +32,7 @@ WIN_PACKAGES=(
   nsis                                                      # makensis: the installer
   pcscd libpcsclite1                                        # Wine's winscard forwards to pcsc-lite
   vsmartcard-vpcd openssl iproute2 pcsc-tools               # the rig inside, for Wine's pcscd
+  libnss3-tools gnutls-bin                                  # backup fixtures by pk12util and certtool
   ca-certificates git xauth xvfb xdotool x11-utils imagemagick  # the message-box test and its screenshot
   fonts-noto-cjk                                            # Japanese glyphs in Wine's dialogs
 )

@@ -8,8 +8,9 @@
 use chrono::{Duration, NaiveDate};
 use onshi_core::cert::{verify_backup, BackupError, CertStatus};
 use onshi_core::time::now_jst;
-use onshi_rig::pki::{Pki, Protection, PASSWORD, TERMINAL_DAYS};
+use onshi_rig::pki::{Exporter, Pki, Protection, FRIENDLY_NAME, PASSWORD, TERMINAL_DAYS};
 use std::fs;
+use std::process::Command;
 
 fn today() -> NaiveDate {
     now_jst().date_naive()
@@ -51,6 +52,70 @@ fn every_protection_opens_and_proves_the_key_matches() {
             "{protection:?}"
         );
     }
+}
+
+/// Whether OpenSSL itself opens the file with the password: the bar the check must meet.
+fn openssl_opens(path: &std::path::Path) -> bool {
+    Command::new("openssl")
+        .args([
+            "pkcs12",
+            "-info",
+            "-noout",
+            "-legacy",
+            "-passin",
+            "env:ONSHI_P12_PASSWORD",
+            "-in",
+        ])
+        .arg(path)
+        .env("ONSHI_P12_PASSWORD", PASSWORD)
+        .output()
+        .is_ok_and(|out| out.status.success())
+}
+
+#[test]
+fn backups_written_by_every_common_tool_open_as_openssl_opens_them() {
+    // tool × encryption × verdict: every file OpenSSL opens with the password is a usable backup here.
+    let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let table = [
+        (
+            Exporter::Nss,
+            "AES-256-CBC (PBES2) + AES-128-CBC (PBES2), MAC SHA-256",
+        ),
+        (
+            Exporter::NssLegacy,
+            "3DES (SHA-1) + RC2-40 (SHA-1), MAC SHA-256",
+        ),
+        (Exporter::GnuTls, "AES-128-CBC (PBES2), MAC SHA-256"),
+        (Exporter::GnuTlsTripleDes, "3DES (SHA-1), MAC SHA-256"),
+    ];
+    for (exporter, encryption) in table {
+        let path = pki.backup_by(exporter).unwrap();
+        assert!(openssl_opens(&path), "{exporter:?}: OpenSSL opens it");
+        let bytes = fs::read(&path).unwrap();
+        let report = verify_backup(&bytes, PASSWORD, today())
+            .unwrap_or_else(|e| panic!("{exporter:?}: {e}"));
+        assert!(report.usable, "{exporter:?}: {:?}", report.problems);
+        assert!(report.key_matches_certificate, "{exporter:?}");
+        assert_eq!(
+            report.encryption.as_deref(),
+            Some(encryption),
+            "{exporter:?}"
+        );
+        assert_eq!(
+            report.friendly_name.as_deref(),
+            Some(FRIENDLY_NAME),
+            "{exporter:?}"
+        );
+        assert!(report.certificate.unwrap().subject.contains("テスト医院"));
+        assert_eq!(
+            verify_backup(&bytes, "ひみつのパスワード2025", today()),
+            Err(BackupError::WrongPassword),
+            "{exporter:?}: a wrong password stays a wrong password"
+        );
+    }
+    // pk12util writes BER (indefinite lengths): the reason this table exists.
+    let nss = fs::read(pki.backup_by(Exporter::Nss).unwrap()).unwrap();
+    assert_eq!(&nss[..2], [0x30, 0x80]);
 }
 
 #[test]
@@ -149,16 +214,19 @@ fn no_input_makes_the_check_panic() {
         seed ^= seed << 17;
         seed
     };
-    for protection in [
-        Protection::Aes256Sha256,
-        Protection::LegacyRc2,
-        Protection::Aes256NoMac,
-    ] {
-        let bytes = fs::read(pki.backup(protection).unwrap()).unwrap();
+    let files = [
+        (pki.backup(Protection::Aes256Sha256).unwrap(), 1500),
+        (pki.backup(Protection::LegacyRc2).unwrap(), 1500),
+        (pki.backup(Protection::Aes256NoMac).unwrap(), 1500),
+        // BER, as pk12util writes it; its 600,000-iteration MAC makes each try slow, so fewer tries.
+        (pki.backup_by(Exporter::Nss).unwrap(), 60),
+    ];
+    for (path, tries) in files {
+        let bytes = fs::read(path).unwrap();
         for cut in (0..bytes.len()).step_by(7) {
             let _ = verify_backup(&bytes[..cut], PASSWORD, today());
         }
-        for _ in 0..1500 {
+        for _ in 0..tries {
             let mut mutated = bytes.clone();
             for _ in 0..(1 + next() % 4) {
                 let at = (next() as usize) % mutated.len();

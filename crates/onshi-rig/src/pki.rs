@@ -2,6 +2,7 @@
 //! tools make them: a CA, a terminal certificate signed by it, and PKCS#12 backups in every protection
 //! Windows and OpenSSL produce. Passwords reach OpenSSL through the environment, never its arguments.
 
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,9 +29,44 @@ pub enum Protection {
     Camellia,
 }
 
+/// Tools other than OpenSSL that write backups, by default or with an older cipher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exporter {
+    /// NSS's pk12util (Firefox, Thunderbird): BER with indefinite lengths, AES, MAC SHA-256.
+    Nss,
+    /// pk12util with 3DES for the key and RC2-40 for the certificates.
+    NssLegacy,
+    /// GnuTLS's certtool: DER, PBES2 AES-128.
+    GnuTls,
+    /// certtool with --pkcs-cipher 3des-pkcs12.
+    GnuTlsTripleDes,
+}
+
 /// A folder of fixtures; removed when dropped.
 pub struct Pki {
     dir: tempfile::TempDir,
+}
+
+/// The name every fixture gives the certificate and key.
+pub const FRIENDLY_NAME: &str = "オンライン資格確認端末";
+
+/// Runs a fixture tool in `dir`; its error output becomes the error.
+fn run(dir: &Path, program: &str, args: &[&str]) -> io::Result<()> {
+    let output = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| io::Error::other(format!("{program}: {e} (npm test installs it)")))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!(
+            "{program} {}: {}{}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )))
+    }
 }
 
 fn openssl(dir: &Path, args: &[&str]) -> io::Result<()> {
@@ -150,7 +186,7 @@ impl Pki {
             "-certfile",
             "ca.pem",
             "-name",
-            "オンライン資格確認端末",
+            FRIENDLY_NAME,
             "-passout",
             "env:ONSHI_P12_PASSWORD",
             "-out",
@@ -178,6 +214,75 @@ impl Pki {
         };
         args.extend_from_slice(extra);
         openssl(self.dir.path(), &args)?;
+        Ok(self.path(&name))
+    }
+
+    /// The same certificate, key and CA exported by another tool, with the same password and name.
+    pub fn backup_by(&self, exporter: Exporter) -> io::Result<PathBuf> {
+        let dir = self.dir.path();
+        let name = format!("{exporter:?}.p12");
+        // Tools that read their password from a file get it there, not on their command line.
+        fs::write(dir.join("password.txt"), format!("{PASSWORD}\n"))?;
+        match exporter {
+            Exporter::Nss | Exporter::NssLegacy => {
+                let db = dir.join("nssdb");
+                if !db.exists() {
+                    fs::create_dir(&db)?;
+                    let db_arg = format!("sql:{}", db.display());
+                    run(dir, "certutil", &["-N", "-d", &db_arg, "--empty-password"])?;
+                    let source = self.backup(Protection::Aes256Sha256)?;
+                    let source = source.to_string_lossy();
+                    run(
+                        dir,
+                        "pk12util",
+                        &["-i", &source, "-d", &db_arg, "-w", "password.txt"],
+                    )?;
+                }
+                let db_arg = format!("sql:{}", db.display());
+                let mut args = vec![
+                    "-o",
+                    &name,
+                    "-n",
+                    FRIENDLY_NAME,
+                    "-d",
+                    &db_arg,
+                    "-w",
+                    "password.txt",
+                ];
+                if exporter == Exporter::NssLegacy {
+                    args.extend([
+                        "-c",
+                        "PKCS #12 V2 PBE With SHA-1 And 3KEY Triple DES-CBC",
+                        "-C",
+                        "PKCS #12 V2 PBE With SHA-1 And 40 Bit RC2 CBC",
+                    ]);
+                }
+                run(dir, "pk12util", &args)?;
+            }
+            Exporter::GnuTls | Exporter::GnuTlsTripleDes => {
+                // certtool takes the password only as an argument: a test password, never a user's.
+                let mut args = vec![
+                    "--load-certificate",
+                    "terminal.pem",
+                    "--load-privkey",
+                    "terminal.key",
+                    "--load-ca-certificate",
+                    "ca.pem",
+                    "--to-p12",
+                    "--outder",
+                    "--outfile",
+                    &name,
+                    "--p12-name",
+                    FRIENDLY_NAME,
+                    "--password",
+                    PASSWORD,
+                ];
+                if exporter == Exporter::GnuTlsTripleDes {
+                    args.extend(["--pkcs-cipher", "3des-pkcs12"]);
+                }
+                run(dir, "certtool", &args)?;
+            }
+        }
         Ok(self.path(&name))
     }
 

@@ -5,15 +5,16 @@
 //! Wrong password, not a PKCS#12 file, damaged, and unsupported are four different answers: each asks the
 //! user to do something different.
 
-use super::x509::{summary, CertInfo};
+use super::ber::{self, tag, Element};
+use super::pkcs12_der;
+use super::x509::{is_ca, name_text, summary, CertInfo};
 use chrono::NaiveDate;
-use der_parser::ber::{BerObject, BerObjectContent};
+use der::Decode;
 use p12_keystore::error::Error as P12Error;
 use p12_keystore::Pkcs12Archive;
 use serde::Serialize;
 use ts_rs::TS;
-use x509_parser::certificate::X509Certificate;
-use x509_parser::prelude::FromDer;
+use x509_cert::Certificate;
 
 /// A PKCS#12 backup of one terminal certificate is a few kilobytes; refuse anything absurd before parsing.
 pub const MAX_BACKUP_BYTES: usize = 1024 * 1024;
@@ -98,16 +99,25 @@ pub fn verify_backup(
         return Err(BackupError::NotPkcs12);
     }
     let layout = Layout::read(bytes);
-    let archive = Pkcs12Archive::from_pkcs12(bytes, password)
-        .map_err(|error| classify(error, layout.has_mac))?;
+    let archive = match Pkcs12Archive::from_pkcs12(bytes, password) {
+        Ok(archive) => archive,
+        // BER (pk12util and others): the MAC is checked on the bytes as written, then the file is
+        // opened from its DER rewrite.
+        Err(_) if pkcs12_der::is_ber_only(bytes) => {
+            let der = pkcs12_der::rewrite(bytes, password)?;
+            Pkcs12Archive::from_pkcs12(&der, password)
+                .map_err(|error| classify(error, layout.has_mac))?
+        }
+        Err(error) => return Err(classify(error, layout.has_mac)),
+    };
 
-    let certs: Vec<(X509Certificate<'_>, &p12_keystore::CertificateBag)> = archive
+    let certs: Vec<(Certificate, &p12_keystore::CertificateBag)> = archive
         .certs
         .iter()
         .filter_map(|bag| {
-            X509Certificate::from_der(bag.cert.as_der())
+            Certificate::from_der(bag.cert.as_der())
                 .ok()
-                .map(|(_, cert)| (cert, bag))
+                .map(|cert| (cert, bag))
         })
         .collect();
     let key = archive.keys.first();
@@ -123,7 +133,7 @@ pub fn verify_backup(
                 .position(|(cert, _)| public_half_of_certificate(cert).as_ref() == Some(public))
         });
     let shown = matching
-        .or_else(|| certs.iter().position(|(cert, _)| !cert.is_ca()))
+        .or_else(|| certs.iter().position(|(cert, _)| !is_ca(cert)))
         .or(if certs.is_empty() { None } else { Some(0) });
 
     let mut problems = Vec::new();
@@ -170,12 +180,13 @@ pub fn verify_backup(
     }
     let friendly_name = key
         .and_then(|bag| bag.friendly_name.clone())
-        .or_else(|| shown.and_then(|i| certs[i].1.friendly_name.clone()));
+        .or_else(|| shown.and_then(|i| certs[i].1.friendly_name.clone()))
+        .map(repair_friendly_name);
     let chain = certs
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != shown)
-        .map(|(_, (cert, _))| cert.subject().to_string())
+        .map(|(_, (cert, _))| name_text(cert.tbs_certificate().subject()))
         .collect();
     Ok(BackupReport {
         usable: problems.is_empty(),
@@ -189,6 +200,17 @@ pub fn verify_backup(
     })
 }
 
+/// GnuTLS's certtool writes a UTF-8 name into the BMPString byte by byte, so 「端末」 reads as "ç«¯æ..".
+/// A name whose every character fits in a byte and whose bytes are UTF-8 with more than ASCII in them is
+/// such a name, and is read as the UTF-8 it was.
+fn repair_friendly_name(name: String) -> String {
+    let bytes: Option<Vec<u8>> = name.chars().map(|c| u8::try_from(c).ok()).collect();
+    match bytes.map(String::from_utf8) {
+        Some(Ok(utf8)) if !utf8.is_ascii() => utf8,
+        _ => name,
+    }
+}
+
 /// Whether the bytes start as a PFX does: SEQUENCE { INTEGER 3, … }. A file that starts so but fails
 /// later is damaged, not something else.
 fn looks_like_pfx(bytes: &[u8]) -> bool {
@@ -196,7 +218,8 @@ fn looks_like_pfx(bytes: &[u8]) -> bool {
         return false;
     }
     let header = match bytes.get(1) {
-        Some(&n) if n < 0x80 => 2,
+        // 0x80: an indefinite length, as BER writers (pk12util) use.
+        Some(&n) if n <= 0x80 => 2,
         Some(&n) if (0x81..=0x84).contains(&n) => 2 + usize::from(n & 0x7F),
         _ => return false,
     };
@@ -223,49 +246,43 @@ fn classify(error: P12Error, has_mac: bool) -> BackupError {
 /// The public half of a PKCS#8 private key, in the form a certificate carries it: the RSA modulus and
 /// exponent, or the EC point. None for a key of another kind, or an EC key that omits its point.
 fn public_half_of_key(pkcs8: &[u8]) -> Option<PublicHalf> {
-    let (_, info) = der_parser::parse_der(pkcs8).ok()?;
-    let fields = info.as_sequence().ok()?;
-    let algorithm = fields
-        .get(1)?
-        .as_sequence()
-        .ok()?
-        .first()?
-        .as_oid()
-        .ok()?
-        .to_id_string();
-    let (_, key) = der_parser::parse_der(fields.get(2)?.as_slice().ok()?).ok()?;
-    let key = key.as_sequence().ok()?;
+    // PrivateKeyInfo { version, AlgorithmIdentifier { oid, … }, privateKey OCTET STRING, … }
+    let info = ber::parse(pkcs8).ok()?;
+    let algorithm = info.child(1)?.child(0)?.oid()?;
+    let key = ber::parse(&info.child(2)?.octets()).ok()?;
     match algorithm.as_str() {
+        // RSAPrivateKey { version, modulus, publicExponent, … }
         RSA_OID => Some(PublicHalf::Rsa {
-            n: unsigned(key.get(1)?)?,
-            e: unsigned(key.get(2)?)?,
+            n: key.child(1)?.unsigned()?,
+            e: key.child(2)?.unsigned()?,
         }),
-        EC_OID => key.iter().skip(2).find_map(|field| {
-            // publicKey [1] BIT STRING, explicitly tagged.
-            if field.header.tag().0 != 1 {
-                return None;
-            }
-            let inner = match &field.content {
-                BerObjectContent::Unknown(any) => der_parser::parse_der(any.data).ok()?.1,
-                BerObjectContent::Tagged(_, _, inner) => (**inner).clone(),
-                _ => return None,
-            };
-            Some(PublicHalf::Ec(inner.as_bitstring().ok()?.data.to_vec()))
-        }),
+        // ECPrivateKey { version, privateKey, [0] parameters OPTIONAL, [1] publicKey BIT STRING OPTIONAL }
+        EC_OID => key
+            .children()
+            .iter()
+            .skip(2)
+            .find(|field| field.tag == tag::CONTEXT_1)
+            .and_then(|field| field.child(0))
+            .filter(|bits| bits.is(tag::BIT_STRING))
+            .and_then(|bits| {
+                bits.octets()
+                    .get(1..)
+                    .map(|point| PublicHalf::Ec(point.to_vec()))
+            }),
         _ => None,
     }
 }
 
-fn public_half_of_certificate(cert: &X509Certificate<'_>) -> Option<PublicHalf> {
-    let spki = cert.public_key();
-    let bits = spki.subject_public_key.data.as_ref();
-    match spki.algorithm.algorithm.to_id_string().as_str() {
+fn public_half_of_certificate(cert: &Certificate) -> Option<PublicHalf> {
+    let spki = cert.tbs_certificate().subject_public_key_info();
+    let bits = spki.subject_public_key.raw_bytes();
+    match spki.algorithm.oid.to_string().as_str() {
         RSA_OID => {
-            let (_, key) = der_parser::parse_der(bits).ok()?;
-            let key = key.as_sequence().ok()?;
+            // RSAPublicKey { modulus, publicExponent }
+            let key = ber::parse(bits).ok()?;
             Some(PublicHalf::Rsa {
-                n: unsigned(key.first()?)?,
-                e: unsigned(key.get(1)?)?,
+                n: key.child(0)?.unsigned()?,
+                e: key.child(1)?.unsigned()?,
             })
         }
         EC_OID => Some(PublicHalf::Ec(bits.to_vec())),
@@ -282,13 +299,6 @@ enum PublicHalf {
     Ec(Vec<u8>),
 }
 
-/// An INTEGER's magnitude without leading zero bytes, so equal numbers compare equal.
-fn unsigned(object: &BerObject<'_>) -> Option<Vec<u8>> {
-    let bytes = object.as_slice().ok()?;
-    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
-    Some(bytes[start..].to_vec())
-}
-
 /// What can be read of a PFX without its password: the algorithms named in its clear parts.
 struct Layout {
     oids: Vec<String>,
@@ -299,10 +309,8 @@ impl Layout {
     fn read(bytes: &[u8]) -> Layout {
         let mut oids = Vec::new();
         let mut has_mac = false;
-        if let Ok((_, pfx)) = der_parser::parse_der(bytes) {
-            if let Ok(fields) = pfx.as_sequence() {
-                has_mac = fields.len() >= 3;
-            }
+        if let Ok(pfx) = ber::parse(bytes) {
+            has_mac = pfx.children().len() >= 3;
             collect_oids(&pfx, 0, &mut oids);
         }
         Layout { oids, has_mac }
@@ -346,34 +354,21 @@ impl Layout {
     }
 }
 
-/// Collects every OBJECT IDENTIFIER in the clear parts of a DER structure, looking inside OCTET STRINGs
-/// and explicit tags that themselves hold DER. The depth is bounded: a hostile file cannot recurse forever.
-fn collect_oids(object: &BerObject<'_>, depth: usize, out: &mut Vec<String>) {
+/// Collects every OBJECT IDENTIFIER in the clear parts of a PFX, looking inside OCTET STRINGs that
+/// themselves hold BER. The depth is bounded: a hostile file cannot recurse forever.
+fn collect_oids(element: &Element, depth: usize, out: &mut Vec<String>) {
     if depth > 16 {
         return;
     }
-    match &object.content {
-        BerObjectContent::Sequence(items) | BerObjectContent::Set(items) => {
-            for item in items {
-                collect_oids(item, depth + 1, out);
-            }
+    if let Some(oid) = element.oid() {
+        out.push(oid);
+    } else if element.is(tag::OCTET_STRING) {
+        if let Ok(inner) = ber::parse(&element.octets()) {
+            collect_oids(&inner, depth + 1, out);
         }
-        BerObjectContent::OID(oid) => out.push(oid.to_id_string()),
-        BerObjectContent::OctetString(inner) => collect_oids_in(inner, depth + 1, out),
-        BerObjectContent::Tagged(_, _, inner) => collect_oids(inner, depth + 1, out),
-        BerObjectContent::Unknown(any) => collect_oids_in(any.data, depth + 1, out),
-        _ => {}
-    }
-}
-
-fn collect_oids_in(mut bytes: &[u8], depth: usize, out: &mut Vec<String>) {
-    while !bytes.is_empty() {
-        match der_parser::parse_der(bytes) {
-            Ok((rest, object)) => {
-                collect_oids(&object, depth, out);
-                bytes = rest;
-            }
-            Err(_) => return,
+    } else {
+        for child in element.children() {
+            collect_oids(child, depth + 1, out);
         }
     }
 }
@@ -409,6 +404,15 @@ mod tests {
             verify_backup(&truncated, "x", today()),
             Err(BackupError::Damaged(_))
         ));
+    }
+
+    #[test]
+    fn a_utf8_name_written_byte_by_byte_is_read_as_utf8() {
+        let garbled: String = "オンライン資格確認端末".bytes().map(char::from).collect();
+        assert_eq!(repair_friendly_name(garbled), "オンライン資格確認端末");
+        for kept in ["オンライン資格確認端末", "terminal", "Ærø", ""] {
+            assert_eq!(repair_friendly_name(kept.to_string()), kept);
+        }
     }
 
     #[test]

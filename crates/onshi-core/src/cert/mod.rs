@@ -2,8 +2,10 @@
 //! file really restores it, and a copy of that backup that is proven good.
 
 pub mod backup;
+mod ber;
 pub mod copy;
 pub mod expiry;
+mod pkcs12_der;
 pub mod reminder;
 pub mod x509;
 
