@@ -26,17 +26,16 @@ pub fn run(reader: Option<&str>, wait: f64, json: bool, lang: Lang) -> u8 {
             )
         );
     }
-    let outcome = card::wait_for_card(reader, Duration::from_secs_f64(wait))
-        .and_then(|name| card::probe(&name));
+    let outcome = card::wait_and_probe(reader, Duration::from_secs_f64(wait));
     match outcome {
         Ok(report) => {
             if json {
                 print_json(&report);
             } else {
-                println!("{}", lang.holder(report.holder));
-                println!("  {} {}", lang.pick("リーダー:", "Reader:"), report.reader);
-                println!("  ATR: {}", report.atr);
-                println!(
+                crate::say!("{}", lang.holder(report.holder));
+                crate::say!("  {} {}", lang.pick("リーダー:", "Reader:"), report.reader);
+                crate::say!("  ATR: {}", report.atr);
+                crate::say!(
                     "  {}",
                     lang.pick(
                         "個人情報は読み取っていません。",

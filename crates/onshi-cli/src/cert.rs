@@ -27,20 +27,20 @@ fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, u8> {
 }
 
 fn print_certificate(info: &CertInfo, lang: Lang) {
-    println!("  {} {}", lang.pick("発行先:", "Subject:"), info.subject);
-    println!("  {} {}", lang.pick("発行者:", "Issuer: "), info.issuer);
-    println!(
+    crate::say!("  {} {}", lang.pick("発行先:", "Subject:"), info.subject);
+    crate::say!("  {} {}", lang.pick("発行者:", "Issuer: "), info.issuer);
+    crate::say!(
         "  {} {}",
         lang.pick("シリアル番号:", "Serial: "),
         info.serial
     );
-    println!(
+    crate::say!(
         "  {} {} 〜 {}",
         lang.pick("有効期間:", "Valid:  "),
         info.not_before,
         info.not_after
     );
-    println!("  {}", lang.cert_status(info));
+    crate::say!("  {}", lang.cert_status(info));
 }
 
 pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
@@ -58,7 +58,7 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8
     if json {
         print_json(&info);
     } else {
-        println!("{}", lang.pick("電子証明書", "Certificate"));
+        crate::say!("{}", lang.pick("電子証明書", "Certificate"));
         print_certificate(&info, lang);
     }
     match info.expiry.status {
@@ -112,12 +112,12 @@ pub fn verify(
             if json {
                 print_json(&report);
             } else {
-                println!("{}", lang.backup_verdict(report.usable));
+                crate::say!("{}", lang.backup_verdict(report.usable));
                 if let Some(info) = &report.certificate {
                     print_certificate(info, lang);
                 }
                 for problem in &report.problems {
-                    println!(
+                    crate::say!(
                         "  ! {}",
                         if lang == Lang::Ja {
                             &problem.message
@@ -127,7 +127,7 @@ pub fn verify(
                     );
                 }
                 if let Some(encryption) = &report.encryption {
-                    println!("  {} {encryption}", lang.pick("保護方式:", "Protection:"));
+                    crate::say!("  {} {encryption}", lang.pick("保護方式:", "Protection:"));
                 }
             }
             if report.usable {
@@ -149,15 +149,15 @@ pub fn copy(path: &Path, destination: &Path, json: bool, lang: Lang) -> u8 {
             if json {
                 print_json(&report);
             } else {
-                println!(
+                crate::say!(
                     "{}",
                     lang.pick(
                         "コピーして、読み戻して中身が同じことを確かめました。",
                         "Copied, read back and found identical."
                     )
                 );
-                println!("  {}", report.destination);
-                println!("  SHA-256 {}", report.sha256);
+                crate::say!("  {}", report.destination);
+                crate::say!("  SHA-256 {}", report.sha256);
             }
             exit::FINE
         }
@@ -200,7 +200,7 @@ pub fn list(json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
         print_json(&infos);
     } else {
         for info in &infos {
-            println!("{}", info.subject);
+            crate::say!("{}", info.subject);
             print_certificate(info, lang);
         }
     }
@@ -223,21 +223,21 @@ pub fn mpki(json: bool, latest: Option<String>, lang: Lang) -> u8 {
         print_json(&status);
     } else {
         match (&status.version, status.up_to_date) {
-            (None, _) => println!(
+            (None, _) => crate::say!(
                 "{}",
                 lang.pick(
                     "MPKIクライアントはインストールされていません。",
                     "The MPKI client is not installed."
                 )
             ),
-            (Some(version), Some(true)) => println!(
+            (Some(version), Some(true)) => crate::say!(
                 "{} {version}",
                 lang.pick(
                     "MPKIクライアントは最新です:",
                     "The MPKI client is up to date:"
                 )
             ),
-            (Some(version), Some(false)) => println!(
+            (Some(version), Some(false)) => crate::say!(
                 "{} {version} → {}",
                 lang.pick(
                     "MPKIクライアントを最新版にしてください:",
@@ -245,7 +245,7 @@ pub fn mpki(json: bool, latest: Option<String>, lang: Lang) -> u8 {
                 ),
                 status.latest_known.as_deref().unwrap_or_default()
             ),
-            (Some(version), None) => println!(
+            (Some(version), None) => crate::say!(
                 "{} {version} ({})",
                 lang.pick("MPKIクライアント:", "MPKI client:"),
                 lang.pick(

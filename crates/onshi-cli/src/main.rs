@@ -145,6 +145,12 @@ enum BackupCommand {
 }
 
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts. Rust ignores
+    // SIGPIPE; the default ends the program quietly when stdout's reader has gone, as standard tools do.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Succession {

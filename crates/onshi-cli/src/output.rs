@@ -1,8 +1,38 @@
 //! How every command prints: one JSON document on stdout with --json, messages for people on stderr.
+//!
+//! A help desk pipes `onshi` into `head`, `findstr` or a script that may stop reading early. On Unix the
+//! process then ends on SIGPIPE as standard tools do (main restores the default); Windows has no such
+//! signal, so a write into a closed pipe ends the program here, quietly, instead of a panic.
+
+use std::io::{ErrorKind, Write};
+
+/// `println!` for the command's results, quiet when the reader of stdout has gone.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::output::write_line(format_args!($($arg)*))
+    };
+}
+
+pub fn write_line(line: std::fmt::Arguments<'_>) {
+    let mut out = std::io::stdout().lock();
+    if let Err(error) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+        if matches!(error.kind(), ErrorKind::BrokenPipe) || is_closed_pipe(&error) {
+            std::process::exit(0);
+        }
+        eprintln!("{error}");
+        std::process::exit(i32::from(crate::exit::PROBLEM));
+    }
+}
+
+/// Windows reports a pipe whose reader left as ERROR_NO_DATA (232) or ERROR_BROKEN_PIPE (109).
+fn is_closed_pipe(error: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(error.raw_os_error(), Some(109 | 232))
+}
 
 /// Prints `value` as the command's one JSON document.
 pub fn print_json(value: &impl serde::Serialize) {
-    println!(
+    say!(
         "{}",
         serde_json::to_string_pretty(value).expect("results serialise")
     );

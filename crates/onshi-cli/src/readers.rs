@@ -18,26 +18,26 @@ pub fn list(json: bool, lang: Lang) -> u8 {
     if json {
         print_json(&report);
     } else if report.service == ServiceState::Running {
-        println!(
+        crate::say!(
             "{} {}",
             lang.pick("カードリーダー:", "Card readers:"),
             report.readers.len()
         );
         for reader in &report.readers {
-            println!("  {}", reader.name);
-            println!("    {}", lang.model_line(reader));
+            crate::say!("  {}", reader.name);
+            crate::say!("    {}", lang.model_line(reader));
             match &reader.card {
-                Some(card) => println!(
+                Some(card) => crate::say!(
                     "    {} {:?} (ATR {})",
                     lang.pick("カード:", "card:"),
                     card.kind,
                     card.atr
                 ),
-                None => println!("    {}", lang.pick("カード: なし", "card: none")),
+                None => crate::say!("    {}", lang.pick("カード: なし", "card: none")),
             }
         }
         if report.readers.is_empty() {
-            println!(
+            crate::say!(
                 "  {}",
                 lang.pick(
                     "接続されているカードリーダーはありません。",
@@ -86,7 +86,7 @@ pub fn watch(json: bool, seconds: Option<f64>, lang: Lang) -> u8 {
             },
         };
         if json {
-            println!(
+            crate::say!(
                 "{}",
                 serde_json::to_string(&event).expect("an event serialises")
             );
@@ -97,7 +97,7 @@ pub fn watch(json: bool, seconds: Option<f64>, lang: Lang) -> u8 {
                 .as_deref()
                 .map(|a| format!(" ATR {a}"))
                 .unwrap_or_default();
-            println!("{}  {}  {reader}{atr}", event.at, lang.event(event.event));
+            crate::say!("{}  {}  {reader}{atr}", event.at, lang.event(event.event));
         }
     }
     watcher.stop();

@@ -38,23 +38,41 @@ pub fn run(
         print_json(&grace);
     } else {
         match (lang, grace.limited_by) {
-            (Lang::Ja, LimitedBy::Days120) => println!(
+            (Lang::Ja, LimitedBy::Days120) => crate::say!(
                 "旧コードの電子証明書を使えるのは {} までです ({} から120日間)。正確な日付はポータルサイトでもご確認ください。",
                 grace.last_day, grace.from
             ),
-            (Lang::Ja, LimitedBy::Certificate) => println!(
+            (Lang::Ja, LimitedBy::Certificate) => crate::say!(
                 "旧コードの電子証明書を使えるのは {} までです (120日より先に証明書の有効期限が来ます)。正確な日付はポータルサイトでもご確認ください。",
                 grace.last_day
             ),
-            (Lang::En, LimitedBy::Days120) => println!(
+            (Lang::En, LimitedBy::Days120) => crate::say!(
                 "The old-code certificate may be used until {} (120 days from {}). Confirm the date on the portal site.",
                 grace.last_day, grace.from
             ),
-            (Lang::En, LimitedBy::Certificate) => println!(
+            (Lang::En, LimitedBy::Certificate) => crate::say!(
                 "The old-code certificate may be used until {} (it expires before the 120 days end). Confirm the date on the portal site.",
                 grace.last_day
             ),
+            (_, LimitedBy::AlreadyExpired) => {}
         }
+    }
+    if grace.limited_by == LimitedBy::AlreadyExpired {
+        // A problem, not an answer: said on stderr, in both output modes.
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ja => format!(
+                    "旧コードの電子証明書は {} に有効期限が切れています (承継の日 {} より前)。この証明書は使えません。新しいコードで電子証明書の新規発行を申請してください。",
+                    grace.last_day, grace.from
+                ),
+                Lang::En => format!(
+                    "The old-code certificate expired on {}, before the change on {}: it cannot be used at all. Apply for a new certificate under the new code.",
+                    grace.last_day, grace.from
+                ),
+            }
+        );
+        return exit::PROBLEM;
     }
     exit::FINE
 }

@@ -156,6 +156,10 @@ impl Lang {
                 "ファイルが大きすぎます。証明書ではないようです。",
                 "The file is too large to be a certificate.",
             ),
+            onshi_core::cert::CertError::IsABackup => self.pick(
+                "このファイルは証明書のバックアップ (.p12 / .pfx) です。パスワードで開けるかは「onshi backup verify ファイル名」で確かめられます。",
+                "This file is a certificate backup (.p12 / .pfx). Check that its password opens it with \"onshi backup verify FILE\".",
+            ),
         }
     }
 

@@ -115,3 +115,45 @@ fn a_phone_taken_away_mid_test_is_its_own_outcome_with_a_plain_message() {
         .contains("読み取りの途中でカード (スマートフォン) が離れました"));
     assert_only_allowed(&rig, READER, phone);
 }
+
+/// Starts `onshi card-test` in the background, as staff do right after taking one card off.
+fn card_test_started(args: &[&str]) -> std::process::Child {
+    onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
+        .args(["card-test", "--json"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("onshi runs")
+}
+
+#[test]
+fn a_card_leaving_as_the_test_starts_is_passed_over_and_the_phone_after_it_is_tested() {
+    let rig = Rig::start(&[READER, "Circle USBNFC4"]).unwrap();
+    let card = rig.insert(READER, Profile::MyNumber).unwrap();
+    // Off the first reader without waiting: pcscd still reports it for up to one polling interval.
+    let before = card.remove();
+    let child = card_test_started(&["--wait", "8"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let phone = rig.insert("USBNFC4", Profile::Android).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let doc: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    assert_eq!(output.status.code(), Some(0), "{doc}");
+    assert_eq!(doc["reader"], "Circle USBNFC4 00 00");
+    assert_eq!(doc["holder"], "smartphone-android");
+    assert!(before.is_empty(), "the card that left was sent nothing");
+    assert_only_allowed(&rig, "USBNFC4", phone);
+}
+
+#[test]
+fn no_card_right_after_a_removal_is_no_card_not_a_card_that_left() {
+    let rig = Rig::start(&[READER]).unwrap();
+    let card = rig.insert(READER, Profile::MyNumber).unwrap();
+    card.remove();
+    let output = card_test_started(&["--wait", "2"])
+        .wait_with_output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    assert_eq!(output.status.code(), Some(4), "{doc}");
+    assert_eq!(doc["error"], "no-card");
+}

@@ -6,7 +6,7 @@
 #![cfg(target_os = "linux")]
 
 use chrono::Duration;
-use onshi_rig::pki::{Pki, Protection, PASSWORD, TERMINAL_DAYS};
+use onshi_rig::pki::{Exporter, Pki, Protection, PASSWORD, TERMINAL_DAYS};
 use onshi_rig::under_test::host_path;
 use serde_json::Value;
 use std::io::Write;
@@ -121,6 +121,52 @@ fn cert_inspect_reads_pem_and_der_and_evaluates_any_day() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(doc["error"], "not-a-certificate");
+
+    // The backup, given where the certificate was expected: named so, with the command to use instead.
+    let backup = pki.backup(Protection::Aes256Sha256).unwrap();
+    let (output, doc) = onshi(&["cert", "inspect", path(&backup), "--json"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(doc["error"], "is-a-backup");
+    assert!(doc["message"]
+        .as_str()
+        .unwrap()
+        .contains("onshi backup verify"));
+    let (output, _) = onshi(&["cert", "inspect", path(&backup)], None);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("証明書のバックアップ (.p12 / .pfx) です"),
+        "{message}"
+    );
+}
+
+#[test]
+fn backup_verify_opens_what_pk12util_and_certtool_write() {
+    let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let stdin = format!("{PASSWORD}\n");
+    for exporter in [
+        Exporter::Nss,
+        Exporter::NssLegacy,
+        Exporter::GnuTls,
+        Exporter::GnuTlsTripleDes,
+    ] {
+        let file = pki.backup_by(exporter).unwrap();
+        let args = [
+            "backup",
+            "verify",
+            path(&file),
+            "--password-stdin",
+            "--json",
+        ];
+        let (output, doc) = onshi(&args, Some(&stdin));
+        assert_eq!(output.status.code(), Some(0), "{exporter:?}: {doc}");
+        assert_eq!(doc["usable"], true, "{exporter:?}");
+        let (output, doc) = onshi(&args, Some("ちがうパスワード\n"));
+        assert_eq!(
+            (output.status.code(), doc["error"].as_str()),
+            (Some(2), Some("wrong-password")),
+            "{exporter:?}"
+        );
+    }
 }
 
 #[test]
@@ -372,6 +418,27 @@ fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
     assert_eq!(
         (output.status.code(), doc["error"].as_str()),
         (Some(2), Some("missing-expiry"))
+    );
+
+    // Expired before the change itself: no last day to look forward to, a new issuance instead.
+    let expired_before = [
+        "succession",
+        "--from",
+        "2027-06-01",
+        "--not-after",
+        "2026-01-01",
+    ];
+    let (output, doc) = onshi(&[&expired_before[..], &["--json"]].concat(), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(doc["limited_by"], "already-expired");
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("この証明書は使えません"), "{message}");
+    assert!(message.contains("新規発行を申請してください"), "{message}");
+    let (output, _) = onshi(&expired_before, None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        !String::from_utf8_lossy(&output.stdout).contains("までです"),
+        "no 'may be used until' for a certificate that cannot be used"
     );
     let (output, _) = onshi(
         &[

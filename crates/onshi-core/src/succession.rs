@@ -19,13 +19,17 @@ pub enum LimitedBy {
     #[ts(rename = "120-days")]
     Days120,
     Certificate,
+    /// The certificate had expired before the change: the old code's certificate cannot be used at all,
+    /// and a new issuance application is needed.
+    AlreadyExpired,
 }
 
 /// `onshi succession --json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct GracePeriod {
-    /// The last day the old-code certificate may be used (YYYY-MM-DD).
+    /// The last day the old-code certificate may be used (YYYY-MM-DD); with `already-expired`, the day
+    /// it expired, before `from`.
     pub last_day: String,
     pub limited_by: LimitedBy,
     /// The day the 120 days are counted from.
@@ -39,7 +43,9 @@ pub type Date = NaiveDate;
 /// valid day `not_after`.
 pub fn grace_period(from: NaiveDate, not_after: NaiveDate) -> GracePeriod {
     let by_days = from + Duration::days(GRACE_DAYS);
-    let (last, limited_by) = if not_after < by_days {
+    let (last, limited_by) = if not_after < from {
+        (not_after, LimitedBy::AlreadyExpired)
+    } else if not_after < by_days {
         (not_after, LimitedBy::Certificate)
     } else {
         (by_days, LimitedBy::Days120)
@@ -85,5 +91,15 @@ mod tests {
         let json = serde_json::to_value(grace_period(d("2026-04-01"), d("2027-06-01"))).unwrap();
         assert_eq!(json["limited_by"], "120-days");
         assert_eq!(json["last_day"], "2026-07-30");
+    }
+
+    #[test]
+    fn a_certificate_that_expired_before_the_change_cannot_be_used_at_all() {
+        let grace = grace_period(d("2027-06-01"), d("2026-01-01"));
+        assert_eq!(grace.limited_by, LimitedBy::AlreadyExpired);
+        assert_eq!(grace.last_day, "2026-01-01");
+        // Valid on the day of the change itself: usable that day, capped by the certificate.
+        let grace = grace_period(d("2027-06-01"), d("2027-06-01"));
+        assert_eq!(grace.limited_by, LimitedBy::Certificate);
     }
 }

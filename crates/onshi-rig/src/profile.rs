@@ -18,7 +18,8 @@ pub enum Profile {
     Licence,
     Felica,
     Mifare,
-    /// An Android phone taken away the moment the first command arrives, as a hand moves off the reader.
+    /// An Android phone that answers the first command and is taken away at the next, as a hand moves
+    /// off the reader mid-test.
     LeavingPhone,
 }
 
@@ -41,7 +42,7 @@ impl FromStr for Profile {
 /// What the card remembers between commands.
 #[derive(Default)]
 pub struct Selection {
-    jpki: bool,
+    pub(crate) jpki: bool,
     token_file: bool,
 }
 

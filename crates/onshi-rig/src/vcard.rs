@@ -117,9 +117,10 @@ fn serve(
                 log.lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .push(apdu.to_vec());
-                if profile == Profile::LeavingPhone {
-                    // Gone before answering: vpcd sees the connection close mid-exchange. (The handle
-                    // holds a clone of the socket, so it must be shut, not just dropped.)
+                if profile == Profile::LeavingPhone && selection.jpki {
+                    // Answered the first command, gone before the next: vpcd sees the connection close
+                    // mid-exchange. (The handle holds a clone of the socket, so it must be shut, not
+                    // just dropped.)
                     return stream.shutdown(Shutdown::Both);
                 }
                 if let Some(file) = file_log.as_mut() {

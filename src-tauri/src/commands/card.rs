@@ -24,7 +24,7 @@ pub async fn card_test(
         return Err(ProbeError::NoSuchReader(reader).into());
     }
     let outcome = tauri::async_runtime::spawn_blocking(move || {
-        card::wait_for_card(Some(&reader), WAIT_FOR_CARD).and_then(|name| card::probe(&name))
+        card::wait_and_probe(Some(&reader), WAIT_FOR_CARD)
     })
     .await
     .map_err(|error| CommandError::new("failed", error))?;

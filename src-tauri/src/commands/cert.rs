@@ -60,8 +60,16 @@ pub async fn cert_open(
         return Ok(None);
     };
     let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
-    let info = cert::read_certificate(&bytes)
-        .and_then(|der| cert::inspect(&der, now_jst().date_naive()))?;
+    let info = match cert::read_certificate(&bytes) {
+        // A backup picked where a certificate was expected: keep it as the backup to check, and let
+        // the screen offer that check (the error's detail is the file's name).
+        Err(cert::CertError::IsABackup) => {
+            let name = file_name(&path);
+            *screen.backup.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+            return Err(CommandError::new("is-a-backup", name));
+        }
+        read => read.and_then(|der| cert::inspect(&der, now_jst().date_naive()))?,
+    };
     *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
     Ok(Some(Opened {
         file_name: file_name(&path),

@@ -59,9 +59,21 @@ describe("「電子証明書」", () => {
   });
 
   it("says plainly that a file is not a certificate", async () => {
-    willChoose("certificate", path.join(fixtures, "backup.p12"));
+    const text = path.join(picks, "memo.txt");
+    fs.writeFileSync(text, "証明書ではないファイル");
+    willChoose("certificate", text);
     await $('[data-testid="cert-open"]').click();
     await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("証明書 (.cer / .crt / .pem) ではありません"));
+  });
+
+  it("offers the backup check for a backup picked as the certificate", async () => {
+    willChoose("certificate", path.join(fixtures, "backup.p12"));
+    await $('[data-testid="cert-open"]').click();
+    await expect($('[data-testid="cert-error"]')).toHaveAttribute("data-error", "is-a-backup");
+    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("証明書のバックアップ (.p12 / .pfx) です"));
+    await expect($('[data-testid="backup-file"]')).toHaveText(expect.stringContaining("backup.p12"));
+    await expect($('[data-testid="backup-password"]')).toBeDisplayed();
+    await shot("cert-is-a-backup");
   });
 
   it("tells a wrong password, then proves the backup good with the right one, and forgets the password", async () => {

@@ -54,6 +54,16 @@ describe("guides", () => {
         testid,
         value,
       );
+    // A certificate that expired before the change: red, no calendar entry, a new issuance instead.
+    await pickDate("succession-from", "2027-06-01");
+    await pickDate("succession-not-after", "2026-01-01");
+    await $('[data-testid="succession-calculator"] button').click();
+    await expect($('[data-testid="succession-result"]')).toHaveAttribute("data-limited-by", "already-expired");
+    await expect($('[data-testid="succession-result"]')).toHaveElementClass("bad");
+    await expect($('[data-testid="succession-result"]')).toHaveText(expect.stringContaining("新規発行を申請してください"));
+    await expect($('[data-testid="succession-reminder"]')).not.toBeExisting();
+    await shot("guide-succession-expired");
+
     await pickDate("succession-from", "2026-04-01");
     await pickDate("succession-not-after", "2027-06-01");
     await $('[data-testid="succession-calculator"] button').click();

@@ -94,6 +94,9 @@ const ja = {
   "cert.reminder": "カレンダーに登録 (.ics)",
   "cert.reminderSaved": "カレンダー用のファイルを保存しました: {path}",
   "cert.error.not-a-certificate": "このファイルは証明書 (.cer / .crt / .pem) ではありません。",
+  "cert.error.is-a-backup":
+    "このファイルは証明書のバックアップ (.p12 / .pfx) です。下の「バックアップの確認」で、パスワードを入れて確かめられます。",
+  "cert.checkBackup": "バックアップの確認へ",
   "cert.error.too-large": "ファイルが大きすぎます。証明書ではないようです。",
   "cert.error.failed": "証明書を読めませんでした。",
   "backup.title": "バックアップの確認",
@@ -156,6 +159,8 @@ const ja = {
   "succession.calculate": "最終日を計算する",
   "succession.by120": "旧コードの電子証明書を使えるのは {date} までです (届出日から120日)。",
   "succession.byCertificate": "旧コードの電子証明書を使えるのは {date} までです (120日より先に証明書の期限が来ます)。",
+  "succession.alreadyExpired":
+    "旧コードの電子証明書は {date} に有効期限が切れています (届出日 {from} より前)。この証明書は使えません。新しいコードで電子証明書の新規発行を申請してください。",
   "succession.error": "日付を確かめてください。証明書の有効期限を入れるか、「電子証明書」で証明書ファイルを開いてください。",
   "mpki.title": "MPKIクライアントのバージョン",
   "mpki.intro":
@@ -258,6 +263,9 @@ const en: Record<MessageKey, string> = {
   "cert.reminder": "Add to calendar (.ics)",
   "cert.reminderSaved": "Calendar file saved: {path}",
   "cert.error.not-a-certificate": "This file is not a certificate (.cer / .crt / .pem).",
+  "cert.error.is-a-backup":
+    "This file is a certificate backup (.p12 / .pfx). Check it with its password under \"Backup check\" below.",
+  "cert.checkBackup": "Go to the backup check",
   "cert.error.too-large": "The file is too large to be a certificate.",
   "cert.error.failed": "The certificate could not be read.",
   "backup.title": "Backup check",
@@ -320,6 +328,8 @@ const en: Record<MessageKey, string> = {
   "succession.calculate": "Work out the last day",
   "succession.by120": "The old-code certificate may be used until {date} (120 days from the notice).",
   "succession.byCertificate": "The old-code certificate may be used until {date} (it expires before the 120 days end).",
+  "succession.alreadyExpired":
+    "The old-code certificate expired on {date}, before the notice on {from}: it cannot be used at all. Apply for a new certificate under the new code.",
   "succession.error": "Check the dates. Enter the certificate's expiry, or open its file on the Certificate screen.",
   "mpki.title": "MPKI client version",
   "mpki.intro":

@@ -157,27 +157,91 @@ pub fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<Stri
     }
 }
 
+/// Waits up to `wait` for a card (as `wait_for_card`) and runs the read test on it.
+///
+/// pcscd reports a card as present for up to one polling interval after it has left, so a card can be
+/// gone before the test's first command: that reader is passed over and the wait goes on (a phone put on
+/// another reader right after is tested). Only a card that leaves once the exchange has begun is
+/// `CardRemoved`.
+pub fn wait_and_probe(
+    reader_filter: Option<&str>,
+    wait: Duration,
+) -> Result<ProbeReport, ProbeError> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let reader = wait_for_card(reader_filter, left)?;
+        match run_probe(&reader) {
+            Err(Failure {
+                exchanged: false,
+                error: ProbeError::CardRemoved,
+            }) => {
+                if Instant::now() >= deadline {
+                    return Err(ProbeError::NoCard);
+                }
+                // Let the service catch up with the card that left before looking again.
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            outcome => return outcome.map_err(|failure| failure.error),
+        }
+    }
+}
+
 /// Runs the read test on the card that is on `reader` now.
 pub fn probe(reader: &str) -> Result<ProbeReport, ProbeError> {
-    let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
-    let name = CString::new(reader).map_err(|_| ProbeError::NoSuchReader(reader.to_owned()))?;
-    read_test(&context, &name, reader).map_err(|error| match error {
+    run_probe(reader).map_err(|failure| failure.error)
+}
+
+/// Why a test ended, and whether the card had answered anything before it did.
+struct Failure {
+    error: ProbeError,
+    exchanged: bool,
+}
+
+fn run_probe(reader: &str) -> Result<ProbeReport, Failure> {
+    let early = |error: ProbeError| Failure {
+        error,
+        exchanged: false,
+    };
+    let context = Context::establish(Scope::User).map_err(|e| early(e.into()))?;
+    let name =
+        CString::new(reader).map_err(|_| early(ProbeError::NoSuchReader(reader.to_owned())))?;
+    read_test(&context, &name, reader).map_err(|failure| match failure.error {
         // A phone moving off the reader shows up as a garbled or failed exchange: ask the reader.
-        ProbeError::Failed(_) if card_left(&context, &name) => ProbeError::CardRemoved,
-        other => other,
+        ProbeError::Failed(_) if card_left(&context, &name) => Failure {
+            error: ProbeError::CardRemoved,
+            ..failure
+        },
+        _ => failure,
     })
 }
 
-fn read_test(context: &Context, name: &CString, reader: &str) -> Result<ProbeReport, ProbeError> {
-    let card = context.connect(name, ShareMode::Shared, Protocols::ANY)?;
+fn read_test(context: &Context, name: &CString, reader: &str) -> Result<ProbeReport, Failure> {
+    let early = |error: ProbeError| Failure {
+        error,
+        exchanged: false,
+    };
+    let card = context
+        .connect(name, ShareMode::Shared, Protocols::ANY)
+        .map_err(|e| early(e.into()))?;
     // Fixed buffers in one SCardStatus call: the two-call "ask the length, then read" form fails under
     // Wine's winscard with "buffer too small" when a card has just arrived.
     let (mut names, mut atr_buffer) = ([0u8; 2048], [0u8; pcsc::MAX_ATR_SIZE]);
-    let atr_bytes = card.status2(&mut names, &mut atr_buffer)?.atr().to_vec();
+    let atr_bytes = card
+        .status2(&mut names, &mut atr_buffer)
+        .map_err(|e| early(e.into()))?
+        .atr()
+        .to_vec();
     let mut sent = Vec::new();
+    let mut exchanged = false;
     let mut send = |command: Command| {
         sent.push(atr::to_hex(command.bytes()));
-        apdu::transmit(&card, command.bytes())
+        let response = apdu::transmit(&card, command.bytes()).map_err(|error| Failure {
+            error: error.into(),
+            exchanged,
+        })?;
+        exchanged = true;
+        Ok::<_, Failure>(response)
     };
     let jpki = send(Command::SelectJpki)?.ok();
     let holder = if !jpki {

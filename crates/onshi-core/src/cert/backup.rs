@@ -213,7 +213,7 @@ fn repair_friendly_name(name: String) -> String {
 
 /// Whether the bytes start as a PFX does: SEQUENCE { INTEGER 3, … }. A file that starts so but fails
 /// later is damaged, not something else.
-fn looks_like_pfx(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_pfx(bytes: &[u8]) -> bool {
     if bytes.first() != Some(&0x30) {
         return false;
     }

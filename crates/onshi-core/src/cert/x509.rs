@@ -19,6 +19,9 @@ pub enum CertError {
     NotACertificate,
     #[error("the file is too large to be a certificate")]
     TooLarge,
+    /// A PKCS#12 backup (.p12/.pfx) given where a certificate was expected: check it as a backup.
+    #[error("this is a certificate backup (.p12/.pfx), not a certificate")]
+    IsABackup,
 }
 
 impl CertError {
@@ -26,6 +29,7 @@ impl CertError {
         match self {
             CertError::NotACertificate => "not-a-certificate",
             CertError::TooLarge => "too-large",
+            CertError::IsABackup => "is-a-backup",
         }
     }
 }
@@ -57,6 +61,9 @@ impl CertInfo {
 pub fn read_certificate(bytes: &[u8]) -> Result<Vec<u8>, CertError> {
     if bytes.len() > MAX_CERTIFICATE_BYTES {
         return Err(CertError::TooLarge);
+    }
+    if super::backup::looks_like_pfx(bytes) {
+        return Err(CertError::IsABackup);
     }
     let der = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
         first_pem_block(bytes.trim_ascii_start()).ok_or(CertError::NotACertificate)?

@@ -6,7 +6,8 @@ import type { LimitedBy } from "./LimitedBy";
  */
 export type GracePeriod = { 
 /**
- * The last day the old-code certificate may be used (YYYY-MM-DD).
+ * The last day the old-code certificate may be used (YYYY-MM-DD); with `already-expired`, the day
+ * it expired, before `from`.
  */
 last_day: string, limited_by: LimitedBy, 
 /**

@@ -3,4 +3,4 @@
 /**
  * What ends the old certificate's use first.
  */
-export type LimitedBy = "120-days" | "certificate";
+export type LimitedBy = "120-days" | "certificate" | "already-expired";
