@@ -42,7 +42,7 @@ win_as_root() { chroot_as_root "$@"; }
 
 win_setup() {
   # std is built from rust-src: it must be the very version of rustc.
-  local verify='rustc_v=$(dpkg-query -W -f="${Version}" rustc); src_v=$(dpkg-query -W -f="${Version}" rust-src)
+  local verify='rustc_v=$(dpkg-query -W -f="\${Version}" rustc); src_v=$(dpkg-query -W -f="\${Version}" rust-src)
     if [[ $rustc_v != "$src_v" ]]; then
       echo "Debian sid has rustc $rustc_v but rust-src $src_v today: std cannot be built. Try again tomorrow." >&2
       exit 1

@@ -3,13 +3,14 @@
 
 mod card_test;
 mod cert;
+mod cli_lang;
 mod output;
 mod readers;
 mod succession;
 mod text;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use text::Lang;
@@ -151,7 +152,15 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli_lang::lang_in(&args);
+    let parsed = cli_lang::localize(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => return cli_lang::finish(error, lang),
+    };
     let code = match cli.command {
         Command::Succession {
             from,

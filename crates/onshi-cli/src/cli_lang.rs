@@ -1,0 +1,224 @@
+//! The command line itself in the user's language: `--help` and argument errors in Japanese by default,
+//! in English with `--lang en`. `--lang` is looked up before clap parses, so that even a mistyped date
+//! is explained in the language asked for. Exit code 2 for every argument error, as before.
+
+use crate::exit;
+use crate::text::Lang;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// The `--lang` given on the command line (Japanese when absent or not one we speak).
+pub fn lang_in(args: &[OsString]) -> Lang {
+    let mut words = args.iter().map(|arg| arg.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang=") {
+            Some(value) => Some(value.to_owned()),
+            None if word == "--lang" => words.next().map(|v| v.into_owned()),
+            None => None,
+        };
+        if let Some(value) = value {
+            return if value == "en" { Lang::En } else { Lang::Ja };
+        }
+    }
+    Lang::Ja
+}
+
+/// Japanese help: (subcommand path, argument id or "" for the command itself, text).
+const JAPANESE: &[(&str, &str, &str)] = &[
+    ("", "", "オン資アシスタント: カードリーダーと電子証明書の確認 (オンライン資格確認端末の点検)"),
+    ("", "lang", "メッセージの言語: ja (日本語、既定) または en (English)"),
+    ("readers", "", "接続中のカードリーダーと機種、置かれたカードを一覧します。"),
+    ("readers", "json", "結果を JSON で標準出力に出します。"),
+    ("watch", "", "リーダーやカードの出し入れを、起きた順に1行ずつ表示します。"),
+    ("watch", "json", "1行に1つの JSON で出します。"),
+    ("watch", "seconds", "この秒数が過ぎたら終わります。"),
+    ("card-test", "", "カードやスマートフォンを待って、安全な読み取りテストをします (暗証番号・個人情報には触れません)。"),
+    ("card-test", "reader", "名前にこの文字を含むリーダーだけを使います。"),
+    ("card-test", "wait", "カードを待つ秒数 (既定: 30)。"),
+    ("card-test", "json", "結果を JSON で標準出力に出します。"),
+    ("cert", "", "電子証明書: ファイルの確認、または Windows の証明書ストアの一覧。"),
+    ("cert inspect", "", "証明書ファイル (DER / PEM) の有効期限と状態を表示します。"),
+    ("cert inspect", "file", "証明書ファイル (.cer / .crt / .pem)"),
+    ("cert inspect", "json", "結果を JSON で標準出力に出します。"),
+    ("cert inspect", "at", "この日 (YYYY-MM-DD、日本時間) の時点で判定します。"),
+    ("cert list", "", "このユーザーの証明書ストアの証明書を一覧します (Windows)。"),
+    ("cert list", "json", "結果を JSON で標準出力に出します。"),
+    ("cert list", "at", "この日 (YYYY-MM-DD、日本時間) の時点で判定します。"),
+    ("backup", "", "証明書のバックアップ (.p12 / .pfx): 確認、または安全なコピー。"),
+    ("backup verify", "", "バックアップがパスワードで開け、端末を復元できるかを確かめます。"),
+    ("backup verify", "file", "バックアップファイル (.p12 / .pfx)"),
+    ("backup verify", "password_stdin", "パスワードを標準入力の1行目から読みます (指定しなければ、表示されない入力欄で尋ねます)。"),
+    ("backup verify", "json", "結果を JSON で標準出力に出します。"),
+    ("backup verify", "at", "この日 (YYYY-MM-DD、日本時間) の時点で判定します。"),
+    ("backup copy", "", "バックアップをフォルダー (USBメモリ) にコピーし、読み戻して一致を確かめます。上書きはしません。"),
+    ("backup copy", "file", "バックアップファイル (.p12 / .pfx)"),
+    ("backup copy", "dest_dir", "コピー先のフォルダー"),
+    ("backup copy", "json", "結果を JSON で標準出力に出します。"),
+    ("succession", "", "承継のあと、旧コードの電子証明書を使える最終日 (120日、証明書の有効期限まで) を計算します。"),
+    ("succession", "from", "廃止または承継の届出日 (YYYY-MM-DD)"),
+    ("succession", "not_after", "証明書の有効期限の最終日 (YYYY-MM-DD)"),
+    ("succession", "cert", "または証明書ファイル"),
+    ("succession", "json", "結果を JSON で標準出力に出します。"),
+    ("mpki", "", "インストール済みの MPKI クライアントと最新版を比べます (Windows)。"),
+    ("mpki", "json", "結果を JSON で標準出力に出します。"),
+    ("mpki", "latest", "ポータルサイトの「アプリケーションバージョン情報」にある最新バージョン"),
+];
+
+/// The command, its help in `lang`, with the help and version flags worded alike.
+pub fn localize(command: Command, lang: Lang) -> Command {
+    localize_at(command, "", lang)
+}
+
+fn localize_at(mut command: Command, path: &str, lang: Lang) -> Command {
+    let (help, version) = match lang {
+        Lang::Ja => ("使い方を表示します。", "バージョンを表示します。"),
+        Lang::En => ("Print help.", "Print the version."),
+    };
+    command = command
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(help),
+        );
+    if path.is_empty() {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(version),
+        );
+    }
+    if lang == Lang::Ja {
+        command = command
+            .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}")
+            .subcommand_help_heading("コマンド")
+            .next_help_heading("オプション");
+        for (_, id, text) in JAPANESE.iter().filter(|(at, _, _)| *at == path) {
+            command = if id.is_empty() {
+                command.about(*text)
+            } else {
+                command.mut_arg(*id, |arg| {
+                    let heading = if arg.is_positional() {
+                        "引数"
+                    } else {
+                        "オプション"
+                    };
+                    arg.help(*text).help_heading(heading)
+                })
+            };
+        }
+        command = command.mut_arg("help", |arg| arg.help_heading("オプション"));
+        if path.is_empty() {
+            // The help text already names ja and en; clap's own note on them would be English.
+            command = command
+                .mut_arg("version", |arg| arg.help_heading("オプション"))
+                .mut_arg("lang", |arg| {
+                    arg.hide_default_value(true).hide_possible_values(true)
+                });
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        let child_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        command = command.mut_subcommand(&name, |sub| localize_at(sub, &child_path, lang));
+    }
+    command
+}
+
+/// Ends the program for a parse result that is not a command to run: help and version print as asked
+/// (exit 0); an argument error is explained in `lang` (exit 2).
+pub fn finish(error: clap::Error, lang: Lang) -> ExitCode {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            ExitCode::from(exit::BAD_INPUT)
+        }
+        _ => {
+            eprintln!("{}", explain(&error, lang));
+            ExitCode::from(exit::BAD_INPUT)
+        }
+    }
+}
+
+/// The sentence for an argument error.
+pub fn explain(error: &clap::Error, lang: Lang) -> String {
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join("」「"),
+        _ => String::new(),
+    };
+    // "--from <FROM>" is named as "--from".
+    let arg = text(ContextKind::InvalidArg)
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let value = text(ContextKind::InvalidValue);
+    if lang == Lang::En {
+        return error.render().to_string().trim_end().to_owned();
+    }
+    let date_hint = if matches!(arg.as_str(), "--from" | "--not-after" | "--at") {
+        "日付は YYYY-MM-DD (例: 2026-04-01) の形で、実在する日を指定してください。"
+    } else {
+        "指定のしかたは「onshi --help」でご確認ください。"
+    };
+    match error.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if value.is_empty() => {
+            format!("「{arg}」の値を指定してください。{date_hint}")
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!("「{arg}」に指定した「{value}」を読めません。{date_hint}")
+        }
+        ErrorKind::UnknownArgument => format!(
+            "「{}」というオプションはありません。使えるオプションは「--help」でご確認ください。",
+            if value.is_empty() { &arg } else { &value }
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "「{}」というコマンドはありません。コマンドの一覧は「onshi --help」でご確認ください。",
+            text(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            let missing = text(ContextKind::InvalidArg)
+                .split("」「")
+                .map(|a| a.split(' ').next().unwrap_or_default().to_owned())
+                .collect::<Vec<_>>()
+                .join("」「");
+            format!("「{missing}」を指定してください。")
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "「{arg}」と「{}」は同時に指定できません。",
+            text(ContextKind::PriorArg)
+                .split(' ')
+                .next()
+                .unwrap_or_default()
+        ),
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => {
+            format!("「{arg}」の値の数が合いません。{date_hint}")
+        }
+        _ => format!(
+            "コマンドラインを読めません。使い方は「onshi --help」でご確認ください。({})",
+            error.kind()
+        ),
+    }
+}
