@@ -25,9 +25,10 @@ pub fn write_line(line: std::fmt::Arguments<'_>) {
     }
 }
 
-/// Windows reports a pipe whose reader left as ERROR_NO_DATA (232) or ERROR_BROKEN_PIPE (109).
+/// Windows reports a pipe whose reader left as ERROR_BROKEN_PIPE (109), ERROR_NO_DATA (232) or
+/// ERROR_PIPE_NOT_CONNECTED (233, "Pipe not connected").
 fn is_closed_pipe(error: &std::io::Error) -> bool {
-    cfg!(windows) && matches!(error.raw_os_error(), Some(109 | 232))
+    cfg!(windows) && matches!(error.raw_os_error(), Some(109 | 232 | 233))
 }
 
 /// Prints `value` as the command's one JSON document.
