@@ -6,12 +6,10 @@
 //! user to do something different.
 
 use super::ber::{self, tag, Element};
-use super::pkcs12_der;
+use super::pkcs12;
 use super::x509::{is_ca, name_text, summary, CertInfo};
 use chrono::NaiveDate;
 use der::Decode;
-use p12_keystore::error::Error as P12Error;
-use p12_keystore::Pkcs12Archive;
 use serde::Serialize;
 use ts_rs::TS;
 use x509_cert::Certificate;
@@ -99,29 +97,15 @@ pub fn verify_backup(
         return Err(BackupError::NotPkcs12);
     }
     let layout = Layout::read(bytes);
-    let archive = match Pkcs12Archive::from_pkcs12(bytes, password) {
-        Ok(archive) => archive,
-        // BER (pk12util and others): the MAC is checked on the bytes as written, then the file is
-        // opened from its DER rewrite.
-        Err(_) if pkcs12_der::is_ber_only(bytes) => {
-            let der = pkcs12_der::rewrite(bytes, password)?;
-            Pkcs12Archive::from_pkcs12(&der, password)
-                .map_err(|error| classify(error, layout.has_mac))?
-        }
-        Err(error) => return Err(classify(error, layout.has_mac)),
-    };
+    let contents = pkcs12::open(bytes, password)?;
 
-    let certs: Vec<(Certificate, &p12_keystore::CertificateBag)> = archive
+    let certs: Vec<(Certificate, &Option<String>)> = contents
         .certs
         .iter()
-        .filter_map(|bag| {
-            Certificate::from_der(bag.cert.as_der())
-                .ok()
-                .map(|cert| (cert, bag))
-        })
+        .filter_map(|(der, name)| Certificate::from_der(der).ok().map(|cert| (cert, name)))
         .collect();
-    let key = archive.keys.first();
-    let key_public = key.map(|bag| public_half_of_key(bag.key.as_der()));
+    let key = contents.keys.first();
+    let key_public = key.map(|(pkcs8, _)| public_half_of_key(pkcs8));
 
     // The certificate the key belongs to; else the first that is not a CA.
     let matching = key_public
@@ -179,8 +163,8 @@ pub fn verify_backup(
         }
     }
     let friendly_name = key
-        .and_then(|bag| bag.friendly_name.clone())
-        .or_else(|| shown.and_then(|i| certs[i].1.friendly_name.clone()))
+        .and_then(|(_, name)| name.clone())
+        .or_else(|| shown.and_then(|i| certs[i].1.clone()))
         .map(repair_friendly_name);
     let chain = certs
         .iter()
@@ -224,23 +208,6 @@ pub(crate) fn looks_like_pfx(bytes: &[u8]) -> bool {
         _ => return false,
     };
     bytes.get(header..header + 3) == Some(&[0x02, 0x01, 0x03])
-}
-
-fn classify(error: P12Error, has_mac: bool) -> BackupError {
-    match error {
-        P12Error::MacError(_) => BackupError::WrongPassword,
-        // Without a MAC, a wrong password shows as bad padding after decryption.
-        P12Error::UnpadError | P12Error::Pkcs5Error(_) if !has_mac => BackupError::WrongPassword,
-        P12Error::UnsupportedEncryptionScheme
-        | P12Error::UnsupportedMacAlgorithm
-        | P12Error::UnsupportedContentType
-        | P12Error::UnsupportedCertificateType => BackupError::Unsupported(error.to_string()),
-        // A cipher the PBES2 layer does not know (Camellia, …) surfaces as an unknown OID of the DER layer.
-        other if other.to_string().contains("unsupported OID") => {
-            BackupError::Unsupported(other.to_string())
-        }
-        other => BackupError::Damaged(other.to_string()),
-    }
 }
 
 /// The public half of a PKCS#8 private key, in the form a certificate carries it: the RSA modulus and

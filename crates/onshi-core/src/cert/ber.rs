@@ -12,7 +12,6 @@ const MAX_DEPTH: usize = 32;
 
 /// Identifier octets used here (universal class unless said otherwise).
 pub mod tag {
-    pub const INTEGER: u8 = 0x02;
     pub const BIT_STRING: u8 = 0x03;
     pub const OCTET_STRING: u8 = 0x04;
     pub const OID: u8 = 0x06;
@@ -23,11 +22,8 @@ pub mod tag {
     pub const SET: u8 = 0x31;
     /// The constructed bit of an identifier octet.
     pub const CONSTRUCTED: u8 = 0x20;
-    /// `[0]` and `[1]`, context-specific and constructed (explicit tags).
-    pub const CONTEXT_0: u8 = 0xA0;
+    /// `[1]`, context-specific and constructed (an explicit tag).
     pub const CONTEXT_1: u8 = 0xA1;
-    /// `[0]`, context-specific and primitive (an implicit OCTET STRING).
-    pub const CONTEXT_0_PRIMITIVE: u8 = 0x80;
 }
 
 /// The bytes are not BER (or use what PKCS#12 never does, such as tag numbers above 30).

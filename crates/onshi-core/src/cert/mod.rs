@@ -5,7 +5,7 @@ pub mod backup;
 mod ber;
 pub mod copy;
 pub mod expiry;
-mod pkcs12_der;
+mod pkcs12;
 pub mod reminder;
 pub mod x509;
 
