@@ -8,10 +8,7 @@
 use std::process::Output;
 
 fn onshi(args: &[&str]) -> Output {
-    onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
-        .args(args)
-        .output()
-        .expect("onshi runs")
+    onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), args)
 }
 
 fn refused(args: &[&str]) -> String {

@@ -10,10 +10,7 @@ use std::process::Output;
 use std::time::{Duration, Instant};
 
 fn onshi(args: &[&str]) -> Output {
-    onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
-        .args(args)
-        .output()
-        .expect("onshi runs")
+    onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), args)
 }
 
 fn reader<'a>(doc: &'a Value, name: &str) -> &'a Value {

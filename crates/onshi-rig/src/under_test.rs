@@ -34,6 +34,11 @@ pub fn onshi(linux_build: &str) -> Command {
     }
 }
 
+/// Runs the `onshi` under test with `args` and returns what it did.
+pub fn run(linux_build: &str, args: &[&str]) -> Output {
+    onshi(linux_build).args(args).output().expect("onshi runs")
+}
+
 /// A path that the `onshi` under test printed, as this (Linux) test can open it: the Windows build joins
 /// with `\\` and may name Wine's `Z:` drive, which is `/`.
 pub fn host_path(printed: &str) -> PathBuf {

@@ -5,4 +5,4 @@ pub mod atr;
 pub mod probe;
 
 pub use atr::{classify, CardKind};
-pub use probe::{probe, wait_and_probe, wait_for_card, Holder, ProbeError, ProbeReport};
+pub use probe::{wait_and_probe, Holder, ProbeError, ProbeReport};

@@ -112,7 +112,7 @@ pub fn holder_from_token(token: &[u8]) -> Holder {
 
 /// Waits up to `wait` for a card on a reader whose name contains `reader_filter` (any reader when None),
 /// and returns that reader's name. Blocks in `get_status_change`; does not poll the card.
-pub fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, ProbeError> {
+fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, ProbeError> {
     let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
     let deadline = Instant::now() + wait;
     let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
@@ -157,7 +157,8 @@ pub fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<Stri
     }
 }
 
-/// Waits up to `wait` for a card (as `wait_for_card`) and runs the read test on it.
+/// Waits up to `wait` for a card on a reader whose name contains `reader_filter` (any reader when None)
+/// and runs the read test on it.
 ///
 /// pcscd reports a card as present for up to one polling interval after it has left, so a card can be
 /// gone before the test's first command: that reader is passed over and the wait goes on (a phone put on
@@ -187,17 +188,13 @@ pub fn wait_and_probe(
     }
 }
 
-/// Runs the read test on the card that is on `reader` now.
-pub fn probe(reader: &str) -> Result<ProbeReport, ProbeError> {
-    run_probe(reader).map_err(|failure| failure.error)
-}
-
 /// Why a test ended, and whether the card had answered anything before it did.
 struct Failure {
     error: ProbeError,
     exchanged: bool,
 }
 
+/// Runs the read test on the card that is on `reader` now.
 fn run_probe(reader: &str) -> Result<ProbeReport, Failure> {
     let early = |error: ProbeError| Failure {
         error,
