@@ -10,7 +10,6 @@ ONSHI_ROOT="${ONSHI_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
 source "$ONSHI_ROOT/scripts/lib/chroot.sh"
 root="$HOME/.cache/onshi-assistant/linux/bookworm"
 fail=0
-check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1" >&2; fail=1; fi; }
 
 command -v lintian >/dev/null || chroot_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian >/dev/null
 echo "lintian:"
@@ -38,7 +37,8 @@ chroot_exec "$root" "
     [[ -n \$window ]] && break
     sleep 0.5
   done
-  check 'the installed app opens its window' '[[ -n \$window ]]' || tail -5 /tmp/app.log >&2
+  check 'the installed app opens its window' '[[ -n \$window ]]'
+  [[ -n \$window ]] || tail -5 /tmp/app.log >&2
   kill \$app \$xvfb 2>/dev/null || true
   apt-get purge -y -qq onshi-assistant >/dev/null
   check 'purged again' '! dpkg-query -W -f=\"\\\${Status}\" onshi-assistant 2>/dev/null | grep -q \"install ok\"'

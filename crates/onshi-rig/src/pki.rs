@@ -50,11 +50,13 @@ pub struct Pki {
 /// The name every fixture gives the certificate and key.
 pub const FRIENDLY_NAME: &str = "オンライン資格確認端末";
 
-/// Runs a fixture tool in `dir`; its error output becomes the error.
+/// Runs a fixture tool in `dir`; its error output becomes the error. The password is in the environment
+/// for OpenSSL's `env:` arguments; the other tools read it from a file.
 fn run(dir: &Path, program: &str, args: &[&str]) -> io::Result<()> {
     let output = Command::new(program)
         .args(args)
         .current_dir(dir)
+        .env("ONSHI_P12_PASSWORD", PASSWORD)
         .output()
         .map_err(|e| io::Error::other(format!("{program}: {e} (npm test installs it)")))?;
     if output.status.success() {
@@ -70,20 +72,7 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> io::Result<()> {
 }
 
 fn openssl(dir: &Path, args: &[&str]) -> io::Result<()> {
-    let output = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .env("ONSHI_P12_PASSWORD", PASSWORD)
-        .output()?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(io::Error::other(format!(
-            "openssl {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr)
-        )))
-    }
+    run(dir, "openssl", args)
 }
 
 impl Pki {
