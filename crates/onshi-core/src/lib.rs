@@ -3,12 +3,18 @@
 //! Nothing here knows about Tauri, a window or a terminal: functions take plain input and return
 //! plain, serialisable results, and every error is a variant a person can act on.
 
+pub mod alerts;
+pub mod app_data;
 pub mod card;
 pub mod cert;
 pub mod guides;
+pub mod health;
+pub mod history;
 pub mod mpki;
 pub mod platform;
 pub mod readers;
 pub mod settings;
+pub mod status;
+pub mod support;
 pub mod succession;
 pub mod time;

@@ -37,15 +37,25 @@ pub struct Settings {
 /// `<name>.damaged-YYYYMMDD-HHMMSS` beside itself and the new path is returned, so the app can tell the
 /// user where their old settings went. A missing file is not damaged: that is a first start.
 pub fn move_aside_if_damaged(path: &Path) -> io::Result<Option<PathBuf>> {
+    move_aside_if_damaged_with(path, |bytes| {
+        matches!(
+            serde_json::from_slice::<serde_json::Value>(bytes),
+            Ok(serde_json::Value::Object(_))
+        )
+    })
+}
+
+/// The same rule for any file: `is_sound` judges its bytes; an unsound file is moved aside.
+pub fn move_aside_if_damaged_with(
+    path: &Path,
+    is_sound: impl FnOnce(&[u8]) -> bool,
+) -> io::Result<Option<PathBuf>> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(error),
     };
-    if matches!(
-        serde_json::from_slice::<serde_json::Value>(&bytes),
-        Ok(serde_json::Value::Object(_))
-    ) {
+    if is_sound(&bytes) {
         return Ok(None);
     }
     let stamp = crate::time::now_jst().format("%Y%m%d-%H%M%S");

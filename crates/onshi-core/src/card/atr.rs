@@ -9,11 +9,11 @@
 //! Anything else with a well-formed ATR came from a contact chip. The My Number card is Type B, but so is a
 //! driving licence: only the safe read test (a later step) tells them apart.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What the ATR says about a card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum CardKind {
@@ -74,6 +74,16 @@ pub fn classify(atr: &[u8]) -> CardKind {
 /// An ATR as the uppercase hex the CLI and the UI print ("3B88800100…").
 pub fn to_hex(atr: &[u8]) -> String {
     atr.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+/// Reads hex (as `to_hex` writes it) back into bytes; None when it is not whole bytes of hex.
+pub fn from_hex(hex: &str) -> Option<Vec<u8>> {
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect()
 }
 
 #[cfg(test)]

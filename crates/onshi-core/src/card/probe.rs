@@ -8,13 +8,13 @@ use crate::readers::is_dead_context;
 use pcsc::{
     Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State, PNP_NOTIFICATION,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ffi::CString;
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
 /// Who holds the JPKI application that answered (design/CLI.md, `holder`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum Holder {

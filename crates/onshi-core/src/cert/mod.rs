@@ -5,6 +5,7 @@ pub mod backup;
 mod ber;
 pub mod copy;
 pub mod expiry;
+pub mod in_use;
 mod pkcs12;
 pub mod reminder;
 pub mod x509;

@@ -51,6 +51,42 @@ pub fn certificate_store() -> Box<dyn CertificateStore + Send + Sync> {
     Box::new(Unavailable)
 }
 
+/// The OS and its version in a line, for the support report.
+pub fn os_description() -> String {
+    #[cfg(windows)]
+    return windows::os_description().unwrap_or_else(|| "Windows".to_owned());
+    #[cfg(not(windows))]
+    {
+        let release = std::fs::read_to_string("/etc/os-release").unwrap_or_default();
+        let name = release
+            .lines()
+            .find_map(|line| line.strip_prefix("PRETTY_NAME="))
+            .map(|value| value.trim_matches('"').to_owned())
+            .unwrap_or_else(|| std::env::consts::OS.to_owned());
+        let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+        format!("{name} (Linux {})", kernel.trim())
+    }
+}
+
+/// Windows' own words, corrected for Windows 11 (whose ProductName still says "Windows 10").
+#[cfg_attr(not(windows), allow(dead_code))]
+fn windows_name(product: &str, display_version: &str, build: &str) -> String {
+    let eleven = build.parse::<u32>().is_ok_and(|b| b >= 22000);
+    let product = if eleven {
+        product.replace("Windows 10", "Windows 11")
+    } else {
+        product.to_owned()
+    };
+    let mut text = product;
+    if !display_version.is_empty() {
+        text = format!("{text} {display_version}");
+    }
+    if !build.is_empty() {
+        text = format!("{text} (build {build})");
+    }
+    text
+}
+
 /// The answer of an OS without these sources.
 #[cfg(not(windows))]
 struct Unavailable;
@@ -66,5 +102,15 @@ impl InstalledApps for Unavailable {
 impl CertificateStore for Unavailable {
     fn certificates(&self) -> Result<Vec<Vec<u8>>, PlatformError> {
         Err(PlatformError::NotAvailable)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn windows_11_is_named_by_its_build() {
+        assert_eq!(super::windows_name("Windows 10 Pro", "24H2", "26100"), "Windows 11 Pro 24H2 (build 26100)");
+        assert_eq!(super::windows_name("Windows 10 Pro", "22H2", "19045"), "Windows 10 Pro 22H2 (build 19045)");
+        assert!(!super::os_description().is_empty());
     }
 }

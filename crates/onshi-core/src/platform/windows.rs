@@ -44,3 +44,15 @@ impl CertificateStore for CurrentUserStore {
         Ok(store.certs().map(|cert| cert.to_der().to_vec()).collect())
     }
 }
+
+/// "Windows 11 Pro 24H2 (build 26100)" from the registry. Windows 11 still says "Windows 10" in
+/// ProductName; its build number (22000 and later) tells them apart.
+pub fn os_description() -> Option<String> {
+    let key = RegKey::predef(HKEY_LOCAL_MACHINE)
+        .open_subkey(r"SOFTWARE\Microsoft\Windows NT\CurrentVersion")
+        .ok()?;
+    let product: String = key.get_value("ProductName").ok()?;
+    let build: String = key.get_value("CurrentBuild").unwrap_or_default();
+    let display: String = key.get_value("DisplayVersion").unwrap_or_default();
+    Some(super::windows_name(&product, &display, &build))
+}

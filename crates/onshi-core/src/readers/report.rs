@@ -33,10 +33,7 @@ impl CardInfo {
     }
 
     fn from_hex(hex: &str) -> CardInfo {
-        let bytes: Vec<u8> = (0..hex.len() / 2)
-            .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
-            .collect();
-        CardInfo::from_atr(&bytes)
+        CardInfo::from_atr(&atr::from_hex(hex).unwrap_or_default())
     }
 }
 

@@ -1,0 +1,179 @@
+//! The one-glance state of the PC for the tray: the worst of the readers' verdict and the certificate's,
+//! and a line in words for each (the tray's tooltip and menu). The same rules as the screens.
+
+use crate::cert::{CertInfo, CertStatus};
+use crate::readers::advice::Os;
+use crate::readers::{ReadersReport, ServiceState};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Green, amber, red: the three icons of the screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Warn,
+    Error,
+}
+
+/// A line in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Text {
+    pub ja: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            ja: ja.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, english: bool) -> &str {
+        if english {
+            &self.en
+        } else {
+            &self.ja
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Health {
+    pub level: Level,
+    /// The readers' line, then the certificate's.
+    pub lines: Vec<Text>,
+}
+
+/// The readers' verdict, as the home screen gives it.
+pub fn readers(report: &ReadersReport, os: Os) -> (Level, Text) {
+    let ready = report.readers.iter().filter(|r| r.smartphone_ready).count();
+    match () {
+        _ if report.service == ServiceState::Unavailable => match os {
+            Os::Windows => (
+                Level::Error,
+                Text::new("カードリーダーが見つかりません", "No card reader found"),
+            ),
+            Os::Other => (
+                Level::Error,
+                Text::new(
+                    "スマートカードサービスが動いていません",
+                    "The smart-card service is not running",
+                ),
+            ),
+        },
+        _ if report.readers.is_empty() => (
+            Level::Warn,
+            Text::new(
+                "カードリーダーが接続されていません",
+                "No card reader is connected",
+            ),
+        ),
+        _ if ready == 0 => (
+            Level::Warn,
+            Text::new(
+                "スマホ対応のカードリーダーがありません",
+                "No reader fit for smartphones",
+            ),
+        ),
+        _ => (
+            Level::Ok,
+            Text::new(
+                format!("カードリーダー: 接続中 {} 台 (スマホ対応 {ready} 台)", report.readers.len()),
+                format!("Card readers: {} connected ({ready} fit for smartphones)", report.readers.len()),
+            ),
+        ),
+    }
+}
+
+/// The certificate's verdict; None when no certificate is known yet (that alone turns nothing amber).
+pub fn certificate(info: &CertInfo) -> (Level, Text) {
+    let days = info.expiry.days_left;
+    let until = &info.not_after;
+    match info.expiry.status {
+        CertStatus::Expired => (
+            Level::Error,
+            Text::new(
+                format!("電子証明書: 期限切れ ({until})"),
+                format!("Certificate: expired ({until})"),
+            ),
+        ),
+        CertStatus::RenewalWindow => (
+            Level::Warn,
+            Text::new(
+                format!("電子証明書: 有効期限まであと {days} 日 ({until}) 更新してください"),
+                format!("Certificate: {days} days left ({until}), please renew"),
+            ),
+        ),
+        CertStatus::NotYetValid => (
+            Level::Warn,
+            Text::new(
+                format!("電子証明書: まだ有効期間前です ({})", info.not_before),
+                format!("Certificate: not valid until {}", info.not_before),
+            ),
+        ),
+        CertStatus::Valid => (
+            Level::Ok,
+            Text::new(
+                format!("電子証明書: 有効 (あと {days} 日、{until} まで)"),
+                format!("Certificate: valid ({days} days left, until {until})"),
+            ),
+        ),
+    }
+}
+
+/// The worst of both, with both lines.
+pub fn assess(report: &ReadersReport, cert: Option<&CertInfo>, os: Os) -> Health {
+    let (readers_level, readers_line) = readers(report, os);
+    let (cert_level, cert_line) = match cert {
+        Some(info) => certificate(info),
+        None => (
+            Level::Ok,
+            Text::new("電子証明書: まだ確認していません", "Certificate: not checked yet"),
+        ),
+    };
+    Health {
+        level: readers_level.max(cert_level),
+        lines: vec![readers_line, cert_line],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readers::ReaderInfo;
+
+    fn report(names: &[&str]) -> ReadersReport {
+        ReadersReport {
+            service: ServiceState::Running,
+            readers: names.iter().map(|n| ReaderInfo::new(n)).collect(),
+        }
+    }
+
+    #[test]
+    fn the_worst_state_wins_and_each_line_says_why() {
+        let pasori = "SONY FeliCa Port/PaSoRi 4.0 00 00";
+        let good = assess(&report(&[pasori]), None, Os::Windows);
+        assert_eq!(good.level, Level::Ok);
+        assert!(good.lines[0].ja.contains("スマホ対応 1 台"));
+
+        let contact = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00";
+        assert_eq!(assess(&report(&[contact]), None, Os::Windows).level, Level::Warn);
+
+        let gone = assess(&ReadersReport::unavailable(), None, Os::Windows);
+        assert_eq!(gone.level, Level::Error);
+        assert_eq!(gone.lines[0].ja, "カードリーダーが見つかりません");
+        assert!(!gone.lines[0].ja.contains("pcscd"));
+
+        let der = crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
+        let far_future = crate::time::parse_date("2000-01-01").unwrap();
+        let info = crate::cert::inspect(&der, far_future).unwrap();
+        let worst = assess(&report(&[pasori]), Some(&info), Os::Windows);
+        assert_eq!(worst.level, Level::Warn, "not yet valid turns it amber");
+    }
+}

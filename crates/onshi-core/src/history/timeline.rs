@@ -1,0 +1,291 @@
+//! The history drawn as days: for each day, one lane per reader with the stretches it was connected and
+//! the moments it dropped out, the stretches the smart-card service was down, and counts for the support
+//! report. After [`REPEATED_DROPOUTS`] drop-outs of one reader in a day, a hint names the likely causes.
+
+use super::{HistoryEvent, HistoryEventKind};
+use crate::readers::advice::{Advice, Os};
+use crate::readers::catalog;
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// Drop-outs of one reader in one day from which the USB hint is shown.
+pub const REPEATED_DROPOUTS: usize = 3;
+const DAY_END: u16 = 24 * 60;
+
+/// From minute `from` to minute `to` of the day (Japan time), `to` excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Span {
+    pub from: u16,
+    pub to: u16,
+}
+
+/// One reader's day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Lane {
+    pub reader: String,
+    pub model: Option<String>,
+    pub label: Option<String>,
+    pub label_en: Option<String>,
+    pub smartphone_ready: bool,
+    /// The stretches the reader was connected.
+    pub connected: Vec<Span>,
+    /// Minutes at which it was unplugged (or dropped off the USB bus) while the service ran.
+    pub dropouts: Vec<u16>,
+}
+
+/// One day of the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DayTimeline {
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// The minute the day is drawn up to: now for today, the end of the day before.
+    pub until: u16,
+    pub lanes: Vec<Lane>,
+    pub service_down: Vec<Span>,
+    /// Some reader dropped out [`REPEATED_DROPOUTS`] times or more: show the USB hint.
+    pub repeated_dropouts: bool,
+}
+
+/// One day in counts, for the support report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DayCounts {
+    pub date: String,
+    pub reader_dropouts: u32,
+    pub readers_connected: u32,
+    pub cards_placed: u32,
+    pub read_tests: u32,
+    pub service_lost: u32,
+}
+
+fn lane_for(reader: &str) -> Lane {
+    let model = catalog::recognise(reader);
+    Lane {
+        reader: reader.to_owned(),
+        model: model.map(|m| m.id.clone()),
+        label: model.map(|m| m.label_ja.clone()),
+        label_en: model.map(|m| m.label_en.clone()),
+        smartphone_ready: model.is_some_and(|m| m.smartphone_ready),
+        connected: Vec::new(),
+        dropouts: Vec::new(),
+    }
+}
+
+/// The `days` days up to `today` (oldest first), drawn from `events` (oldest first); today is drawn up
+/// to `now_minute`. What was connected at the end of a day carries into the next.
+pub fn timelines(
+    events: &[HistoryEvent],
+    today: NaiveDate,
+    days: i64,
+    now_minute: u16,
+) -> Vec<DayTimeline> {
+    let mut connected_since: BTreeMap<String, u16> = BTreeMap::new();
+    let mut service_down_since: Option<u16> = None;
+    let mut out = Vec::new();
+    for back in (0..days.max(1)).rev() {
+        let date = crate::cert::expiry::date_text(today - Duration::days(back));
+        let until = if back == 0 { now_minute.min(DAY_END) } else { DAY_END };
+        let mut lanes: BTreeMap<String, Lane> = BTreeMap::new();
+        let mut service_down = Vec::new();
+        for reader in connected_since.keys() {
+            lanes.insert(reader.clone(), lane_for(reader));
+        }
+        connected_since.values_mut().for_each(|since| *since = 0);
+        service_down_since = service_down_since.map(|_| 0);
+
+        let close_all = |connected_since: &mut BTreeMap<String, u16>,
+                         lanes: &mut BTreeMap<String, Lane>,
+                         at: u16| {
+            for (reader, since) in std::mem::take(connected_since) {
+                if let Some(lane) = lanes.get_mut(&reader) {
+                    lane.connected.push(Span { from: since, to: at });
+                }
+            }
+        };
+        for event in events.iter().filter(|e| e.day() == date) {
+            let at = event.minute_of_day();
+            let reader = event.reader.as_deref().unwrap_or_default();
+            match event.event {
+                HistoryEventKind::WatchStarted | HistoryEventKind::WatchStopped => {
+                    close_all(&mut connected_since, &mut lanes, at);
+                    if let Some(since) = service_down_since.take() {
+                        service_down.push(Span { from: since, to: at });
+                    }
+                }
+                HistoryEventKind::ReaderAdded => {
+                    lanes.entry(reader.to_owned()).or_insert_with(|| lane_for(reader));
+                    connected_since.entry(reader.to_owned()).or_insert(at);
+                    if let Some(since) = service_down_since.take() {
+                        service_down.push(Span { from: since, to: at });
+                    }
+                }
+                HistoryEventKind::ReaderRemoved => {
+                    if let Some(since) = connected_since.remove(reader) {
+                        let lane = lanes.entry(reader.to_owned()).or_insert_with(|| lane_for(reader));
+                        lane.connected.push(Span { from: since, to: at });
+                        lane.dropouts.push(at);
+                    }
+                }
+                HistoryEventKind::ServiceLost => {
+                    close_all(&mut connected_since, &mut lanes, at);
+                    service_down_since.get_or_insert(at);
+                }
+                HistoryEventKind::ServiceBack => {
+                    if let Some(since) = service_down_since.take() {
+                        service_down.push(Span { from: since, to: at });
+                    }
+                }
+                HistoryEventKind::CardInserted
+                | HistoryEventKind::CardRemoved
+                | HistoryEventKind::ReadTest => {}
+            }
+        }
+        // What is still connected is drawn to the end of the drawing and carries into tomorrow.
+        for (reader, since) in &connected_since {
+            if let Some(lane) = lanes.get_mut(reader) {
+                lane.connected.push(Span { from: *since, to: until });
+            }
+        }
+        if let Some(since) = service_down_since {
+            service_down.push(Span { from: since, to: until });
+        }
+        let lanes: Vec<Lane> = lanes.into_values().collect();
+        let repeated_dropouts = lanes.iter().any(|lane| lane.dropouts.len() >= REPEATED_DROPOUTS);
+        out.push(DayTimeline {
+            date,
+            until,
+            lanes,
+            service_down,
+            repeated_dropouts,
+        });
+    }
+    out
+}
+
+/// Each day's events in counts (oldest first), for the support report.
+pub fn day_counts(events: &[HistoryEvent], today: NaiveDate, days: i64) -> Vec<DayCounts> {
+    let drawn = timelines(events, today, days, DAY_END);
+    drawn
+        .iter()
+        .map(|day| {
+            let count = |kind: HistoryEventKind| {
+                events
+                    .iter()
+                    .filter(|e| e.day() == day.date && e.event == kind)
+                    .count() as u32
+            };
+            DayCounts {
+                date: day.date.clone(),
+                reader_dropouts: day.lanes.iter().map(|l| l.dropouts.len() as u32).sum(),
+                readers_connected: day.lanes.len() as u32,
+                cards_placed: count(HistoryEventKind::CardInserted),
+                read_tests: count(HistoryEventKind::ReadTest),
+                service_lost: count(HistoryEventKind::ServiceLost),
+            }
+        })
+        .collect()
+}
+
+/// What to check when a reader keeps dropping out, most likely cause first.
+pub const fn usb_dropout_hint(os: Os) -> Advice {
+    match os {
+        Os::Windows => Advice {
+            ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USB ケーブルとUSBハブ: ケーブルを奥まで差し直し、ハブを使っている場合は PC 本体の USB ポートに直接つないでください。② USB ポート: PC の別の USB ポート (できれば背面) に差し替えてください。③ Windows の USB 省電力: 「コントロール パネル」→「ハードウェアとサウンド」→「電源オプション」→ 使用中のプランの「プラン設定の変更」→「詳細な電源設定の変更」→「USB 設定」→「USB のセレクティブ サスペンドの設定」を「無効」にして「OK」を押してください。",
+            en: "The card reader keeps dropping out. Check, in this order: 1. The USB cable and hub: push the cable fully in; if a hub is used, plug the reader straight into the PC. 2. The USB port: move it to another port of the PC (a rear one if possible). 3. Windows' USB power saving: Control Panel → Hardware and Sound → Power Options → \"Change plan settings\" of the plan in use → \"Change advanced power settings\" → \"USB settings\" → set \"USB selective suspend setting\" to \"Disabled\" and press \"OK\".",
+        },
+        Os::Other => Advice {
+            ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USB ケーブルとUSBハブ: ケーブルを奥まで差し直し、ハブを使っている場合は PC 本体の USB ポートに直接つないでください。② USB ポート: PC の別の USB ポートに差し替えてください。③ USB の省電力 (オートサスペンド): 管理者に、このリーダーの USB オートサスペンドを止めるよう依頼してください。",
+            en: "The card reader keeps dropping out. Check, in this order: 1. The USB cable and hub: push the cable fully in; if a hub is used, plug the reader straight into the PC. 2. The USB port: move it to another port of the PC. 3. USB power saving (autosuspend): ask an administrator to turn off USB autosuspend for this reader.",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PASORI: &str = "SONY FeliCa Port/PaSoRi 4.0 00 00";
+    const FUJITSU: &str = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00";
+
+    fn event(day: &str, time: &str, kind: HistoryEventKind, reader: Option<&str>) -> HistoryEvent {
+        let mut event = HistoryEvent::at(format!("{day}T{time}:00.000+09:00"), kind);
+        event.reader = reader.map(str::to_owned);
+        event
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        crate::time::parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn an_unplugged_reader_shows_a_gap_and_a_dropout_in_its_own_lane() {
+        use HistoryEventKind::*;
+        let events = [
+            event("2026-11-29", "08:00", WatchStarted, None),
+            event("2026-11-29", "08:00", ReaderAdded, Some(PASORI)),
+            event("2026-11-29", "08:00", ReaderAdded, Some(FUJITSU)),
+            event("2026-11-29", "10:15", ReaderRemoved, Some(PASORI)),
+            event("2026-11-29", "12:00", ReaderAdded, Some(PASORI)),
+        ];
+        let days = timelines(&events, date("2026-11-29"), 1, 13 * 60);
+        let day = &days[0];
+        assert_eq!(day.until, 780);
+        let pasori = day.lanes.iter().find(|l| l.reader == PASORI).unwrap();
+        assert!(pasori.smartphone_ready);
+        assert_eq!(pasori.connected, [Span { from: 480, to: 615 }, Span { from: 720, to: 780 }]);
+        assert_eq!(pasori.dropouts, [615]);
+        let other = day.lanes.iter().find(|l| l.reader == FUJITSU).unwrap();
+        assert_eq!(other.connected, [Span { from: 480, to: 780 }]);
+        assert!(other.dropouts.is_empty());
+        assert!(!day.repeated_dropouts);
+    }
+
+    #[test]
+    fn a_reader_left_in_overnight_carries_into_the_next_day_and_a_restart_is_no_dropout() {
+        use HistoryEventKind::*;
+        let events = [
+            event("2026-11-28", "17:00", ReaderAdded, Some(PASORI)),
+            event("2026-11-29", "09:00", WatchStarted, None),
+            event("2026-11-29", "09:00", ReaderAdded, Some(PASORI)),
+        ];
+        let days = timelines(&events, date("2026-11-29"), 2, 600);
+        assert_eq!(days[0].lanes[0].connected, [Span { from: 1020, to: 1440 }]);
+        assert_eq!(
+            days[1].lanes[0].connected,
+            [Span { from: 0, to: 540 }, Span { from: 540, to: 600 }]
+        );
+        assert!(days[1].lanes[0].dropouts.is_empty());
+    }
+
+    #[test]
+    fn repeated_dropouts_ask_for_the_hint_and_a_lost_service_is_drawn_not_counted_as_dropouts() {
+        use HistoryEventKind::*;
+        let mut events = vec![event("2026-11-29", "08:00", ReaderAdded, Some(PASORI))];
+        for hour in ["09", "10", "11"] {
+            events.push(event("2026-11-29", &format!("{hour}:00"), ReaderRemoved, Some(PASORI)));
+            events.push(event("2026-11-29", &format!("{hour}:01"), ReaderAdded, Some(PASORI)));
+        }
+        events.push(event("2026-11-29", "12:00", ServiceLost, None));
+        events.push(event("2026-11-29", "12:30", ReaderAdded, Some(PASORI)));
+        events.push(event("2026-11-29", "12:31", CardInserted, Some(PASORI)));
+        let days = timelines(&events, date("2026-11-29"), 1, 13 * 60);
+        assert!(days[0].repeated_dropouts);
+        assert_eq!(days[0].lanes[0].dropouts, [540, 600, 660]);
+        assert_eq!(days[0].service_down, [Span { from: 720, to: 750 }]);
+        let counts = day_counts(&events, date("2026-11-29"), 1);
+        assert_eq!(counts[0].reader_dropouts, 3);
+        assert_eq!(counts[0].service_lost, 1);
+        assert_eq!(counts[0].cards_placed, 1);
+    }
+
+    #[test]
+    fn the_windows_hint_names_the_exact_setting() {
+        assert!(usb_dropout_hint(Os::Windows).ja.contains("「USB のセレクティブ サスペンドの設定」を「無効」"));
+        assert!(!usb_dropout_hint(Os::Windows).ja.contains("systemctl"));
+    }
+}

@@ -1,0 +1,334 @@
+//! The support report: what the PC sees, in plain words for the help desk or the IT vendor, made from the
+//! app's saved state (read only) and a live look at the readers. Never in it: a password, a card's UID,
+//! anything read from a card beyond its kind, the user's home folder (written `~`).
+
+use crate::app_data::{self, without_home};
+use crate::cert::in_use::{self, Source};
+use crate::cert::CertStatus;
+use crate::history::{day_counts, DayCounts, History};
+use crate::mpki::{self, MpkiStatus};
+use crate::readers::{ReadersReport, ServiceState};
+use crate::settings::Settings;
+use crate::status::{BackupCheck, ReadTestOutcome, Status};
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+use ts_rs::TS;
+
+/// Days of history the report sums up.
+pub const HISTORY_DAYS: i64 = 7;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportReader {
+    pub name: String,
+    pub model: Option<String>,
+    pub label: Option<String>,
+    pub smartphone_ready: bool,
+    /// The kind of card on it now (never its ATR or UID).
+    pub card: Option<crate::card::CardKind>,
+    pub last_read_test: Option<ReadTestOutcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportCertificate {
+    pub source: Source,
+    pub subject: Option<String>,
+    pub issuer: Option<String>,
+    pub serial: Option<String>,
+    pub not_after: Option<String>,
+    pub status: Option<CertStatus>,
+    pub days_left: Option<i64>,
+    /// Why it could not be read (a moved or damaged file).
+    pub error: Option<String>,
+}
+
+/// `onshi report --json`, and the app's 「サポート用レポート」.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SupportReport {
+    pub generated_at: String,
+    pub app_version: String,
+    pub os: String,
+    pub service: ServiceState,
+    pub readers: Vec<ReportReader>,
+    pub certificate: Option<ReportCertificate>,
+    pub mpki: MpkiStatus,
+    pub backup_check: Option<BackupCheck>,
+    /// Guide id → the step reached.
+    pub guide_progress: BTreeMap<String, String>,
+    /// The last 7 days, oldest first, in counts.
+    pub history: Vec<DayCounts>,
+}
+
+/// Everything the report is made of; `gather` reads it from the PC.
+pub struct Inputs {
+    pub app_version: String,
+    pub os: String,
+    pub now: DateTime<FixedOffset>,
+    pub readers: ReadersReport,
+    pub settings: Settings,
+    pub status: Status,
+    pub certificate: Option<in_use::InUse>,
+    pub mpki_installed: Option<String>,
+    pub history: Vec<DayCounts>,
+}
+
+/// The settings as the app stored them (tauri-plugin-store: `{"settings": {…}}`), read only.
+pub fn read_settings(data_dir: &Path) -> Settings {
+    std::fs::read(data_dir.join(app_data::SETTINGS_FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|mut value| value.get_mut(app_data::SETTINGS_KEY).map(serde_json::Value::take))
+        .and_then(|value| serde_json::from_value(value).ok())
+        .unwrap_or_default()
+}
+
+/// Reads what the report needs from the app's data folder (without changing anything) and the PC.
+pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inputs {
+    let now = crate::time::now_jst();
+    let today = now.date_naive();
+    let status = Status::read_only(data_dir);
+    let events = History::new(data_dir)
+        .load(today, HISTORY_DAYS, false)
+        .map(|loaded| loaded.events)
+        .unwrap_or_default();
+    Inputs {
+        app_version: app_version.to_owned(),
+        os: crate::platform::os_description(),
+        now,
+        readers,
+        settings: read_settings(data_dir),
+        certificate: in_use::find(status.certificate_file.as_ref(), today),
+        mpki_installed: crate::platform::installed_apps()
+            .version_of(mpki::DISPLAY_NAME)
+            .ok()
+            .flatten(),
+        history: day_counts(&events, today, HISTORY_DAYS),
+        status,
+    }
+}
+
+/// Puts the report together.
+pub fn build(inputs: Inputs) -> SupportReport {
+    let Inputs {
+        app_version,
+        os,
+        now,
+        readers,
+        settings,
+        status,
+        certificate,
+        mpki_installed,
+        history,
+    } = inputs;
+    let readers_out = readers
+        .readers
+        .iter()
+        .map(|reader| ReportReader {
+            name: reader.name.clone(),
+            model: reader.model.clone(),
+            label: reader.label.clone(),
+            smartphone_ready: reader.smartphone_ready,
+            card: reader.card.as_ref().map(|card| card.kind),
+            last_read_test: status.read_tests.get(&reader.name).cloned(),
+        })
+        .collect();
+    let certificate = certificate.map(|found| match found.certificate {
+        Ok(info) => ReportCertificate {
+            source: found.source,
+            subject: Some(info.subject),
+            issuer: Some(info.issuer),
+            serial: Some(info.serial),
+            not_after: Some(info.not_after),
+            status: Some(info.expiry.status),
+            days_left: Some(info.expiry.days_left),
+            error: None,
+        },
+        Err(error) => ReportCertificate {
+            source: found.source,
+            subject: None,
+            issuer: None,
+            serial: None,
+            not_after: None,
+            status: None,
+            days_left: None,
+            error: Some(without_home(&error)),
+        },
+    });
+    SupportReport {
+        generated_at: crate::time::rfc3339_jst(now),
+        app_version,
+        os,
+        service: readers.service,
+        readers: readers_out,
+        certificate,
+        mpki: mpki::status(mpki_installed, settings.mpki_latest_known.clone()),
+        backup_check: status.backup_check.clone(),
+        guide_progress: settings
+            .guide_progress
+            .iter()
+            .filter_map(|(guide, steps)| Some((guide.clone(), steps.last()?.clone())))
+            .collect(),
+        history,
+    }
+}
+
+fn or_dash(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("-")
+}
+
+/// The report as plain text, in Japanese or English, for the clipboard or a .txt file.
+pub fn to_text(report: &SupportReport, english: bool) -> String {
+    let l = |ja: &'static str, en: &'static str| if english { en } else { ja };
+    let yes_no = |b: bool| if b { l("はい", "yes") } else { l("いいえ", "no") };
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "{}", l("オン資アシスタント サポート用レポート", "オン資アシスタント support report"));
+    let _ = writeln!(w, "{}: {}", l("作成日時", "Made at"), report.generated_at);
+    let _ = writeln!(w, "{}: {}", l("アプリのバージョン", "App version"), report.app_version);
+    let _ = writeln!(w, "OS: {}", report.os);
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("カードリーダー", "Card readers"));
+    let service = match report.service {
+        ServiceState::Running => l("動作中", "running"),
+        ServiceState::Unavailable => l("応答なし", "not answering"),
+    };
+    let _ = writeln!(w, "{}: {service}", l("スマートカードサービス", "Smart-card service"));
+    if report.readers.is_empty() {
+        let _ = writeln!(w, "{}", l("接続中のカードリーダーはありません", "No card reader connected"));
+    }
+    for reader in &report.readers {
+        let _ = writeln!(w, "- {}", reader.name);
+        let _ = writeln!(
+            w,
+            "  {}: {} / {}: {}",
+            l("機種", "Model"),
+            or_dash(&reader.label),
+            l("スマホ対応", "Smartphone-ready"),
+            yes_no(reader.smartphone_ready)
+        );
+        let card = reader.card.map(|kind| format!("{kind:?}")).unwrap_or_else(|| "-".into());
+        let _ = writeln!(w, "  {}: {card}", l("置かれているカードの種類", "Card on it (kind)"));
+        let test = match &reader.last_read_test {
+            Some(test) => format!("{} ({})", test.outcome, test.at),
+            None => "-".into(),
+        };
+        let _ = writeln!(w, "  {}: {test}", l("最後の読み取りテスト", "Last read test"));
+    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("電子証明書", "Certificate"));
+    match &report.certificate {
+        None => {
+            let _ = writeln!(w, "{}", l("まだ確認していません", "Not checked yet"));
+        }
+        Some(cert) => {
+            let source = match &cert.source {
+                Source::Store => l("Windows の証明書ストア", "the Windows certificate store").to_owned(),
+                Source::File(path) => path.clone(),
+            };
+            let _ = writeln!(w, "{}: {source}", l("確認元", "Read from"));
+            if let Some(error) = &cert.error {
+                let _ = writeln!(w, "{}: {error}", l("読み取れません", "Cannot be read"));
+            }
+            let _ = writeln!(w, "{}: {}", l("発行先", "Subject"), or_dash(&cert.subject));
+            let _ = writeln!(w, "{}: {}", l("発行者", "Issuer"), or_dash(&cert.issuer));
+            let _ = writeln!(w, "{}: {}", l("シリアル番号", "Serial"), or_dash(&cert.serial));
+            let status = cert
+                .status
+                .map(|s| format!("{s:?} ({} {})", cert.days_left.unwrap_or_default(), l("日", "days")))
+                .unwrap_or_else(|| "-".into());
+            let _ = writeln!(w, "{}: {} / {status}", l("有効期限", "Expires"), or_dash(&cert.not_after));
+        }
+    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("MPKIクライアント", "MPKI client"));
+    let _ = writeln!(w, "{}: {}", l("インストール済みのバージョン", "Installed version"), or_dash(&report.mpki.version));
+    let _ = writeln!(w, "{}: {}", l("最新バージョン (入力済み)", "Latest version (entered)"), or_dash(&report.mpki.latest_known));
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("バックアップの確認", "Backup check"));
+    match &report.backup_check {
+        Some(check) => {
+            let _ = writeln!(w, "{}: {} / {}: {}", l("日時", "At"), check.at, l("結果", "Verdict"), check.verdict);
+        }
+        None => {
+            let _ = writeln!(w, "{}", l("まだ確認していません", "Not checked yet"));
+        }
+    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("手順ガイドの進み具合", "Guide progress"));
+    if report.guide_progress.is_empty() {
+        let _ = writeln!(w, "-");
+    }
+    for (guide, step) in &report.guide_progress {
+        let _ = writeln!(w, "- {guide}: {step}");
+    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("接続の記録 (過去7日)", "Connection history (last 7 days)"));
+    let _ = writeln!(
+        w,
+        "{}",
+        l(
+            "日付 / 接続したリーダー / 取り外し・切断 / カード / 読み取りテスト / サービス停止",
+            "date / readers / drop-outs / cards / read tests / service lost"
+        )
+    );
+    for day in &report.history {
+        let _ = writeln!(
+            w,
+            "{} / {} / {} / {} / {} / {}",
+            day.date, day.readers_connected, day.reader_dropouts, day.cards_placed, day.read_tests, day.service_lost
+        );
+    }
+    without_home(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readers::{CardInfo, ReaderInfo};
+
+    #[test]
+    fn the_report_names_the_card_kind_but_never_its_atr_nor_the_home_folder() {
+        let atr = "3B888001000005E0B381A1007F";
+        let mut pasori = ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 00 00");
+        pasori.card = Some(CardInfo::from_atr(&crate::card::atr::from_hex(atr).unwrap()));
+        let home = dirs::home_dir().unwrap();
+        let cert_path = home.join("デスクトップ/gone.cer");
+        let mut status = Status::default();
+        status.read_tests.insert(
+            pasori.name.clone(),
+            ReadTestOutcome::answered(
+                "2026-11-29T09:00:00.000+09:00".into(),
+                crate::card::Holder::MyNumberCard,
+                crate::card::CardKind::TypeB,
+            ),
+        );
+        let report = build(Inputs {
+            app_version: "0.1.0".into(),
+            os: "Debian".into(),
+            now: crate::time::now_jst(),
+            readers: ReadersReport {
+                service: ServiceState::Running,
+                readers: vec![pasori],
+            },
+            settings: Settings::default(),
+            certificate: in_use::find(Some(&cert_path), crate::time::now_jst().date_naive()),
+            status,
+            mpki_installed: None,
+            history: Vec::new(),
+        });
+        let text = to_text(&report, false);
+        let json = without_home(&serde_json::to_string(&report).unwrap());
+        for shown in [&text, &json] {
+            assert!(!shown.contains(atr), "{shown}");
+            assert!(!shown.contains(&*home.to_string_lossy()), "{shown}");
+            assert!(shown.contains("my-number-card"), "{shown}");
+        }
+        assert!(text.contains("~/デスクトップ/gone.cer"), "{text}");
+        assert!(text.contains("読み取れません"), "{text}");
+    }
+}
