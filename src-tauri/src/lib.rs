@@ -1,44 +1,122 @@
 //! オン資アシスタント: builds the app. Each area's commands live in `commands/`, thin over onshi-core.
+//! The app is resident: it lives in the notification area (resident.rs), watches over the PC with or
+//! without its window (keeper.rs) and keeps the connection history (history_log.rs).
 
+mod app_status;
 mod commands;
+mod history_log;
+mod keeper;
 mod picker;
 mod readers_watch;
+mod resident;
 mod settings;
+mod tray_art;
 mod webview_check;
+
+use onshi_core::history::HistoryEventKind;
+use tauri::{Manager, RunEvent, WindowEvent};
 
 /// The exit code when the window cannot be drawn (no WebView2 on Windows).
 pub const EXIT_NO_WEBVIEW: i32 = 3;
 
-/// Starts the app: plugins, state, the reader watch, and the command handlers.
+/// Starts the app: one instance, plugins, state, the tray, the reader watch, the command handlers.
 pub fn run() {
     if !webview_check::ensure_webview() {
         std::process::exit(EXIT_NO_WEBVIEW);
     }
-    tauri::Builder::default()
+    let login_start = std::env::args().any(|arg| arg == resident::AUTOSTART_ARG);
+    let app = tauri::Builder::default()
+        // First: a second start hands over to the running app, which opens its window, and ends.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            resident::open_window(app)
+        }))
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .app_name("オン資アシスタント")
+                .arg(resident::AUTOSTART_ARG)
+                .build(),
+        )
         .manage(commands::cert::CertScreen::default())
-        .setup(|app| {
+        .manage(resident::Landing::default())
+        .setup(move |app| {
+            let data_dir = app.path().app_data_dir()?;
             settings::open(app)?;
+            app.manage(app_status::AppStatus::open(data_dir.clone()));
+            app.manage(history_log::HistoryLog::open(&data_dir));
+            resident::build_tray(app)?;
             readers_watch::start(app);
+            keeper::start(app.handle());
+            keeper::refresh_tray(app.handle());
+            // A clicked notification opens the window on the screen it was about.
+            let handle = app.handle().clone();
+            use tauri_plugin_notification::NotificationExt;
+            app.notification()
+                .on_action(move |_| resident::open_window(&handle))?;
+            if !login_start {
+                resident::open_window(app.handle());
+            }
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if window.label() == resident::MAIN_WINDOW {
+                if let WindowEvent::CloseRequested { .. } = event {
+                    tell_once_still_running(window.app_handle());
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::card::card_test,
             commands::cert::backup_copy,
             commands::cert::backup_open,
             commands::cert::backup_verify,
+            commands::cert::cert_current,
             commands::cert::cert_from_store,
             commands::cert::cert_open,
             commands::cert::cert_save_reminder,
             commands::guides::guides_list,
+            commands::history::history_timeline,
             commands::mpki::mpki_status,
             commands::readers::readers_snapshot,
+            commands::report::report_copy,
+            commands::report::report_preview,
+            commands::report::report_save,
+            commands::resident::app_landing,
+            commands::resident::autostart_get,
+            commands::resident::autostart_set,
             commands::settings::settings_get,
             commands::settings::settings_set,
             commands::succession::succession_grace,
             commands::succession::succession_save_reminder,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .expect("オン資アシスタントを起動できませんでした (the app could not start)");
+    app.run(|app, event| match event {
+        // The window closed: stay in the tray. Only 「終了」 (an exit with a code) ends the app.
+        RunEvent::ExitRequested { code: None, api, .. } => api.prevent_exit(),
+        RunEvent::Exit => {
+            if let Some(log) = app.try_state::<history_log::HistoryLog>() {
+                log.note(HistoryEventKind::WatchStopped);
+            }
+        }
+        _ => {}
+    });
+}
+
+/// The first time the window is closed, a notice says the app goes on in the tray and how to quit.
+fn tell_once_still_running(app: &tauri::AppHandle) {
+    let Ok(mut current) = settings::load(app) else {
+        return;
+    };
+    if current.tray_notice_shown {
+        return;
+    }
+    current.tray_notice_shown = true;
+    let _ = settings::save(app, &current);
+    let english = current.language == onshi_core::settings::Language::En;
+    let (title, body) = onshi_core::alerts::still_running();
+    keeper::show(app, title.get(english), body.get(english));
 }

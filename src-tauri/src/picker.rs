@@ -13,7 +13,7 @@ pub enum Pick {
     Backup,
     Folder,
     /// Where to save a calendar file, with a suggested name.
-    Save(&'static str),
+    Save(String),
 }
 
 impl Pick {
@@ -51,7 +51,7 @@ pub fn pick(app: &AppHandle, kind: Pick) -> Option<PathBuf> {
             .blocking_pick_folder(),
         Pick::Save(name) => dialog
             .set_title("保存先を選択")
-            .set_file_name(name)
+            .set_file_name(&name)
             .blocking_save_file(),
     };
     chosen?.into_path().ok()

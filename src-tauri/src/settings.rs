@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use tauri::{App, AppHandle, Manager, Runtime};
 use tauri_plugin_store::StoreExt;
 
-pub const FILE: &str = "settings.json";
-const KEY: &str = "settings";
+pub const FILE: &str = onshi_core::app_data::SETTINGS_FILE;
+const KEY: &str = onshi_core::app_data::SETTINGS_KEY;
 
 /// What happened to the settings file at start-up, for the UI to tell the user once.
 #[derive(Default)]
@@ -32,6 +32,11 @@ pub fn load<R: Runtime>(app: &AppHandle<R>) -> Result<Settings, String> {
         .get(KEY)
         .and_then(|value| serde_json::from_value(value).ok())
         .unwrap_or_default())
+}
+
+/// Whether the UI language is English (for words the app itself shows: tray, notifications).
+pub fn english<R: Runtime>(app: &AppHandle<R>) -> bool {
+    load(app).is_ok_and(|s| s.language == onshi_core::settings::Language::En)
 }
 
 pub fn save<R: Runtime>(app: &AppHandle<R>, settings: &Settings) -> Result<(), String> {

@@ -13,11 +13,13 @@ export function startRig(readers = "default") {
   const next = () => new Promise((resolve) => pending.push(resolve));
   return {
     ready: next(),
+    /** Runs a command; resolves with what follows "ok" (the `uid` command's answer), else "". */
     async send(command) {
       const answer = next();
       child.stdin.write(command + "\n");
       const line = await answer;
-      if (line !== "ok") throw new Error(`rig: ${command} → ${line}`);
+      if (line !== "ok" && !line.startsWith("ok ")) throw new Error(`rig: ${command} → ${line}`);
+      return line.slice(3);
     },
     stop: () => child.kill(),
   };

@@ -10,6 +10,9 @@ export ONSHI_RIG="$target/debug/onshi-rig"
 home=$(mktemp -d)
 trap 'rm -rf "$home"; kill $(jobs -p) 2>/dev/null || true' EXIT
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
+# The app's home (the login-start entry goes to its ~/.config/autostart); wdio.conf.js hands it to the app.
+export ONSHI_APP_HOME="$home/home" ONSHI_DESK_READY="$home/desk-ready"
+mkdir -p "$ONSHI_APP_HOME"
 export ONSHI_APP_DATA="$XDG_DATA_HOME/jp.onshi-assistant.app"
 # Native dialogs cannot be driven over WebDriver: the app reads the "chosen" path from here instead.
 export ONSHI_TEST_PICKS="$home/picks" ONSHI_FIXTURES="$home/fixtures"
@@ -21,5 +24,5 @@ Xvfb -displayfd 3 -screen 0 1280x1600x24 -nolisten tcp 3>"$home/display" >/dev/n
 for _ in $(seq 100); do [[ -s "$home/display" ]] && break; sleep 0.1; done
 [[ -s "$home/display" ]] || { echo "Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$(tr -d '[:space:]' < "$home/display")"
-# WebKitGTK wants a session bus; give it a private one.
-exec dbus-run-session -- npx wdio run tests/e2e/wdio.conf.js
+# A private session bus, with the desktop's notification and tray services on it (session.sh).
+exec dbus-run-session -- tests/e2e/session.sh

@@ -6,6 +6,9 @@ import path from "node:path";
 
 const app = process.env.ONSHI_APP;
 const dataDir = process.env.ONSHI_APP_DATA;
+const appHome = process.env.ONSHI_APP_HOME;
+/** The app's environment: its own home, so the login-start entry lands in the test's folder. */
+export const appEnv = () => ({ ...process.env, HOME: appHome });
 let driver;
 
 export const config = {
@@ -36,12 +39,14 @@ export const config = {
   beforeSession(_config, _caps, specs) {
     driver?.kill(); // a session that failed to start never reached afterSession
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(path.join(appHome, ".config"), { recursive: true, force: true });
     if (specs.some((spec) => spec.includes("settings"))) {
       fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(path.join(dataDir, "settings.json"), '{"settings": {"language": "e');
     }
     driver = spawn("tauri-driver", ["--native-driver", "/usr/bin/WebKitWebDriver"], {
       stdio: [null, process.stdout, process.stderr],
+      env: appEnv(),
     });
     return new Promise((resolve) => setTimeout(resolve, 1000));
   },

@@ -4,6 +4,7 @@
 mod card_test;
 mod cert;
 mod cli_lang;
+mod history;
 mod output;
 mod readers;
 mod succession;
@@ -88,6 +89,19 @@ enum Command {
         /// Or the certificate file itself.
         #[arg(long)]
         cert: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The app's connection history: readers, cards and the service, day by day.
+    History {
+        /// How many days, today included (1 to 30).
+        #[arg(long, default_value_t = 7)]
+        days: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The support report for the help desk: app, OS, readers, certificate, MPKI, backup, history.
+    Report {
         #[arg(long)]
         json: bool,
     },
@@ -179,6 +193,8 @@ fn main() -> ExitCode {
         Command::Cert {
             command: CertCommand::List { json, at },
         } => cert::list(json, at, cli.lang),
+        Command::History { days, json } => history::history(days, json, cli.lang),
+        Command::Report { json } => history::report(json, cli.lang),
         Command::Mpki { json, latest } => cert::mpki(json, latest, cli.lang),
         Command::Backup {
             command:

@@ -30,6 +30,10 @@ pub struct Settings {
     pub guide_progress: BTreeMap<String, Vec<String>>,
     /// The MPKI client's latest version, as the user read it on the portal's 「アプリケーションバージョン情報」.
     pub mpki_latest_known: Option<String>,
+    /// The first-run question "start at login?" has been answered.
+    pub autostart_asked: bool,
+    /// The notice "still running in the notification area" has been shown once.
+    pub tray_notice_shown: bool,
 }
 
 /// Checks the settings file before it is opened. When it exists but is not a JSON object (cut short by a

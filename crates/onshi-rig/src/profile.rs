@@ -47,6 +47,17 @@ pub struct Selection {
 }
 
 impl Profile {
+    /// What the reader's GET DATA answers for this card: a FeliCa IDm, a MIFARE UID, or for Type B a
+    /// PUPI. Real Type B cards make up a new PUPI each time; the rig's is fixed so that tests can assert
+    /// it never shows up anywhere (`onshi-rig --control` answers `uid READER` with it).
+    pub fn uid(self) -> Vec<u8> {
+        match self {
+            Profile::Felica => vec![0x01, 0x2E, 0x4C, 0xC1, 0x7D, 0x12, 0x34, 0x56],
+            Profile::Mifare => vec![0x04, 0xA2, 0x19, 0x7C],
+            _ => vec![0x8C, 0x4F, 0x2A, 0x61],
+        }
+    }
+
     /// The pseudo-ATR a contactless reader builds for this card (PC/SC part 3), TCK included.
     pub fn atr(self) -> Vec<u8> {
         let mut atr = match self {
@@ -107,13 +118,9 @@ impl Profile {
                 data
             }
             [0x00, 0xB0, ..] => NO_CURRENT_EF.to_vec(),
-            // The reader's GET DATA (UID): Type B cards give a random PUPI each time.
+            // The reader's GET DATA (UID).
             [0xFF, 0xCA, 0x00, 0x00, ..] => {
-                let mut uid = match self {
-                    Profile::Felica => vec![0x01, 0x2E, 0x4C, 0xC1, 0x7D, 0x12, 0x34, 0x56],
-                    Profile::Mifare => vec![0x04, 0xA2, 0x19, 0x7C],
-                    _ => random_pupi().to_vec(),
-                };
+                let mut uid = self.uid();
                 uid.extend_from_slice(&OK);
                 uid
             }
@@ -131,13 +138,6 @@ fn storage_atr(standard: u8, card_name: [u8; 2]) -> Vec<u8> {
     atr
 }
 
-fn random_pupi() -> [u8; 4] {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    nanos.to_le_bytes()
-}
 
 #[cfg(test)]
 mod tests {

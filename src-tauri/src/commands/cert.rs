@@ -2,13 +2,15 @@
 //! copy to a USB stick, and a calendar reminder. Paths come only from native dialogs (picker.rs).
 
 use super::error::CommandError;
+use crate::app_status::AppStatus;
 use crate::picker::{pick, Pick};
 use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
-use onshi_core::time::now_jst;
+use onshi_core::status::BackupCheck;
+use onshi_core::time::{now_jst, rfc3339_jst};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use zeroize::Zeroizing;
 
 /// What the user picked on this screen. Only paths; never a password.
@@ -56,7 +58,8 @@ pub async fn cert_open(
     app: AppHandle,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Option<Opened<CertInfo>>, CommandError> {
-    let Some(path) = blocking(move || pick(&app, Pick::Certificate)).await? else {
+    let picker = app.clone();
+    let Some(path) = blocking(move || pick(&picker, Pick::Certificate)).await? else {
         return Ok(None);
     };
     let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
@@ -71,6 +74,11 @@ pub async fn cert_open(
         read => read.and_then(|der| cert::inspect(&der, now_jst().date_naive()))?,
     };
     *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    // Remembered (the path only) so the tray and the notifications follow this certificate.
+    let watched = app.clone();
+    app.state::<AppStatus>()
+        .update(|status| status.certificate_file = Some(path.clone()));
+    std::thread::spawn(move || crate::keeper::look_at_certificate(&watched));
     Ok(Some(Opened {
         file_name: file_name(&path),
         value: info,
@@ -81,6 +89,7 @@ pub async fn cert_open(
 /// the certificate on screen. Elsewhere: "not-available", and the file flow is used.
 #[tauri::command]
 pub async fn cert_from_store(
+    app: AppHandle,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Vec<CertInfo>, CommandError> {
     let ders = blocking(|| onshi_core::platform::certificate_store().certificates())
@@ -93,7 +102,17 @@ pub async fn cert_from_store(
         .collect();
     infos.sort_by(|a, b| b.not_after.cmp(&a.not_after));
     *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = infos.first().cloned();
+    std::thread::spawn(move || crate::keeper::look_at_certificate(&app));
     Ok(infos)
+}
+
+/// The certificate the PC uses (the store, or the file last opened), as the keeper last read it; it
+/// becomes the certificate on screen, so a window made again from the tray shows it at once.
+#[tauri::command]
+pub fn cert_current(app: AppHandle, screen: tauri::State<'_, CertScreen>) -> Option<CertInfo> {
+    let info = crate::keeper::certificate(&app)?;
+    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    Some(info)
 }
 
 /// Saves a calendar file with the renewal reminders of the certificate on screen.
@@ -111,7 +130,7 @@ pub async fn cert_save_reminder(
         info.ok_or_else(|| CommandError::new("no-certificate", "no certificate on screen"))?;
     let calendar = reminder::reminders_for(&info)
         .ok_or_else(|| CommandError::new("failed", "unreadable expiry date"))?;
-    let Some(path) = blocking(move || pick(&app, Pick::Save("電子証明書の更新.ics"))).await?
+    let Some(path) = blocking(move || pick(&app, Pick::Save("電子証明書の更新.ics".into()))).await?
     else {
         return Ok(None);
     };
@@ -145,6 +164,7 @@ fn picked_backup(screen: &CertScreen) -> Result<PathBuf, CommandError> {
 /// Opens the picked backup with `password` (kept in memory only, wiped after) and checks it.
 #[tauri::command]
 pub async fn backup_verify(
+    app: AppHandle,
     password: String,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<BackupReport, CommandError> {
@@ -153,6 +173,22 @@ pub async fn backup_verify(
     let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
     let outcome =
         blocking(move || cert::verify_backup(&bytes, &password, now_jst().date_naive())).await?;
+    // The verdict and date only, for the report and the "renewed without a backup" notice.
+    let check = BackupCheck {
+        at: rfc3339_jst(now_jst()),
+        verdict: match &outcome {
+            Ok(report) if report.usable => "ok".to_owned(),
+            Ok(_) => "unusable".to_owned(),
+            Err(error) => error.code().to_owned(),
+        },
+        not_after: outcome
+            .as_ref()
+            .ok()
+            .and_then(|r| r.certificate.as_ref())
+            .map(|c| c.not_after.clone()),
+    };
+    app.state::<AppStatus>()
+        .update(|status| status.backup_check = Some(check));
     Ok(outcome?)
 }
 

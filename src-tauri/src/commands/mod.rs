@@ -9,3 +9,6 @@ pub mod mpki;
 pub mod readers;
 pub mod settings;
 pub mod succession;
+pub mod history;
+pub mod report;
+pub mod resident;

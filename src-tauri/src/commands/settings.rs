@@ -26,6 +26,13 @@ pub fn settings_get(
 }
 
 #[tauri::command]
-pub fn settings_set(app: tauri::AppHandle, settings: Settings) -> Result<(), String> {
-    settings::save(&app, &settings)
+pub fn settings_set(app: tauri::AppHandle, mut settings: Settings) -> Result<(), String> {
+    // Flags the app sets itself only ever go from false to true: a UI holding an older copy cannot undo them.
+    let stored = settings::load(&app)?;
+    settings.tray_notice_shown |= stored.tray_notice_shown;
+    settings.autostart_asked |= stored.autostart_asked;
+    settings::save(&app, &settings)?;
+    // The tray's words follow the UI language.
+    crate::keeper::refresh_tray(&app);
+    Ok(())
 }

@@ -10,12 +10,17 @@ import type { CopyReport } from "./bindings/CopyReport";
 import type { Guide } from "./bindings/Guide";
 import type { GracePeriod } from "./bindings/GracePeriod";
 import type { MpkiStatus } from "./bindings/MpkiStatus";
+import type { DayTimeline } from "./bindings/DayTimeline";
+import type { SupportReport } from "./bindings/SupportReport";
+import type { Screen } from "./bindings/Screen";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
 export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { CardKind } from "./bindings/CardKind";
+export type { DayTimeline, SupportReport, Screen };
+export type { Lane } from "./bindings/Lane";
 
 export interface SettingsView {
   settings: Settings;
@@ -74,3 +79,35 @@ export const mpkiStatus = (latest: string | null) => invoke<MpkiStatus>("mpki_st
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });
+
+/** The connection history for the timeline: `days` days up to today, oldest first. */
+export interface HistoryView {
+  days: DayTimeline[];
+  hint_ja: string;
+  hint_en: string;
+  damaged_files: string[];
+}
+export const historyTimeline = (days: number) => invoke<HistoryView>("history_timeline", { days });
+
+/** The support report, previewed: `text` is exactly what is copied or saved. */
+export interface ReportPreview {
+  text: string;
+  report: SupportReport;
+}
+export const reportPreview = (english: boolean) => invoke<ReportPreview>("report_preview", { english });
+export const reportCopy = (text: string) => invoke<void>("report_copy", { text });
+/** Saves the report as .txt where the user chooses; the path shown (home as ~), or null if cancelled. */
+export const reportSave = (text: string) => invoke<string | null>("report_save", { text });
+
+/** The screen the last notification was about, once (the window opens there). */
+export const appLanding = () => invoke<Screen | null>("app_landing");
+/** Tells the UI to show a screen (a notification or the tray opened an existing window). */
+export const onOpenScreen = (handler: (screen: Screen) => void): Promise<UnlistenFn> =>
+  listen<Screen>("open-screen", (event) => handler(event.payload));
+
+export const autostartGet = () => invoke<boolean>("autostart_get");
+/** Turns the login start on or off; answers whether it is on now. */
+export const autostartSet = (enabled: boolean) => invoke<boolean>("autostart_set", { enabled });
+
+/** The certificate the PC uses (the Windows store, or the file last opened), if any. */
+export const certCurrent = () => invoke<CertInfo | null>("cert_current");

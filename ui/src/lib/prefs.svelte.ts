@@ -10,6 +10,8 @@ export const prefs = $state({
   guideProgress: {} as Record<string, string[]>,
   /** The MPKI client's latest version as read on the portal; remembered. */
   mpkiLatest: "",
+  /** The first-run question about the login start has been answered. */
+  autostartAsked: false,
 });
 
 export const t = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
@@ -25,6 +27,9 @@ export async function savePrefs(): Promise<void> {
       large_text: prefs.largeText,
       guide_progress: $state.snapshot(prefs.guideProgress),
       mpki_latest_known: prefs.mpkiLatest.trim() || null,
+      autostart_asked: prefs.autostartAsked,
+      // Owned by the Rust side, which keeps its own value when it is true.
+      tray_notice_shown: false,
     });
     saving.error = null;
   } catch (error) {

@@ -33,7 +33,7 @@ pub struct Lane {
     pub smartphone_ready: bool,
     /// The stretches the reader was connected.
     pub connected: Vec<Span>,
-    /// Minutes at which it was unplugged (or dropped off the USB bus) while the service ran.
+    /// Minutes at which it was unplugged, dropped off the USB bus, or went with the service.
     pub dropouts: Vec<u16>,
 }
 
@@ -132,6 +132,13 @@ pub fn timelines(
                     }
                 }
                 HistoryEventKind::ServiceLost => {
+                    // Every reader goes with the service; on Windows this is how unplugging the last
+                    // reader looks (the service stops with it), so each counts as a drop-out.
+                    for reader in connected_since.keys() {
+                        if let Some(lane) = lanes.get_mut(reader) {
+                            lane.dropouts.push(at);
+                        }
+                    }
                     close_all(&mut connected_since, &mut lanes, at);
                     service_down_since.get_or_insert(at);
                 }
@@ -263,7 +270,7 @@ mod tests {
     }
 
     #[test]
-    fn repeated_dropouts_ask_for_the_hint_and_a_lost_service_is_drawn_not_counted_as_dropouts() {
+    fn repeated_dropouts_ask_for_the_hint_and_a_lost_service_takes_the_readers_with_it() {
         use HistoryEventKind::*;
         let mut events = vec![event("2026-11-29", "08:00", ReaderAdded, Some(PASORI))];
         for hour in ["09", "10", "11"] {
@@ -275,10 +282,10 @@ mod tests {
         events.push(event("2026-11-29", "12:31", CardInserted, Some(PASORI)));
         let days = timelines(&events, date("2026-11-29"), 1, 13 * 60);
         assert!(days[0].repeated_dropouts);
-        assert_eq!(days[0].lanes[0].dropouts, [540, 600, 660]);
+        assert_eq!(days[0].lanes[0].dropouts, [540, 600, 660, 720]);
         assert_eq!(days[0].service_down, [Span { from: 720, to: 750 }]);
         let counts = day_counts(&events, date("2026-11-29"), 1);
-        assert_eq!(counts[0].reader_dropouts, 3);
+        assert_eq!(counts[0].reader_dropouts, 4);
         assert_eq!(counts[0].service_lost, 1);
         assert_eq!(counts[0].cards_placed, 1);
     }

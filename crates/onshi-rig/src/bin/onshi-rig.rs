@@ -5,6 +5,7 @@
 //!   readers default | readers none | readers NAME;NAME…   restart pcscd with these readers
 //!   insert READER PROFILE                                put a card on the reader whose name contains READER
 //!   remove READER                                        take it away
+//!   uid READER                                           answer `ok HEX`: the UID the card there gives
 //!   stop-service | start-service                         stop or start pcscd
 //! Without `--control` it runs until it is killed. It always ends with its pcscd.
 
@@ -40,18 +41,20 @@ fn reader_set(spec: &str) -> Vec<String> {
 
 struct Bench {
     rig: Rig,
-    cards: BTreeMap<String, VirtualCard>,
+    cards: BTreeMap<String, (VirtualCard, Profile)>,
 }
 
 impl Bench {
-    fn run(&mut self, line: &str) -> Result<(), String> {
+    /// Runs one command; `Some(text)` is an answer beyond `ok`.
+    fn run(&mut self, line: &str) -> Result<Option<String>, String> {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
             ["readers", ..] => {
                 self.cards.clear();
                 let names = reader_set(line.trim_start_matches("readers"));
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                self.rig.restart(&names).map_err(|e| e.to_string())
+                self.rig.restart(&names).map_err(|e| e.to_string())?;
+                Ok(None)
             }
             ["insert", reader, profile] => {
                 let profile: Profile = profile.parse()?;
@@ -59,26 +62,36 @@ impl Bench {
                     .rig
                     .insert(reader, profile)
                     .map_err(|e| e.to_string())?;
-                self.cards.insert(reader.to_string(), card);
-                Ok(())
+                self.cards.insert(reader.to_string(), (card, profile));
+                Ok(None)
             }
             ["remove", reader] => {
-                let card = self
+                let (card, _) = self
                     .cards
                     .remove(*reader)
                     .ok_or_else(|| format!("no card on {reader}"))?;
                 // Wait until pcscd has seen it go, so the next command meets an empty reader.
                 self.rig
                     .take_away(reader, card)
-                    .map(drop)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.to_string())?;
+                Ok(None)
+            }
+            ["uid", reader] => {
+                let (_, profile) = self
+                    .cards
+                    .get(*reader)
+                    .ok_or_else(|| format!("no card on {reader}"))?;
+                Ok(Some(profile.uid().iter().map(|b| format!("{b:02X}")).collect()))
             }
             ["stop-service"] => {
                 self.cards.clear();
                 self.rig.stop_service();
-                Ok(())
+                Ok(None)
             }
-            ["start-service"] => self.rig.start_service().map_err(|e| e.to_string()),
+            ["start-service"] => {
+                self.rig.start_service().map_err(|e| e.to_string())?;
+                Ok(None)
+            }
             _ => Err(format!("unknown command {line:?}")),
         }
     }
@@ -119,7 +132,8 @@ fn main() {
             continue;
         }
         let answer = match bench.run(&line) {
-            Ok(()) => "ok".to_string(),
+            Ok(None) => "ok".to_string(),
+            Ok(Some(text)) => format!("ok {text}"),
             Err(error) => format!("error: {error}"),
         };
         let mut out = stdout.lock();

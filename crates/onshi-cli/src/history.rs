@@ -1,0 +1,162 @@
+//! `onshi history` and `onshi report`: the app's connection history and the support report, read from the
+//! app's data folder without changing anything in it.
+
+use crate::exit;
+use crate::output::{print_json, report_error};
+use crate::text::Lang;
+use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline, History, Lane, KEEP_DAYS};
+use onshi_core::readers::{self, advice::Os, ReadersReport};
+use onshi_core::time::now_jst;
+use onshi_core::{app_data, support};
+use std::path::PathBuf;
+
+/// Half-hour cells: 48 to a day.
+const CELL_MINUTES: u16 = 30;
+
+fn data_dir(json: bool, lang: Lang) -> Option<PathBuf> {
+    let dir = app_data::default_dir();
+    if dir.is_none() {
+        report_error(
+            json,
+            "no-data-folder",
+            lang.pick(
+                "アプリのデータフォルダーが見つかりません。",
+                "The app's data folder cannot be found.",
+            ),
+        );
+    }
+    dir
+}
+
+/// One lane as a row of cells: ■ connected, × a drop-out, · not connected, blank after now.
+fn cells(lane: &Lane, until: u16) -> String {
+    (0..24 * 60 / CELL_MINUTES)
+        .map(|i| {
+            let (from, to) = (i * CELL_MINUTES, (i + 1) * CELL_MINUTES);
+            if from >= until {
+                ' '
+            } else if lane.dropouts.iter().any(|m| (from..to).contains(m)) {
+                '×'
+            } else if lane.connected.iter().any(|s| s.from < to && s.to > from) {
+                '■'
+            } else {
+                '·'
+            }
+        })
+        .collect()
+}
+
+fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
+    let is_today = day.date == today;
+    crate::say!("{}{}", day.date, if is_today { lang.pick(" (今日)", " (today)") } else { "" });
+    if day.lanes.is_empty() && day.service_down.is_empty() {
+        crate::say!("  {}", lang.pick("記録はありません", "nothing recorded"));
+        return;
+    }
+    for lane in &day.lanes {
+        let label = match lang {
+            Lang::Ja => lane.label.as_deref(),
+            Lang::En => lane.label_en.as_deref(),
+        };
+        let ready = if lane.smartphone_ready { lang.pick(" [スマホ対応]", " [smartphone-ready]") } else { "" };
+        crate::say!("  {}{ready}: {}", label.unwrap_or(lang.pick("機種不明", "unknown model")), lane.reader);
+        let times: Vec<String> = lane
+            .dropouts
+            .iter()
+            .map(|m| format!("{:02}:{:02}", m / 60, m % 60))
+            .collect();
+        let dropouts = match (times.len(), lang) {
+            (0, _) => String::new(),
+            (n, Lang::Ja) => format!("  取り外し・切断 {n}回 ({})", times.join(", ")),
+            (n, Lang::En) => format!("  dropped out {n}× ({})", times.join(", ")),
+        };
+        crate::say!("    |{}|{dropouts}", cells(lane, day.until));
+    }
+    for span in &day.service_down {
+        crate::say!(
+            "  {}: {:02}:{:02}–{:02}:{:02}",
+            lang.pick("スマートカードサービス停止", "smart-card service down"),
+            span.from / 60,
+            span.from % 60,
+            span.to / 60,
+            span.to % 60
+        );
+    }
+}
+
+/// `onshi history [--days N] [--json]`.
+pub fn history(days: i64, json: bool, lang: Lang) -> u8 {
+    if !(1..=KEEP_DAYS).contains(&days) {
+        let message = lang.pick(
+            "--days には 1 から 30 までの日数を指定してください。",
+            "Give --days a number of days from 1 to 30.",
+        );
+        report_error(json, "bad-days", message);
+        return exit::BAD_INPUT;
+    }
+    let Some(dir) = data_dir(json, lang) else {
+        return exit::PROBLEM;
+    };
+    let now = now_jst();
+    let today = now.date_naive();
+    let loaded = match History::new(&dir).load(today, days, false) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            report_error(json, "unreadable", &error.to_string());
+            return exit::PROBLEM;
+        }
+    };
+    let minute = (now.time().signed_duration_since(chrono::NaiveTime::MIN).num_minutes()) as u16;
+    let drawn = timelines(&loaded.events, today, days, minute);
+    let damaged: Vec<String> = loaded
+        .damaged
+        .iter()
+        .map(|p| app_data::without_home(&p.to_string_lossy()))
+        .collect();
+    if json {
+        print_json(&serde_json::json!({
+            "days": drawn,
+            "events": loaded.events,
+            "damaged_files": damaged,
+        }));
+        return exit::FINE;
+    }
+    crate::say!(
+        "{}",
+        lang.pick(
+            "接続の記録 (1マス30分: ■ 接続中 / × 取り外し・切断 / · 未接続)",
+            "Connection history (one cell per 30 min: ■ connected / × dropped out / · not connected)"
+        )
+    );
+    let today_text = onshi_core::cert::expiry::date_text(today);
+    for day in &drawn {
+        print_day(day, &today_text, lang);
+    }
+    if drawn.iter().any(|day| day.repeated_dropouts) {
+        let hint = usb_dropout_hint(Os::current());
+        crate::say!("");
+        crate::say!("{}", lang.pick(hint.ja, hint.en));
+    }
+    for path in &damaged {
+        eprintln!(
+            "{}: {path}",
+            lang.pick("読み取れない行のある記録ファイル", "A history file with unreadable lines")
+        );
+    }
+    exit::FINE
+}
+
+/// `onshi report [--json]`: the support report, with the readers as they are now.
+pub fn report(json: bool, lang: Lang) -> u8 {
+    let Some(dir) = data_dir(json, lang) else {
+        return exit::PROBLEM;
+    };
+    let readers = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
+    let built = support::build(support::gather(&dir, env!("CARGO_PKG_VERSION"), readers));
+    if json {
+        print_json(&built);
+    } else {
+        crate::say!("{}", support::to_text(&built, lang == Lang::En).trim_end());
+    }
+    exit::FINE
+}

@@ -1,0 +1,46 @@
+//! The timeline on 「カードリーダー診断」: today and the days before, one lane per reader.
+
+use super::error::CommandError;
+use crate::history_log::HistoryLog;
+use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline};
+use onshi_core::readers::advice::Os;
+use onshi_core::time::now_jst;
+use serde::Serialize;
+use tauri::State;
+
+#[derive(Serialize)]
+pub struct HistoryView {
+    /// Oldest first; the last is today.
+    pub days: Vec<DayTimeline>,
+    /// The USB hint in this OS's words, for days with repeated drop-outs.
+    pub hint_ja: &'static str,
+    pub hint_en: &'static str,
+    /// Damaged history files moved aside while reading.
+    pub damaged_files: Vec<String>,
+}
+
+/// The last `days` days (today included, at most 30) of the connection history.
+#[tauri::command]
+pub async fn history_timeline(
+    days: i64,
+    log: State<'_, HistoryLog>,
+) -> Result<HistoryView, CommandError> {
+    let now = now_jst();
+    let days = days.clamp(1, onshi_core::history::KEEP_DAYS);
+    let loaded = log
+        .history()
+        .load(now.date_naive(), days, true)
+        .map_err(|e| CommandError::new("unreadable", e))?;
+    let minute = now.time().signed_duration_since(chrono::NaiveTime::MIN).num_minutes() as u16;
+    let hint = usb_dropout_hint(Os::current());
+    Ok(HistoryView {
+        days: timelines(&loaded.events, now.date_naive(), days, minute),
+        hint_ja: hint.ja,
+        hint_en: hint.en,
+        damaged_files: loaded
+            .damaged
+            .iter()
+            .map(|p| onshi_core::app_data::without_home(&p.display().to_string()))
+            .collect(),
+    })
+}

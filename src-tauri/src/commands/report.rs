@@ -1,0 +1,63 @@
+//! 「サポート用レポート」: the report previewed before anything leaves the screen, then copied to the
+//! clipboard or saved as a .txt file the user names.
+
+use super::error::CommandError;
+use crate::picker::{pick, Pick};
+use crate::readers_watch::ReadersState;
+use onshi_core::support::{self, SupportReport};
+use serde::Serialize;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+
+#[derive(Serialize)]
+pub struct ReportPreview {
+    /// Exactly what 「コピー」 and 「ファイルに保存」 hand over.
+    pub text: String,
+    pub report: SupportReport,
+}
+
+fn make(app: &AppHandle, english: bool) -> Result<ReportPreview, CommandError> {
+    let dir = app.path().app_data_dir()?;
+    let readers = app.state::<ReadersState>().current();
+    let report = support::build(support::gather(&dir, env!("CARGO_PKG_VERSION"), readers));
+    Ok(ReportPreview {
+        text: support::to_text(&report, english),
+        report,
+    })
+}
+
+/// The report as it is now, in the UI language.
+#[tauri::command]
+pub async fn report_preview(app: AppHandle, english: bool) -> Result<ReportPreview, CommandError> {
+    tauri::async_runtime::spawn_blocking(move || make(&app, english))
+        .await
+        .map_err(|e| CommandError::new("failed", e))?
+}
+
+/// Puts the previewed text on the clipboard.
+#[tauri::command]
+pub fn report_copy(app: AppHandle, text: String) -> Result<(), CommandError> {
+    app.clipboard()
+        .write_text(text)
+        .map_err(|e| CommandError::new("failed", e))
+}
+
+/// Saves the previewed text where the user chooses; None when the dialog was cancelled.
+#[tauri::command]
+pub async fn report_save(app: AppHandle, text: String) -> Result<Option<String>, CommandError> {
+    let name = format!(
+        "オン資アシスタント_サポート用レポート_{}.txt",
+        onshi_core::time::now_jst().format("%Y%m%d-%H%M")
+    );
+    let picked = tauri::async_runtime::spawn_blocking(move || pick(&app, Pick::Save(name)))
+        .await
+        .map_err(|e| CommandError::new("failed", e))?;
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    // Windows' Notepad opens UTF-8 with a BOM as Japanese on every version.
+    let mut bytes = if cfg!(windows) { vec![0xEF, 0xBB, 0xBF] } else { Vec::new() };
+    bytes.extend_from_slice(text.replace('\n', if cfg!(windows) { "\r\n" } else { "\n" }).as_bytes());
+    std::fs::write(&path, bytes).map_err(|e| CommandError::new("unwritable", e))?;
+    Ok(Some(onshi_core::app_data::without_home(&path.display().to_string())))
+}

@@ -1,0 +1,145 @@
+//! Watches over the PC while the app runs, window or not: the readers (from the watch), the certificate in
+//! use (re-read every 10 minutes and whenever one is opened) and the backup after a renewal. It keeps the
+//! tray's state current and shows the notifications onshi-core's alerts decide, each at most once a day.
+
+use crate::app_status::AppStatus;
+use crate::readers_watch::ReadersState;
+use crate::resident::{self, Landing};
+use crate::settings;
+use onshi_core::alerts::{self, Alert, ReaderWatch};
+use onshi_core::cert::{in_use, CertInfo};
+use onshi_core::health;
+use onshi_core::readers::advice::Os;
+use onshi_core::time::now_jst;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use tauri::{AppHandle, Manager};
+use tauri_plugin_notification::NotificationExt;
+
+const TICK: Duration = Duration::from_secs(2);
+const CERTIFICATE_EVERY: Duration = Duration::from_secs(600);
+
+pub struct Keeper {
+    readers: Mutex<ReaderWatch>,
+    certificate: Mutex<Option<CertInfo>>,
+}
+
+pub fn start(app: &AppHandle) {
+    let known = app
+        .state::<AppStatus>()
+        .read(|status| status.smartphone_reader_seen);
+    app.manage(Keeper {
+        readers: Mutex::new(ReaderWatch::new(Os::current(), known, Instant::now())),
+        certificate: Mutex::new(None),
+    });
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("onshi-keeper".into())
+        .spawn(move || {
+            let mut last_certificate_look: Option<Instant> = None;
+            loop {
+                if last_certificate_look.is_none_or(|at| at.elapsed() >= CERTIFICATE_EVERY) {
+                    last_certificate_look = Some(Instant::now());
+                    look_at_certificate(&app);
+                }
+                let due = app
+                    .state::<Keeper>()
+                    .readers
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .due(Instant::now());
+                for alert in due {
+                    notify(&app, &alert);
+                }
+                std::thread::sleep(TICK);
+            }
+        })
+        .expect("the keeper thread starts");
+}
+
+/// The readers changed (called from the watch's thread).
+pub fn readers_changed(app: &AppHandle) {
+    let Some(keeper) = app.try_state::<Keeper>() else {
+        return;
+    };
+    let report = app.state::<ReadersState>().current();
+    let (back, known) = {
+        let mut watch = keeper.readers.lock().unwrap_or_else(|e| e.into_inner());
+        (watch.observe(&report, Instant::now()), watch.knows_a_smartphone_reader())
+    };
+    let status = app.state::<AppStatus>();
+    if known && !status.read(|s| s.smartphone_reader_seen) {
+        status.update(|s| s.smartphone_reader_seen = true);
+    }
+    if let Some(alert) = back {
+        notify(app, &alert);
+    }
+    refresh_tray(app);
+}
+
+/// Reads the certificate in use again, notes a renewal, and says what is due about it.
+pub fn look_at_certificate(app: &AppHandle) {
+    let status = app.state::<AppStatus>();
+    let today = now_jst().date_naive();
+    let file = status.read(|s| s.certificate_file.clone());
+    let found = in_use::find(file.as_ref(), today).and_then(|found| found.certificate.ok());
+    if let Some(info) = &found {
+        let today_text = onshi_core::cert::expiry::date_text(today);
+        status.update(|s| s.see_certificate(&info.serial, &info.not_after, &today_text));
+        if let Some(alert) = alerts::certificate(info) {
+            notify(app, &alert);
+        }
+    }
+    if let Some(alert) = status.read(alerts::backup_missing) {
+        notify(app, &alert);
+    }
+    if let Some(keeper) = app.try_state::<Keeper>() {
+        *keeper.certificate.lock().unwrap_or_else(|e| e.into_inner()) = found;
+    }
+    refresh_tray(app);
+}
+
+/// The certificate in use as last read (for the UI when its window is made again).
+pub fn certificate(app: &AppHandle) -> Option<CertInfo> {
+    app.try_state::<Keeper>()?
+        .certificate
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+}
+
+/// The tray shows the worst of the readers and the certificate.
+pub fn refresh_tray(app: &AppHandle) {
+    let Some(keeper) = app.try_state::<Keeper>() else {
+        return;
+    };
+    let report = app.state::<ReadersState>().current();
+    let certificate = keeper
+        .certificate
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let health = health::assess(&report, certificate.as_ref(), Os::current());
+    resident::show_health(app, &health);
+}
+
+/// Shows `alert` unless its cause already spoke today; the next window opens on its screen.
+pub fn notify(app: &AppHandle, alert: &Alert) {
+    let today = now_jst().date_naive();
+    let admitted = app.state::<AppStatus>().update(|status| {
+        alerts::forget_old(&mut status.notified, today);
+        alert.admit(&mut status.notified, today)
+    });
+    if !admitted {
+        return;
+    }
+    app.state::<Landing>().set(alert.screen);
+    show(app, alert.title.get(settings::english(app)), alert.body.get(settings::english(app)));
+}
+
+/// A desktop notification (a toast on Windows, org.freedesktop.Notifications on Linux).
+pub fn show(app: &AppHandle, title: &str, body: &str) {
+    if let Err(error) = app.notification().builder().title(title).body(body).show() {
+        eprintln!("notification: {error}");
+    }
+}
