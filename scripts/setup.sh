@@ -20,6 +20,8 @@ if [[ " $* " == *" --test "* ]]; then
     xvfb xauth dbus webkit2gtk-driver        # the real app under a virtual display, driven by WebDriver
     imagemagick openssl
     libnss3-tools gnutls-bin                 # backups as NSS (pk12util) and GnuTLS (certtool) write them
+    python3-dbus python3-gi python3-xlib     # the test desktop: notification server, tray watcher,
+    libglib2.0-bin xclip                     # a window's close button (tests/e2e/desktop_bus.py), gdbus
   )
 fi
 

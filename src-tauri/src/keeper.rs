@@ -65,7 +65,10 @@ pub fn readers_changed(app: &AppHandle) {
     let report = app.state::<ReadersState>().current();
     let (back, known) = {
         let mut watch = keeper.readers.lock().unwrap_or_else(|e| e.into_inner());
-        (watch.observe(&report, Instant::now()), watch.knows_a_smartphone_reader())
+        (
+            watch.observe(&report, Instant::now()),
+            watch.knows_a_smartphone_reader(),
+        )
     };
     let status = app.state::<AppStatus>();
     if known && !status.read(|s| s.smartphone_reader_seen) {
@@ -134,7 +137,11 @@ pub fn notify(app: &AppHandle, alert: &Alert) {
         return;
     }
     app.state::<Landing>().set(alert.screen);
-    show(app, alert.title.get(settings::english(app)), alert.body.get(settings::english(app)));
+    show(
+        app,
+        alert.title.get(settings::english(app)),
+        alert.body.get(settings::english(app)),
+    );
 }
 
 /// A desktop notification (a toast on Windows, org.freedesktop.Notifications on Linux).

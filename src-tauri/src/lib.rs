@@ -96,7 +96,9 @@ pub fn run() {
         .expect("オン資アシスタントを起動できませんでした (the app could not start)");
     app.run(|app, event| match event {
         // The window closed: stay in the tray. Only 「終了」 (an exit with a code) ends the app.
-        RunEvent::ExitRequested { code: None, api, .. } => api.prevent_exit(),
+        RunEvent::ExitRequested {
+            code: None, api, ..
+        } => api.prevent_exit(),
         RunEvent::Exit => {
             if let Some(log) = app.try_state::<history_log::HistoryLog>() {
                 log.note(HistoryEventKind::WatchStopped);

@@ -18,7 +18,10 @@ pub struct ReadersState {
 
 impl ReadersState {
     pub fn current(&self) -> ReadersReport {
-        self.report.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.report
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 }
 

@@ -126,7 +126,9 @@ pub fn show_health(app: &AppHandle, health: &Health) {
     };
     let english = settings::english(app);
     let lines: Vec<&str> = health.lines.iter().map(|line| line.get(english)).collect();
-    let _ = tray.icon.set_icon(Some(crate::tray_art::icon(health.level)));
+    let _ = tray
+        .icon
+        .set_icon(Some(crate::tray_art::icon(health.level)));
     let _ = tray
         .icon
         .set_tooltip(Some(format!("オン資アシスタント\n{}", lines.join("\n"))));

@@ -5,7 +5,9 @@
 - org.kde.StatusNotifierWatcher: the registry a panel keeps, so the app's tray icon (libayatana-
   appindicator) is published over D-Bus instead of being drawn into an X11 tray nobody runs;
 - jp.onshi.TestDesk: what a person at that desktop would see and do, for the specs to call with gdbus:
-  Notifications() and Tray() as JSON, ClickMenu(label) on the tray's menu, ClickNotification(id).
+  Notifications() and Tray() as JSON, ClickMenu(label) on the tray's menu, ClickNotification(id),
+  CloseWindow(title): the window's close button, i.e. the WM_DELETE_WINDOW message a window manager
+  sends (Xvfb runs none), WindowCount(title).
 
 Nothing here is inside the app: the app talks to these services exactly as to a real desktop's.
 Started by tests/e2e/session.sh; prints "ready" once all three names are owned.
@@ -19,6 +21,9 @@ import zlib
 
 import dbus
 import dbus.service
+import Xlib.display
+import Xlib.protocol.event
+import Xlib.X
 from dbus.mainloop.glib import DBusGMainLoop
 from gi.repository import GLib
 
@@ -211,8 +216,54 @@ class Desk(dbus.service.Object):
         self.notifications.ActionInvoked(number, "default")
 
 
+def windows_titled(title):
+    """The top-level X windows (the ones with WM_PROTOCOLS) whose title is `title`."""
+    display = Xlib.display.Display()
+    net_name = display.intern_atom("_NET_WM_NAME")
+    utf8 = display.intern_atom("UTF8_STRING")
+    protocols = display.intern_atom("WM_PROTOCOLS")
+    found = []
+
+    def visit(window):
+        try:
+            name = window.get_full_property(net_name, utf8)
+            mapped = window.get_attributes().map_state == Xlib.X.IsViewable
+            if name and name.value.decode("utf-8", "replace") == title and mapped \
+                    and window.get_full_property(protocols, Xlib.X.AnyPropertyType):
+                found.append(window)
+            for child in window.query_tree().children:
+                visit(child)
+        except Exception:
+            pass
+
+    visit(display.screen().root)
+    return display, found
+
+
+class Windows(dbus.service.Object):
+    def __init__(self):
+        super().__init__(bus, "/TestDesk/Windows")
+
+    @dbus.service.method(DESK, in_signature="s", out_signature="u")
+    def WindowCount(self, title):
+        return len(windows_titled(title)[1])
+
+    @dbus.service.method(DESK, in_signature="s", out_signature="u")
+    def CloseWindow(self, title):
+        display, found = windows_titled(title)
+        protocols = display.intern_atom("WM_PROTOCOLS")
+        delete = display.intern_atom("WM_DELETE_WINDOW")
+        for window in found:
+            message = Xlib.protocol.event.ClientMessage(
+                window=window, client_type=protocols, data=(32, [delete, Xlib.X.CurrentTime, 0, 0, 0]))
+            window.send_event(message)
+        display.flush()
+        return len(found)
+
+
 notifications = Notifications()
 watcher = Watcher()
 desk = Desk(notifications, watcher)
+windows = Windows()
 print("ready", flush=True)
 GLib.MainLoop().run()

@@ -1,5 +1,5 @@
 // Shared by the specs: the rig as a child process, and screenshots.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -38,4 +38,56 @@ export async function shot(name) {
  *  reads it from ONSHI_TEST_PICKS, since WebDriver cannot reach a GTK dialog. */
 export function willChoose(kind, file) {
   fs.writeFileSync(path.join(process.env.ONSHI_TEST_PICKS, kind), file);
+}
+
+/** The app's environment: its own home, so the login-start entry lands in the test's folder. */
+export const appEnv = () => ({ ...process.env, HOME: process.env.ONSHI_APP_HOME });
+
+/** Calls the test desktop (tests/e2e/desktop_bus.py) with gdbus; answers the method's one value. */
+export function desk(method, ...args) {
+  const object = ["CloseWindow", "WindowCount"].includes(method) ? "/TestDesk/Windows" : "/TestDesk";
+  const out = execFileSync(
+    "gdbus",
+    ["call", "--session", "--dest", "jp.onshi.TestDesk", "--object-path", object, "--method", `jp.onshi.TestDesk.${method}`, ...args],
+    { encoding: "utf8" },
+  ).trim();
+  const text = out.match(/^\('(.*)',\)$/s);
+  if (text) return JSON.parse(text[1].replace(/\\(['\\])/g, "$1"));
+  const number = out.match(/^\((?:uint32 )?(\d+|true|false),\)$/);
+  return number ? JSON.parse(number[1]) : out;
+}
+
+/** A GVariant string literal for gdbus. */
+export const gvariantString = (text) => `'${text.replace(/[\\']/g, "\\$&")}'`;
+
+/** The notifications the desktop has received so far. */
+export const notifications = () => desk("Notifications");
+
+/** Waits for a notification whose title contains `text`; resolves with it. */
+export async function notificationTitled(text, timeout = 10000) {
+  let found;
+  await browser.waitUntil(() => (found = notifications().find((n) => n.summary.includes(text))), {
+    timeout,
+    timeoutMsg: `no notification titled ${text}: ${JSON.stringify(notifications().map((n) => n.summary))}`,
+  });
+  return found;
+}
+
+/** The tray as a panel sees it: its menu's words and its icon's colour. */
+export const tray = () => desk("Tray");
+export const trayLabels = () => tray()?.menu.map((entry) => entry.label) ?? [];
+
+/** Closes the app's window with its close button (the app stays in the tray). */
+export const closeWindow = () => desk("CloseWindow", gvariantString("オン資アシスタント"));
+export const windowCount = () => desk("WindowCount", gvariantString("オン資アシスタント"));
+
+/** Waits for the app's window to be there again and points WebDriver at it. */
+export async function followNewWindow() {
+  await browser.waitUntil(async () => (await browser.getWindowHandles()).length > 0 && windowCount() === 1, {
+    timeout: 15000,
+    timeoutMsg: "the window did not come back",
+  });
+  const [handle] = await browser.getWindowHandles();
+  await browser.switchToWindow(handle);
+  await $('[data-testid="nav-home"]').waitForDisplayed({ timeout: 15000 });
 }

@@ -25,4 +25,4 @@ for _ in $(seq 100); do [[ -s "$home/display" ]] && break; sleep 0.1; done
 [[ -s "$home/display" ]] || { echo "Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$(tr -d '[:space:]' < "$home/display")"
 # A private session bus, with the desktop's notification and tray services on it (session.sh).
-exec dbus-run-session -- tests/e2e/session.sh
+exec dbus-run-session -- tests/e2e/session.sh "$@"

@@ -5,4 +5,4 @@ set -euo pipefail
 /usr/bin/python3 "$(dirname "$0")/desktop_bus.py" > "$ONSHI_DESK_READY" &
 for _ in $(seq 100); do [[ -s "$ONSHI_DESK_READY" ]] && break; sleep 0.1; done
 [[ -s "$ONSHI_DESK_READY" ]] || { echo "the test desktop's D-Bus services did not start" >&2; exit 1; }
-npx wdio run tests/e2e/wdio.conf.js
+npx wdio run tests/e2e/wdio.conf.js "$@"

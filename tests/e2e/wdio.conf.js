@@ -3,12 +3,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { appEnv } from "./helpers.js";
 
 const app = process.env.ONSHI_APP;
 const dataDir = process.env.ONSHI_APP_DATA;
 const appHome = process.env.ONSHI_APP_HOME;
-/** The app's environment: its own home, so the login-start entry lands in the test's folder. */
-export const appEnv = () => ({ ...process.env, HOME: appHome });
 let driver;
 
 export const config = {
@@ -35,14 +34,17 @@ export const config = {
   },
 
   // Each spec file gets a fresh app. A spec that needs a settings file in place before the app starts
-  // names it in its file name (…settings….e2e.js gets a damaged one).
+  // names it in its file name (…settings….e2e.js gets a damaged one, …first-run… none at all); the others
+  // start as a PC where the login-start question was answered.
   beforeSession(_config, _caps, specs) {
     driver?.kill(); // a session that failed to start never reached afterSession
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(path.join(appHome, ".config"), { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true });
     if (specs.some((spec) => spec.includes("settings"))) {
-      fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(path.join(dataDir, "settings.json"), '{"settings": {"language": "e');
+    } else if (!specs.some((spec) => spec.includes("first-run"))) {
+      fs.writeFileSync(path.join(dataDir, "settings.json"), '{"settings": {"autostart_asked": true}}');
     }
     driver = spawn("tauri-driver", ["--native-driver", "/usr/bin/WebKitWebDriver"], {
       stdio: [null, process.stdout, process.stderr],

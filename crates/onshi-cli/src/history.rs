@@ -48,7 +48,15 @@ fn cells(lane: &Lane, until: u16) -> String {
 
 fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
     let is_today = day.date == today;
-    crate::say!("{}{}", day.date, if is_today { lang.pick(" (今日)", " (today)") } else { "" });
+    crate::say!(
+        "{}{}",
+        day.date,
+        if is_today {
+            lang.pick(" (今日)", " (today)")
+        } else {
+            ""
+        }
+    );
     if day.lanes.is_empty() && day.service_down.is_empty() {
         crate::say!("  {}", lang.pick("記録はありません", "nothing recorded"));
         return;
@@ -58,8 +66,16 @@ fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
             Lang::Ja => lane.label.as_deref(),
             Lang::En => lane.label_en.as_deref(),
         };
-        let ready = if lane.smartphone_ready { lang.pick(" [スマホ対応]", " [smartphone-ready]") } else { "" };
-        crate::say!("  {}{ready}: {}", label.unwrap_or(lang.pick("機種不明", "unknown model")), lane.reader);
+        let ready = if lane.smartphone_ready {
+            lang.pick(" [スマホ対応]", " [smartphone-ready]")
+        } else {
+            ""
+        };
+        crate::say!(
+            "  {}{ready}: {}",
+            label.unwrap_or(lang.pick("機種不明", "unknown model")),
+            lane.reader
+        );
         let times: Vec<String> = lane
             .dropouts
             .iter()
@@ -106,7 +122,10 @@ pub fn history(days: i64, json: bool, lang: Lang) -> u8 {
             return exit::PROBLEM;
         }
     };
-    let minute = (now.time().signed_duration_since(chrono::NaiveTime::MIN).num_minutes()) as u16;
+    let minute = (now
+        .time()
+        .signed_duration_since(chrono::NaiveTime::MIN)
+        .num_minutes()) as u16;
     let drawn = timelines(&loaded.events, today, days, minute);
     let damaged: Vec<String> = loaded
         .damaged
@@ -140,7 +159,10 @@ pub fn history(days: i64, json: bool, lang: Lang) -> u8 {
     for path in &damaged {
         eprintln!(
             "{}: {path}",
-            lang.pick("読み取れない行のある記録ファイル", "A history file with unreadable lines")
+            lang.pick(
+                "読み取れない行のある記録ファイル",
+                "A history file with unreadable lines"
+            )
         );
     }
     exit::FINE

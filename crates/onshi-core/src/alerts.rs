@@ -189,7 +189,8 @@ impl ReaderWatch {
     /// The "gone" notices whose 30 s have passed at `now`.
     pub fn due(&mut self, now: Instant) -> Vec<Alert> {
         let mut due = Vec::new();
-        let past_grace = |since: Option<Instant>| since.is_some_and(|s| now.duration_since(s) > GRACE);
+        let past_grace =
+            |since: Option<Instant>| since.is_some_and(|s| now.duration_since(s) > GRACE);
         if self.known && !self.gone_told && past_grace(self.gone_since) {
             self.gone_told = true;
             due.push(self.gone_alert());
@@ -214,7 +215,9 @@ impl ReaderWatch {
     }
 
     fn label(&self) -> &str {
-        self.last_label.as_deref().unwrap_or("スマホ対応のカードリーダー")
+        self.last_label
+            .as_deref()
+            .unwrap_or("スマホ対応のカードリーダー")
     }
 
     fn gone_alert(&self) -> Alert {
@@ -276,7 +279,8 @@ mod tests {
     }
 
     fn info_with(days_left: i64) -> CertInfo {
-        let der = crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
+        let der =
+            crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
         let not_after = crate::time::parse_date("2026-12-29").unwrap();
         crate::cert::inspect(&der, not_after - chrono::Duration::days(days_left)).unwrap()
     }
@@ -295,7 +299,9 @@ mod tests {
         let sixty = certificate(&info_with(58)).unwrap();
         assert!(sixty.key.starts_with("cert-60:"));
         assert!(sixty.admit(&mut notified, date("2026-11-01")));
-        assert!(!certificate(&info_with(57)).unwrap().admit(&mut notified, date("2026-11-02")));
+        assert!(!certificate(&info_with(57))
+            .unwrap()
+            .admit(&mut notified, date("2026-11-02")));
         let thirty = certificate(&info_with(30)).unwrap();
         assert!(thirty.title.ja.contains("あと 30 日"));
         assert!(thirty.admit(&mut notified, date("2026-11-29")));
@@ -303,7 +309,9 @@ mod tests {
         let week = certificate(&info_with(7)).unwrap();
         assert!(week.admit(&mut notified, date("2026-12-22")));
         assert!(!week.admit(&mut notified, date("2026-12-22")), "once a day");
-        assert!(certificate(&info_with(6)).unwrap().admit(&mut notified, date("2026-12-23")));
+        assert!(certificate(&info_with(6))
+            .unwrap()
+            .admit(&mut notified, date("2026-12-23")));
 
         let expired = certificate(&info_with(-1)).unwrap();
         assert_eq!(expired.screen, Screen::Cert);
@@ -333,9 +341,16 @@ mod tests {
         assert!(watch.knows_a_smartphone_reader());
 
         assert_eq!(watch.observe(&ReadersReport::unavailable(), at(10)), None);
-        assert!(watch.due(at(30)).is_empty(), "20 s: a cable being re-seated");
+        assert!(
+            watch.due(at(30)).is_empty(),
+            "20 s: a cable being re-seated"
+        );
         let gone = watch.due(at(41));
-        assert_eq!(gone.len(), 1, "on Windows the lost service is the reader-gone notice only");
+        assert_eq!(
+            gone.len(),
+            1,
+            "on Windows the lost service is the reader-gone notice only"
+        );
         assert_eq!(gone[0].key, "reader-gone");
         assert!(gone[0].body.ja.contains("PaSoRi"));
         assert!(watch.due(at(80)).is_empty(), "told once");
@@ -351,11 +366,18 @@ mod tests {
         let at = |s: u64| start + Duration::from_secs(s);
         let mut watch = ReaderWatch::new(Os::Other, false, start);
         watch.observe(&readers(&[]), at(0));
-        assert!(watch.due(at(100)).is_empty(), "never had a smartphone-ready reader");
+        assert!(
+            watch.due(at(100)).is_empty(),
+            "never had a smartphone-ready reader"
+        );
 
         let mut watch = ReaderWatch::new(Os::Other, true, start);
         watch.observe(&readers(&[]), at(0));
-        assert_eq!(watch.due(at(31))[0].key, "reader-gone", "known from before: a login without it");
+        assert_eq!(
+            watch.due(at(31))[0].key,
+            "reader-gone",
+            "known from before: a login without it"
+        );
 
         let mut watch = ReaderWatch::new(Os::Other, false, start);
         watch.observe(&readers(&[PASORI]), at(0));

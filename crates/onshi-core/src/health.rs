@@ -84,8 +84,14 @@ pub fn readers(report: &ReadersReport, os: Os) -> (Level, Text) {
         _ => (
             Level::Ok,
             Text::new(
-                format!("カードリーダー: 接続中 {} 台 (スマホ対応 {ready} 台)", report.readers.len()),
-                format!("Card readers: {} connected ({ready} fit for smartphones)", report.readers.len()),
+                format!(
+                    "カードリーダー: 接続中 {} 台 (スマホ対応 {ready} 台)",
+                    report.readers.len()
+                ),
+                format!(
+                    "Card readers: {} connected ({ready} fit for smartphones)",
+                    report.readers.len()
+                ),
             ),
         ),
     }
@@ -134,7 +140,10 @@ pub fn assess(report: &ReadersReport, cert: Option<&CertInfo>, os: Os) -> Health
         Some(info) => certificate(info),
         None => (
             Level::Ok,
-            Text::new("電子証明書: まだ確認していません", "Certificate: not checked yet"),
+            Text::new(
+                "電子証明書: まだ確認していません",
+                "Certificate: not checked yet",
+            ),
         ),
     };
     Health {
@@ -163,14 +172,18 @@ mod tests {
         assert!(good.lines[0].ja.contains("スマホ対応 1 台"));
 
         let contact = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00";
-        assert_eq!(assess(&report(&[contact]), None, Os::Windows).level, Level::Warn);
+        assert_eq!(
+            assess(&report(&[contact]), None, Os::Windows).level,
+            Level::Warn
+        );
 
         let gone = assess(&ReadersReport::unavailable(), None, Os::Windows);
         assert_eq!(gone.level, Level::Error);
         assert_eq!(gone.lines[0].ja, "カードリーダーが見つかりません");
         assert!(!gone.lines[0].ja.contains("pcscd"));
 
-        let der = crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
+        let der =
+            crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
         let far_future = crate::time::parse_date("2000-01-01").unwrap();
         let info = crate::cert::inspect(&der, far_future).unwrap();
         let worst = assess(&report(&[pasori]), Some(&info), Os::Windows);

@@ -15,6 +15,6 @@ pub mod platform;
 pub mod readers;
 pub mod settings;
 pub mod status;
-pub mod support;
 pub mod succession;
+pub mod support;
 pub mod time;

@@ -98,7 +98,8 @@ impl Status {
     /// Records the certificate now in use; returns true when this is a renewal (a later expiry than the
     /// one seen before), which starts the wait for a fresh backup.
     pub fn see_certificate(&mut self, serial: &str, not_after: &str, today: &str) -> bool {
-        let renewed = matches!(&self.certificate_seen, Some(seen) if not_after > seen.not_after.as_str());
+        let renewed =
+            matches!(&self.certificate_seen, Some(seen) if not_after > seen.not_after.as_str());
         let renewed_on = if renewed {
             Some(today.to_owned())
         } else {
@@ -138,8 +139,13 @@ mod tests {
         assert!(!status.see_certificate("01", "2027-03-31", "2026-11-01"));
         assert_eq!(status.backup_missing_since_renewal(), None);
         assert!(status.see_certificate("02", "2030-02-28", "2026-12-01"));
-        assert!(!status.see_certificate("02", "2030-02-28", "2026-12-02"), "seen again: not a new renewal");
-        let waiting = status.backup_missing_since_renewal().expect("no backup yet");
+        assert!(
+            !status.see_certificate("02", "2030-02-28", "2026-12-02"),
+            "seen again: not a new renewal"
+        );
+        let waiting = status
+            .backup_missing_since_renewal()
+            .expect("no backup yet");
         assert_eq!(waiting.renewed_on.as_deref(), Some("2026-12-01"));
 
         status.backup_check = Some(BackupCheck {
@@ -147,7 +153,10 @@ mod tests {
             verdict: "wrong-password".into(),
             not_after: None,
         });
-        assert!(status.backup_missing_since_renewal().is_some(), "a failed check is no backup");
+        assert!(
+            status.backup_missing_since_renewal().is_some(),
+            "a failed check is no backup"
+        );
         status.backup_check = Some(BackupCheck {
             at: "2026-12-03T10:05:00.000+09:00".into(),
             verdict: "ok".into(),

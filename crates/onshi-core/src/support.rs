@@ -82,7 +82,11 @@ pub fn read_settings(data_dir: &Path) -> Settings {
     std::fs::read(data_dir.join(app_data::SETTINGS_FILE))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-        .and_then(|mut value| value.get_mut(app_data::SETTINGS_KEY).map(serde_json::Value::take))
+        .and_then(|mut value| {
+            value
+                .get_mut(app_data::SETTINGS_KEY)
+                .map(serde_json::Value::take)
+        })
         .and_then(|value| serde_json::from_value(value).ok())
         .unwrap_or_default()
 }
@@ -177,6 +181,60 @@ pub fn build(inputs: Inputs) -> SupportReport {
     }
 }
 
+/// A read test's outcome code in words.
+fn outcome_words(code: &str, english: bool) -> String {
+    let (ja, en) = match code {
+        "my-number-card" => ("マイナンバーカード", "My Number card"),
+        "smartphone-android" => ("スマートフォン (Android)", "smartphone (Android)"),
+        "smartphone-iphone" => ("スマートフォン (iPhone)", "smartphone (iPhone)"),
+        "jpki-unknown" => (
+            "公的個人認証の機能 (種類不明)",
+            "JPKI function (unknown kind)",
+        ),
+        "not-my-number-card" => ("マイナンバーカードではないカード", "not a My Number card"),
+        "no-card" => ("カードが置かれませんでした", "no card was placed"),
+        "card-removed" => ("途中でカードが離れました", "the card left during the test"),
+        "reader-gone" => ("リーダーが外れました", "the reader was disconnected"),
+        "no-service" => ("サービス停止中", "service not running"),
+        _ => ("読み取れませんでした", "failed"),
+    };
+    format!("{} [{code}]", if english { en } else { ja })
+}
+
+fn kind_words(kind: crate::card::CardKind, english: bool) -> &'static str {
+    use crate::card::CardKind::*;
+    let (ja, en) = match kind {
+        TypeA => ("Type A のICカード", "Type A card"),
+        TypeB => (
+            "Type B のICカード (マイナンバーカードなど)",
+            "Type B card (My Number card etc.)",
+        ),
+        Felica => ("FeliCa (交通系・電子マネー)", "FeliCa (transport, e-money)"),
+        Mifare => ("MIFARE", "MIFARE"),
+        Contact => ("接触型のICカード", "contact card"),
+        Unknown => ("種類不明", "unknown"),
+    };
+    if english {
+        en
+    } else {
+        ja
+    }
+}
+
+fn status_words(status: CertStatus, english: bool) -> &'static str {
+    let (ja, en) = match status {
+        CertStatus::Valid => ("有効", "valid"),
+        CertStatus::RenewalWindow => ("更新期間中", "renewal window"),
+        CertStatus::Expired => ("期限切れ", "expired"),
+        CertStatus::NotYetValid => ("有効期間前", "not yet valid"),
+    };
+    if english {
+        en
+    } else {
+        ja
+    }
+}
+
 fn or_dash(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("-")
 }
@@ -184,12 +242,30 @@ fn or_dash(value: &Option<String>) -> &str {
 /// The report as plain text, in Japanese or English, for the clipboard or a .txt file.
 pub fn to_text(report: &SupportReport, english: bool) -> String {
     let l = |ja: &'static str, en: &'static str| if english { en } else { ja };
-    let yes_no = |b: bool| if b { l("はい", "yes") } else { l("いいえ", "no") };
+    let yes_no = |b: bool| {
+        if b {
+            l("はい", "yes")
+        } else {
+            l("いいえ", "no")
+        }
+    };
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "{}", l("オン資アシスタント サポート用レポート", "オン資アシスタント support report"));
+    let _ = writeln!(
+        w,
+        "{}",
+        l(
+            "オン資アシスタント サポート用レポート",
+            "オン資アシスタント support report"
+        )
+    );
     let _ = writeln!(w, "{}: {}", l("作成日時", "Made at"), report.generated_at);
-    let _ = writeln!(w, "{}: {}", l("アプリのバージョン", "App version"), report.app_version);
+    let _ = writeln!(
+        w,
+        "{}: {}",
+        l("アプリのバージョン", "App version"),
+        report.app_version
+    );
     let _ = writeln!(w, "OS: {}", report.os);
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("カードリーダー", "Card readers"));
@@ -197,9 +273,20 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         ServiceState::Running => l("動作中", "running"),
         ServiceState::Unavailable => l("応答なし", "not answering"),
     };
-    let _ = writeln!(w, "{}: {service}", l("スマートカードサービス", "Smart-card service"));
+    let _ = writeln!(
+        w,
+        "{}: {service}",
+        l("スマートカードサービス", "Smart-card service")
+    );
     if report.readers.is_empty() {
-        let _ = writeln!(w, "{}", l("接続中のカードリーダーはありません", "No card reader connected"));
+        let _ = writeln!(
+            w,
+            "{}",
+            l(
+                "接続中のカードリーダーはありません",
+                "No card reader connected"
+            )
+        );
     }
     for reader in &report.readers {
         let _ = writeln!(w, "- {}", reader.name);
@@ -211,13 +298,21 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
             l("スマホ対応", "Smartphone-ready"),
             yes_no(reader.smartphone_ready)
         );
-        let card = reader.card.map(|kind| format!("{kind:?}")).unwrap_or_else(|| "-".into());
-        let _ = writeln!(w, "  {}: {card}", l("置かれているカードの種類", "Card on it (kind)"));
+        let card = reader.card.map_or("-", |kind| kind_words(kind, english));
+        let _ = writeln!(
+            w,
+            "  {}: {card}",
+            l("置かれているカードの種類", "Card on it (kind)")
+        );
         let test = match &reader.last_read_test {
-            Some(test) => format!("{} ({})", test.outcome, test.at),
+            Some(test) => format!("{} ({})", outcome_words(&test.outcome, english), test.at),
             None => "-".into(),
         };
-        let _ = writeln!(w, "  {}: {test}", l("最後の読み取りテスト", "Last read test"));
+        let _ = writeln!(
+            w,
+            "  {}: {test}",
+            l("最後の読み取りテスト", "Last read test")
+        );
     }
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("電子証明書", "Certificate"));
@@ -227,7 +322,9 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         }
         Some(cert) => {
             let source = match &cert.source {
-                Source::Store => l("Windows の証明書ストア", "the Windows certificate store").to_owned(),
+                Source::Store => {
+                    l("Windows の証明書ストア", "the Windows certificate store").to_owned()
+                }
                 Source::File(path) => path.clone(),
             };
             let _ = writeln!(w, "{}: {source}", l("確認元", "Read from"));
@@ -236,23 +333,65 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
             }
             let _ = writeln!(w, "{}: {}", l("発行先", "Subject"), or_dash(&cert.subject));
             let _ = writeln!(w, "{}: {}", l("発行者", "Issuer"), or_dash(&cert.issuer));
-            let _ = writeln!(w, "{}: {}", l("シリアル番号", "Serial"), or_dash(&cert.serial));
+            let _ = writeln!(
+                w,
+                "{}: {}",
+                l("シリアル番号", "Serial"),
+                or_dash(&cert.serial)
+            );
             let status = cert
                 .status
-                .map(|s| format!("{s:?} ({} {})", cert.days_left.unwrap_or_default(), l("日", "days")))
+                .map(|s| {
+                    let days = cert.days_left.unwrap_or_default();
+                    match english {
+                        false => format!("{} (残り {days} 日)", status_words(s, false)),
+                        true => format!("{} ({days} days left)", status_words(s, true)),
+                    }
+                })
                 .unwrap_or_else(|| "-".into());
-            let _ = writeln!(w, "{}: {} / {status}", l("有効期限", "Expires"), or_dash(&cert.not_after));
+            let _ = writeln!(
+                w,
+                "{}: {} / {status}",
+                l("有効期限", "Expires"),
+                or_dash(&cert.not_after)
+            );
         }
     }
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("MPKIクライアント", "MPKI client"));
-    let _ = writeln!(w, "{}: {}", l("インストール済みのバージョン", "Installed version"), or_dash(&report.mpki.version));
-    let _ = writeln!(w, "{}: {}", l("最新バージョン (入力済み)", "Latest version (entered)"), or_dash(&report.mpki.latest_known));
+    let _ = writeln!(
+        w,
+        "{}: {}",
+        l("インストール済みのバージョン", "Installed version"),
+        or_dash(&report.mpki.version)
+    );
+    let _ = writeln!(
+        w,
+        "{}: {}",
+        l("最新バージョン (入力済み)", "Latest version (entered)"),
+        or_dash(&report.mpki.latest_known)
+    );
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("バックアップの確認", "Backup check"));
     match &report.backup_check {
         Some(check) => {
-            let _ = writeln!(w, "{}: {} / {}: {}", l("日時", "At"), check.at, l("結果", "Verdict"), check.verdict);
+            let verdict = match check.verdict.as_str() {
+                "ok" => l(
+                    "正常 (パスワードで開け、鍵が対になっています)",
+                    "good (opens with its password, key matches)",
+                ),
+                "wrong-password" => l("パスワード違い", "wrong password"),
+                "unusable" => l("復元に使えません", "cannot restore"),
+                _ => l("確認できませんでした", "could not be checked"),
+            };
+            let _ = writeln!(
+                w,
+                "{}: {} / {}: {verdict} [{}]",
+                l("日時", "At"),
+                check.at,
+                l("結果", "Verdict"),
+                check.verdict
+            );
         }
         None => {
             let _ = writeln!(w, "{}", l("まだ確認していません", "Not checked yet"));
@@ -267,7 +406,11 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         let _ = writeln!(w, "- {guide}: {step}");
     }
     let _ = writeln!(w);
-    let _ = writeln!(w, "[{}]", l("接続の記録 (過去7日)", "Connection history (last 7 days)"));
+    let _ = writeln!(
+        w,
+        "[{}]",
+        l("接続の記録 (過去7日)", "Connection history (last 7 days)")
+    );
     let _ = writeln!(
         w,
         "{}",
@@ -280,7 +423,12 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         let _ = writeln!(
             w,
             "{} / {} / {} / {} / {} / {}",
-            day.date, day.readers_connected, day.reader_dropouts, day.cards_placed, day.read_tests, day.service_lost
+            day.date,
+            day.readers_connected,
+            day.reader_dropouts,
+            day.cards_placed,
+            day.read_tests,
+            day.service_lost
         );
     }
     without_home(&out)
@@ -295,7 +443,9 @@ mod tests {
     fn the_report_names_the_card_kind_but_never_its_atr_nor_the_home_folder() {
         let atr = "3B888001000005E0B381A1007F";
         let mut pasori = ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 00 00");
-        pasori.card = Some(CardInfo::from_atr(&crate::card::atr::from_hex(atr).unwrap()));
+        pasori.card = Some(CardInfo::from_atr(
+            &crate::card::atr::from_hex(atr).unwrap(),
+        ));
         let home = dirs::home_dir().unwrap();
         let cert_path = home.join("デスクトップ/gone.cer");
         let mut status = Status::default();
@@ -328,6 +478,11 @@ mod tests {
             assert!(!shown.contains(&*home.to_string_lossy()), "{shown}");
             assert!(shown.contains("my-number-card"), "{shown}");
         }
+        assert!(
+            text.contains("最後の読み取りテスト: マイナンバーカード"),
+            "{text}"
+        );
+        {}
         assert!(text.contains("~/デスクトップ/gone.cer"), "{text}");
         assert!(text.contains("読み取れません"), "{text}");
     }

@@ -138,7 +138,6 @@ fn storage_atr(standard: u8, card_name: [u8; 2]) -> Vec<u8> {
     atr
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,7 +130,8 @@ pub async fn cert_save_reminder(
         info.ok_or_else(|| CommandError::new("no-certificate", "no certificate on screen"))?;
     let calendar = reminder::reminders_for(&info)
         .ok_or_else(|| CommandError::new("failed", "unreadable expiry date"))?;
-    let Some(path) = blocking(move || pick(&app, Pick::Save("電子証明書の更新.ics".into()))).await?
+    let Some(path) =
+        blocking(move || pick(&app, Pick::Save("電子証明書の更新.ics".into()))).await?
     else {
         return Ok(None);
     };

@@ -31,7 +31,10 @@ pub async fn history_timeline(
         .history()
         .load(now.date_naive(), days, true)
         .map_err(|e| CommandError::new("unreadable", e))?;
-    let minute = now.time().signed_duration_since(chrono::NaiveTime::MIN).num_minutes() as u16;
+    let minute = now
+        .time()
+        .signed_duration_since(chrono::NaiveTime::MIN)
+        .num_minutes() as u16;
     let hint = usb_dropout_hint(Os::current());
     Ok(HistoryView {
         days: timelines(&loaded.events, now.date_naive(), days, minute),

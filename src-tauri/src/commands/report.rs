@@ -56,8 +56,17 @@ pub async fn report_save(app: AppHandle, text: String) -> Result<Option<String>,
         return Ok(None);
     };
     // Windows' Notepad opens UTF-8 with a BOM as Japanese on every version.
-    let mut bytes = if cfg!(windows) { vec![0xEF, 0xBB, 0xBF] } else { Vec::new() };
-    bytes.extend_from_slice(text.replace('\n', if cfg!(windows) { "\r\n" } else { "\n" }).as_bytes());
+    let mut bytes = if cfg!(windows) {
+        vec![0xEF, 0xBB, 0xBF]
+    } else {
+        Vec::new()
+    };
+    bytes.extend_from_slice(
+        text.replace('\n', if cfg!(windows) { "\r\n" } else { "\n" })
+            .as_bytes(),
+    );
     std::fs::write(&path, bytes).map_err(|e| CommandError::new("unwritable", e))?;
-    Ok(Some(onshi_core::app_data::without_home(&path.display().to_string())))
+    Ok(Some(onshi_core::app_data::without_home(
+        &path.display().to_string(),
+    )))
 }

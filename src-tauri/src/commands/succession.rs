@@ -41,10 +41,11 @@ pub async fn succession_save_reminder(
     last_day: String,
 ) -> Result<Option<String>, CommandError> {
     let last_day = date(&last_day)?;
-    let chosen =
-        tauri::async_runtime::spawn_blocking(move || pick(&app, Pick::Save("承継の期限.ics".into())))
-            .await
-            .map_err(|e| CommandError::new("failed", e))?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        pick(&app, Pick::Save("承継の期限.ics".into()))
+    })
+    .await
+    .map_err(|e| CommandError::new("failed", e))?;
     let Some(path) = chosen else { return Ok(None) };
     std::fs::write(&path, reminder::succession_reminders(last_day))
         .map_err(|e| CommandError::new("unwritable", e))?;

@@ -8,6 +8,7 @@ const ja = {
   "settings.language": "表示言語",
   "settings.largeText": "文字を大きくする",
   "nav.report": "サポート用レポート",
+  "cert.followed": "前回確認した証明書 (通知領域で見守っています)",
   "report.title": "サポート用レポート",
   "report.intro":
     "ヘルプデスク (0800-080-4583) や IT ベンダーへのお問い合わせの際にお使いください。下に表示した内容だけが「コピー」「ファイルに保存」で渡されます。パスワード、カードの番号 (UID) やカードから読み取った内容、ユーザー名を含むフォルダー名は含まれません。",
@@ -25,7 +26,7 @@ const ja = {
   "history.serviceDown": "サービス停止",
   "history.legendConnected": "接続中",
   "history.legendDropout": "取り外し・切断",
-  "history.hintTitle": "カードリーダーが1日に何度も外れています",
+  "history.hintTitle": "外れる原因として考えられること",
   "history.damaged": "読み取れない行のある記録ファイルを別名で保管しました: {path}",
   "history.failed": "接続の記録を読み込めませんでした。",
   "autostart.label": "PC の起動時に自動で起動する",
@@ -211,6 +212,7 @@ const en: Record<MessageKey, string> = {
   "settings.language": "Language",
   "settings.largeText": "Larger text",
   "nav.report": "Support report",
+  "cert.followed": "the certificate checked last time (watched from the notification area)",
   "report.title": "Support report",
   "report.intro":
     "Use it when you contact the help desk (0800-080-4583) or your IT vendor. Only what is shown below is handed over by \"Copy\" and \"Save to file\". It never contains passwords, a card's number (UID) or anything read from a card, or folder names with your user name.",
@@ -228,7 +230,7 @@ const en: Record<MessageKey, string> = {
   "history.serviceDown": "service down",
   "history.legendConnected": "connected",
   "history.legendDropout": "dropped out",
-  "history.hintTitle": "A card reader dropped out several times in a day",
+  "history.hintTitle": "What may be making it drop out",
   "history.damaged": "A history file with unreadable lines was kept under another name: {path}",
   "history.failed": "The connection history could not be read.",
   "autostart.label": "Start when the PC starts",

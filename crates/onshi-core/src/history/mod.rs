@@ -6,7 +6,9 @@ mod store;
 mod timeline;
 
 pub use store::{History, Loaded, KEEP_DAYS};
-pub use timeline::{day_counts, timelines, usb_dropout_hint, DayCounts, DayTimeline, Lane, Span, REPEATED_DROPOUTS};
+pub use timeline::{
+    day_counts, timelines, usb_dropout_hint, DayCounts, DayTimeline, Lane, Span, REPEATED_DROPOUTS,
+};
 
 use crate::card::{atr, CardKind};
 use crate::readers::{catalog, WatchEvent, WatchEventKind};

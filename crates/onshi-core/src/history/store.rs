@@ -129,17 +129,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let history = History::new(dir.path());
         history
-            .append(&event("2026-11-28T23:59:00.000+09:00", HistoryEventKind::ReaderAdded))
+            .append(&event(
+                "2026-11-28T23:59:00.000+09:00",
+                HistoryEventKind::ReaderAdded,
+            ))
             .unwrap();
         history
-            .append(&event("2026-11-29T08:30:00.000+09:00", HistoryEventKind::ReaderRemoved))
+            .append(&event(
+                "2026-11-29T08:30:00.000+09:00",
+                HistoryEventKind::ReaderRemoved,
+            ))
             .unwrap();
         let again = History::new(dir.path());
         let loaded = again.load(day("2026-11-29"), 7, true).unwrap();
         let kinds: Vec<_> = loaded.events.iter().map(|e| e.event).collect();
-        assert_eq!(kinds, [HistoryEventKind::ReaderAdded, HistoryEventKind::ReaderRemoved]);
+        assert_eq!(
+            kinds,
+            [
+                HistoryEventKind::ReaderAdded,
+                HistoryEventKind::ReaderRemoved
+            ]
+        );
         assert!(loaded.damaged.is_empty());
-        assert_eq!(again.load(day("2026-11-29"), 1, true).unwrap().events.len(), 1);
+        assert_eq!(
+            again.load(day("2026-11-29"), 1, true).unwrap().events.len(),
+            1
+        );
     }
 
     #[test]
@@ -148,7 +163,10 @@ mod tests {
         let history = History::new(dir.path());
         for at in ["2026-10-30", "2026-10-31", "2026-11-29"] {
             history
-                .append(&event(&format!("{at}T09:00:00.000+09:00"), HistoryEventKind::ReaderAdded))
+                .append(&event(
+                    &format!("{at}T09:00:00.000+09:00"),
+                    HistoryEventKind::ReaderAdded,
+                ))
                 .unwrap();
         }
         assert_eq!(history.prune(day("2026-11-29")).unwrap(), 1);
@@ -162,7 +180,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let history = History::new(dir.path());
         history
-            .append(&event("2026-11-29T09:00:00.000+09:00", HistoryEventKind::ReaderAdded))
+            .append(&event(
+                "2026-11-29T09:00:00.000+09:00",
+                HistoryEventKind::ReaderAdded,
+            ))
             .unwrap();
         let file = dir.path().join("history/2026-11-29.jsonl");
         let mut bytes = fs::read(&file).unwrap();
@@ -172,14 +193,25 @@ mod tests {
         let read_only = history.load(day("2026-11-29"), 1, false).unwrap();
         assert_eq!(read_only.events.len(), 1);
         assert_eq!(read_only.damaged, [file.clone()]);
-        assert_eq!(fs::read(&file).unwrap(), bytes, "a read-only load touches nothing");
+        assert_eq!(
+            fs::read(&file).unwrap(),
+            bytes,
+            "a read-only load touches nothing"
+        );
 
         let repaired = history.load(day("2026-11-29"), 1, true).unwrap();
         assert_eq!(repaired.events.len(), 1);
         let aside = &repaired.damaged[0];
-        assert_eq!(fs::read(aside).unwrap(), bytes, "the damaged bytes are kept aside");
+        assert_eq!(
+            fs::read(aside).unwrap(),
+            bytes,
+            "the damaged bytes are kept aside"
+        );
         history
-            .append(&event("2026-11-29T10:00:00.000+09:00", HistoryEventKind::ReaderRemoved))
+            .append(&event(
+                "2026-11-29T10:00:00.000+09:00",
+                HistoryEventKind::ReaderRemoved,
+            ))
             .unwrap();
         let after = history.load(day("2026-11-29"), 1, true).unwrap();
         assert_eq!(after.events.len(), 2);

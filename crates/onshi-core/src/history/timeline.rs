@@ -89,7 +89,11 @@ pub fn timelines(
     let mut out = Vec::new();
     for back in (0..days.max(1)).rev() {
         let date = crate::cert::expiry::date_text(today - Duration::days(back));
-        let until = if back == 0 { now_minute.min(DAY_END) } else { DAY_END };
+        let until = if back == 0 {
+            now_minute.min(DAY_END)
+        } else {
+            DAY_END
+        };
         let mut lanes: BTreeMap<String, Lane> = BTreeMap::new();
         let mut service_down = Vec::new();
         for reader in connected_since.keys() {
@@ -103,7 +107,10 @@ pub fn timelines(
                          at: u16| {
             for (reader, since) in std::mem::take(connected_since) {
                 if let Some(lane) = lanes.get_mut(&reader) {
-                    lane.connected.push(Span { from: since, to: at });
+                    lane.connected.push(Span {
+                        from: since,
+                        to: at,
+                    });
                 }
             }
         };
@@ -114,20 +121,33 @@ pub fn timelines(
                 HistoryEventKind::WatchStarted | HistoryEventKind::WatchStopped => {
                     close_all(&mut connected_since, &mut lanes, at);
                     if let Some(since) = service_down_since.take() {
-                        service_down.push(Span { from: since, to: at });
+                        service_down.push(Span {
+                            from: since,
+                            to: at,
+                        });
                     }
                 }
                 HistoryEventKind::ReaderAdded => {
-                    lanes.entry(reader.to_owned()).or_insert_with(|| lane_for(reader));
+                    lanes
+                        .entry(reader.to_owned())
+                        .or_insert_with(|| lane_for(reader));
                     connected_since.entry(reader.to_owned()).or_insert(at);
                     if let Some(since) = service_down_since.take() {
-                        service_down.push(Span { from: since, to: at });
+                        service_down.push(Span {
+                            from: since,
+                            to: at,
+                        });
                     }
                 }
                 HistoryEventKind::ReaderRemoved => {
                     if let Some(since) = connected_since.remove(reader) {
-                        let lane = lanes.entry(reader.to_owned()).or_insert_with(|| lane_for(reader));
-                        lane.connected.push(Span { from: since, to: at });
+                        let lane = lanes
+                            .entry(reader.to_owned())
+                            .or_insert_with(|| lane_for(reader));
+                        lane.connected.push(Span {
+                            from: since,
+                            to: at,
+                        });
                         lane.dropouts.push(at);
                     }
                 }
@@ -144,7 +164,10 @@ pub fn timelines(
                 }
                 HistoryEventKind::ServiceBack => {
                     if let Some(since) = service_down_since.take() {
-                        service_down.push(Span { from: since, to: at });
+                        service_down.push(Span {
+                            from: since,
+                            to: at,
+                        });
                     }
                 }
                 HistoryEventKind::CardInserted
@@ -155,14 +178,22 @@ pub fn timelines(
         // What is still connected is drawn to the end of the drawing and carries into tomorrow.
         for (reader, since) in &connected_since {
             if let Some(lane) = lanes.get_mut(reader) {
-                lane.connected.push(Span { from: *since, to: until });
+                lane.connected.push(Span {
+                    from: *since,
+                    to: until,
+                });
             }
         }
         if let Some(since) = service_down_since {
-            service_down.push(Span { from: since, to: until });
+            service_down.push(Span {
+                from: since,
+                to: until,
+            });
         }
         let lanes: Vec<Lane> = lanes.into_values().collect();
-        let repeated_dropouts = lanes.iter().any(|lane| lane.dropouts.len() >= REPEATED_DROPOUTS);
+        let repeated_dropouts = lanes
+            .iter()
+            .any(|lane| lane.dropouts.len() >= REPEATED_DROPOUTS);
         out.push(DayTimeline {
             date,
             until,
@@ -244,7 +275,10 @@ mod tests {
         assert_eq!(day.until, 780);
         let pasori = day.lanes.iter().find(|l| l.reader == PASORI).unwrap();
         assert!(pasori.smartphone_ready);
-        assert_eq!(pasori.connected, [Span { from: 480, to: 615 }, Span { from: 720, to: 780 }]);
+        assert_eq!(
+            pasori.connected,
+            [Span { from: 480, to: 615 }, Span { from: 720, to: 780 }]
+        );
         assert_eq!(pasori.dropouts, [615]);
         let other = day.lanes.iter().find(|l| l.reader == FUJITSU).unwrap();
         assert_eq!(other.connected, [Span { from: 480, to: 780 }]);
@@ -261,7 +295,13 @@ mod tests {
             event("2026-11-29", "09:00", ReaderAdded, Some(PASORI)),
         ];
         let days = timelines(&events, date("2026-11-29"), 2, 600);
-        assert_eq!(days[0].lanes[0].connected, [Span { from: 1020, to: 1440 }]);
+        assert_eq!(
+            days[0].lanes[0].connected,
+            [Span {
+                from: 1020,
+                to: 1440
+            }]
+        );
         assert_eq!(
             days[1].lanes[0].connected,
             [Span { from: 0, to: 540 }, Span { from: 540, to: 600 }]
@@ -274,8 +314,18 @@ mod tests {
         use HistoryEventKind::*;
         let mut events = vec![event("2026-11-29", "08:00", ReaderAdded, Some(PASORI))];
         for hour in ["09", "10", "11"] {
-            events.push(event("2026-11-29", &format!("{hour}:00"), ReaderRemoved, Some(PASORI)));
-            events.push(event("2026-11-29", &format!("{hour}:01"), ReaderAdded, Some(PASORI)));
+            events.push(event(
+                "2026-11-29",
+                &format!("{hour}:00"),
+                ReaderRemoved,
+                Some(PASORI),
+            ));
+            events.push(event(
+                "2026-11-29",
+                &format!("{hour}:01"),
+                ReaderAdded,
+                Some(PASORI),
+            ));
         }
         events.push(event("2026-11-29", "12:00", ServiceLost, None));
         events.push(event("2026-11-29", "12:30", ReaderAdded, Some(PASORI)));
@@ -292,7 +342,9 @@ mod tests {
 
     #[test]
     fn the_windows_hint_names_the_exact_setting() {
-        assert!(usb_dropout_hint(Os::Windows).ja.contains("「USB のセレクティブ サスペンドの設定」を「無効」"));
+        assert!(usb_dropout_hint(Os::Windows)
+            .ja
+            .contains("「USB のセレクティブ サスペンドの設定」を「無効」"));
         assert!(!usb_dropout_hint(Os::Windows).ja.contains("systemctl"));
     }
 }

@@ -109,8 +109,14 @@ impl CertificateStore for Unavailable {
 mod tests {
     #[test]
     fn windows_11_is_named_by_its_build() {
-        assert_eq!(super::windows_name("Windows 10 Pro", "24H2", "26100"), "Windows 11 Pro 24H2 (build 26100)");
-        assert_eq!(super::windows_name("Windows 10 Pro", "22H2", "19045"), "Windows 10 Pro 22H2 (build 19045)");
+        assert_eq!(
+            super::windows_name("Windows 10 Pro", "24H2", "26100"),
+            "Windows 11 Pro 24H2 (build 26100)"
+        );
+        assert_eq!(
+            super::windows_name("Windows 10 Pro", "22H2", "19045"),
+            "Windows 10 Pro 22H2 (build 19045)"
+        );
         assert!(!super::os_description().is_empty());
     }
 }

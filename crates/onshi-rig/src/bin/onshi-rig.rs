@@ -81,7 +81,9 @@ impl Bench {
                     .cards
                     .get(*reader)
                     .ok_or_else(|| format!("no card on {reader}"))?;
-                Ok(Some(profile.uid().iter().map(|b| format!("{b:02X}")).collect()))
+                Ok(Some(
+                    profile.uid().iter().map(|b| format!("{b:02X}")).collect(),
+                ))
             }
             ["stop-service"] => {
                 self.cards.clear();

@@ -1,0 +1,64 @@
+// 「サポート用レポート」 on the rig with a My Number card placed and read: what the help desk needs is there,
+// the card's UID (as the reader would give it) and ATR are not, and 「コピー」 / 「ファイルに保存」 hand over
+// exactly the preview.
+import { expect } from "@wdio/globals";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { shot, startRig, willChoose } from "../helpers.js";
+
+const RCS300 = "SONY FeliCa RC-S300/P (0303109) 00 00";
+const MY_NUMBER_ATR = "3B888001000005E0B381A1007F";
+
+describe("「サポート用レポート」", () => {
+  let rig;
+  let uid;
+  after(() => rig?.stop());
+
+  before(async () => {
+    rig = startRig();
+    expect(await rig.ready).toBe("ready");
+    await rig.send("insert RC-S300 my-number");
+    uid = await rig.send("uid RC-S300");
+    expect(uid).toMatch(/^[0-9A-F]{8}$/);
+    await $('[data-testid="nav-readers"]').click();
+    const reader = $(`[data-testid="reader"][data-name="${RCS300}"]`);
+    await reader.$('[data-testid="read-test"]').click();
+    await expect(reader.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "my-number-card");
+  });
+
+  it("previews the report: app, OS, readers, the read test's outcome, the history; no UID, no ATR", async () => {
+    await $('[data-testid="nav-report"]').click();
+    const preview = $('[data-testid="report-preview"]');
+    await expect(preview).toHaveText(expect.stringContaining("オン資アシスタント サポート用レポート"));
+    const text = await preview.getText();
+    expect(text).toContain("アプリのバージョン: 0.1.0");
+    expect(text).toContain("OS: Debian");
+    expect(text).toContain(RCS300);
+    expect(text).toContain("スマホ対応: はい");
+    expect(text).toMatch(/最後の読み取りテスト: マイナンバーカード \[my-number-card\] \(\d{4}-\d\d-\d\dT/);
+    expect(text).toContain("[接続の記録 (過去7日)]");
+    for (const secret of [uid, MY_NUMBER_ATR, process.env.ONSHI_APP_HOME]) {
+      expect(text.toUpperCase()).not.toContain(secret.toUpperCase());
+    }
+    await shot("support-report");
+  });
+
+  it("copies exactly the preview to the clipboard", async () => {
+    const text = await $('[data-testid="report-preview"]').getText();
+    await $('[data-testid="report-copy"]').click();
+    await expect($('[data-testid="report-message"]')).toHaveText(expect.stringContaining("コピーしました"));
+    const copied = execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
+    expect(copied.trim()).toBe(text.trim());
+  });
+
+  it("saves it as a .txt file where the user chooses", async () => {
+    const file = path.join(process.env.ONSHI_TEST_PICKS, "report.txt");
+    willChoose("save", file);
+    await $('[data-testid="report-save"]').click();
+    await expect($('[data-testid="report-message"]')).toHaveText(expect.stringContaining("保存しました"));
+    const saved = fs.readFileSync(file, "utf8");
+    expect(saved.trim()).toBe((await $('[data-testid="report-preview"]').getText()).trim());
+    expect(saved).not.toContain(uid);
+  });
+});

@@ -1,0 +1,158 @@
+// The app as the quiet colleague in the notification area, on a first start: the login-start question,
+// the tray's colour and words, notifications on the test's own session D-Bus (a recording
+// org.freedesktop.Notifications server, not a mock in the app), the window closed to the tray and made
+// again from its menu, a second start that opens the first, and a notification's screen.
+import { expect } from "@wdio/globals";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import {
+  appEnv,
+  closeWindow,
+  desk,
+  followNewWindow,
+  gvariantString,
+  notificationTitled,
+  notifications,
+  shot,
+  startRig,
+  tray,
+  trayLabels,
+  willChoose,
+  windowCount,
+} from "../helpers.js";
+
+const GREEN = [0x1a, 0x7a, 0x3c]; // app.css --ok, --warn, --error
+const AMBER = [0x8a, 0x53, 0x00];
+const RED = [0xb3, 0x26, 0x1e];
+const trayColour = () => tray()?.colour?.slice(0, 3);
+const SMARTPHONE_READERS = ["SONY FeliCa Port/PaSoRi 4.0", "SONY FeliCa RC-S300/P (0303109)", "Circle CIR315 CL", "Circle USBNFC4"];
+const OTHER_READER = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader";
+
+describe("resident in the notification area", () => {
+  let rig;
+  after(() => rig?.stop());
+
+  it("asks once whether to start at login, then writes and removes the login entry", async () => {
+    await expect($('[data-testid="autostart-question"]')).toBeDisplayed();
+    await shot("first-run-autostart");
+    await $('[data-testid="autostart-yes"]').click();
+    await expect($('[data-testid="autostart-question"]')).not.toBeDisplayed();
+    const entry = path.join(process.env.ONSHI_APP_HOME, ".config/autostart/オン資アシスタント.desktop");
+    await browser.waitUntil(() => fs.existsSync(entry), { timeoutMsg: `no ${entry}` });
+    const text = fs.readFileSync(entry, "utf8");
+    expect(text).toContain(`Exec=${fs.realpathSync(process.env.ONSHI_APP)} --autostart`);
+    await expect($('[data-testid="autostart"]')).toBeSelected();
+    await $('[data-testid="autostart"]').click();
+    await browser.waitUntil(() => !fs.existsSync(entry), { timeoutMsg: "the login entry stayed" });
+    await expect($('[data-testid="autostart"]')).not.toBeSelected();
+  });
+
+  it("puts the worst state on the tray: red without the service, green with a smartphone-ready reader", async () => {
+    expect(tray().items).toBe(1);
+    expect(trayLabels()).toEqual(expect.arrayContaining(["オン資アシスタントを開く", "終了", "スマートカードサービスが動いていません"]));
+    expect(trayColour()).toEqual(RED);
+    rig = startRig();
+    expect(await rig.ready).toBe("ready");
+    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー: 接続中 10 台")), {
+      timeoutMsg: `tray: ${trayLabels()}`,
+    });
+    expect(trayColour()).toEqual(GREEN);
+  });
+
+  it("turns amber for a certificate in its renewal window, and says so once in a notification", async () => {
+    willChoose("certificate", path.join(process.env.ONSHI_FIXTURES, "renewal.pem"));
+    await $('[data-testid="nav-cert"]').click();
+    await $('[data-testid="cert-open"]').click();
+    await browser.waitUntil(() => trayLabels().some((l) => l.includes("更新してください")), { timeoutMsg: `tray: ${trayLabels()}` });
+    expect(trayColour()).toEqual(AMBER);
+    const note = await notificationTitled("電子証明書の有効期限まであと");
+    expect(note.body).toContain("MPKIクライアントで更新してください");
+    // Opened again the same day: no second notification for the same cause.
+    await $('[data-testid="cert-open"]').click();
+    await browser.pause(1500);
+    expect(notifications().filter((n) => n.summary.includes("有効期限まであと"))).toHaveLength(1);
+  });
+
+  it("keeps running in the tray when the window is closed, says so the first time, and reopens from the menu", async () => {
+    expect(closeWindow()).toBe(1);
+    const notice = await notificationTitled("通知領域で動いています");
+    expect(notice.body).toContain("「終了」");
+    await browser.waitUntil(() => windowCount() === 0, { timeoutMsg: "the window is still there" });
+    expect(tray().items).toBe(1);
+    expect(desk("ClickMenu", gvariantString("オン資アシスタントを開く"))).toBe(true);
+    await followNewWindow();
+    // It opens on the screen of the last notification (the certificate's), showing the certificate the
+    // tray follows, though this window never opened its file.
+    await expect($('[data-testid="nav-cert"]')).toHaveAttribute("aria-current", "page");
+    await expect($('[data-testid="cert-countdown"]')).toHaveAttribute("data-status", "renewal-window");
+    // A second close says nothing more.
+    closeWindow();
+    await browser.waitUntil(() => windowCount() === 0);
+    await browser.pause(1000);
+    expect(notifications().filter((n) => n.summary.includes("通知領域で動いています"))).toHaveLength(1);
+  });
+
+  it("hands a second start over to the running app, which opens its window", async () => {
+    const second = spawnSync(process.env.ONSHI_APP, [], { env: appEnv(), timeout: 20000 });
+    expect(second.status).toBe(0);
+    await followNewWindow();
+    expect(tray().items).toBe(1);
+  });
+
+  it("tells staff when the smartphone-ready reader is gone for over 30 s and when it is back", async () => {
+    await rig.send(`readers ${OTHER_READER}`);
+    const gone = await notificationTitled("スマホ対応のカードリーダーが外れています", 60000);
+    expect(gone.body).toContain("30秒以上");
+    expect(trayLabels()).toContain("スマホ対応のカードリーダーがありません");
+    expect(trayColour()).toEqual(AMBER);
+    await rig.send(`readers ${[...SMARTPHONE_READERS, OTHER_READER].join(";")}`);
+    await notificationTitled("スマホ対応のカードリーダーがつながりました", 15000);
+    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー: 接続中 10 台")), { timeoutMsg: `tray: ${trayLabels()}` });
+  });
+
+  it("opens on the screen a notification was about when it is clicked", async () => {
+    await $('[data-testid="nav-cert"]').click();
+    closeWindow();
+    await browser.waitUntil(() => windowCount() === 0);
+    const back = notifications().find((n) => n.summary.includes("つながりました"));
+    desk("ClickNotification", `${back.id}`);
+    await followNewWindow();
+    await expect($('[data-testid="nav-readers"]')).toHaveAttribute("aria-current", "page");
+  });
+
+  it("draws the reader's drop-out on the timeline of 「カードリーダー診断」, with yesterday's and a hint", async () => {
+    // Yesterday, as the app would have written it: a PaSoRi that dropped out three times.
+    const yesterday = new Date(Date.now() + (9 - 24) * 3600 * 1000).toISOString().slice(0, 10);
+    const pasori = "SONY FeliCa Port/PaSoRi 4.0 00 00";
+    const contact = `${OTHER_READER} 00 00`;
+    const day = [
+      ["08:30", "watch-started"], ["08:30", "reader-added", contact], ["08:30", "reader-added", pasori],
+      ["09:12", "reader-removed", pasori], ["09:13", "reader-added", pasori],
+      ["10:40", "reader-removed", pasori], ["10:42", "reader-added", pasori],
+      ["14:05", "reader-removed", pasori], ["14:30", "reader-added", pasori], ["18:30", "watch-stopped"],
+    ].map(([time, event, reader]) => JSON.stringify({ at: `${yesterday}T${time}:00.000+09:00`, event, reader }));
+    const historyDir = path.join(process.env.ONSHI_APP_DATA, "history");
+    fs.writeFileSync(path.join(historyDir, `${yesterday}.jsonl`), day.join("\n") + "\n");
+
+    await $('[data-testid="nav-home"]').click(); // the screen reads the history as it opens
+    await $('[data-testid="nav-readers"]').click();
+    const before = $(`[data-testid="timeline-day"][data-date="${yesterday}"] [data-testid="timeline-lane"][data-reader="${pasori}"]`);
+    await expect(before).toHaveAttribute("data-dropouts", "3");
+    await expect($('[data-testid="history-hint"]')).toHaveText(expect.stringContaining("USB ケーブルとUSBハブ"));
+    const lane = $(`[data-testid="timeline-day"] [data-testid="timeline-lane"][data-reader="SONY FeliCa Port/PaSoRi 4.0 00 00"]`);
+    await expect(lane).toBeDisplayed();
+    expect(Number(await lane.getAttribute("data-dropouts"))).toBeGreaterThanOrEqual(1);
+    await expect(lane).toHaveText(expect.stringContaining("取り外し・切断"));
+    await $('[data-testid="history"]').scrollIntoView();
+    await shot("diagnostics-timeline");
+  });
+
+  it("quits from the tray's 「終了」", async () => {
+    const app = fs.realpathSync(process.env.ONSHI_APP);
+    const running = () => spawnSync("pgrep", ["-f", `^${app}`]).status === 0;
+    expect(running()).toBe(true);
+    expect(desk("ClickMenu", gvariantString("終了"))).toBe(true);
+    await browser.waitUntil(() => !running(), { timeout: 10000, timeoutMsg: "the app is still running" });
+  });
+});
