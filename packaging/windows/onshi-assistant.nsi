@@ -81,6 +81,9 @@ Function WebView2Version
 FunctionEnd
 
 Section "Install"
+  ; An update while the app is resident in the notification area: end it so its file can be replaced.
+  nsExec::Exec 'taskkill /F /IM onshi-assistant.exe'
+  Pop $0
   SetOutPath "$INSTDIR"
   File "${APPDIR}\onshi-assistant.exe"
   File "${APPDIR}\onshi.exe"
@@ -110,6 +113,9 @@ Section "Install"
 SectionEnd
 
 Section "Uninstall"
+  ; The app may be resident in the notification area: end it, or its file cannot be removed.
+  nsExec::Exec 'taskkill /F /IM onshi-assistant.exe'
+  Pop $0
   Delete "$INSTDIR\onshi-assistant.exe"
   Delete "$INSTDIR\onshi.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
@@ -117,5 +123,8 @@ Section "Uninstall"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${PRODUCT}.lnk"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  ; The login start (login_start.rs): Windows would otherwise try to start a program that is gone.
+  DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Run" "${PRODUCT}"
+  DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run" "${PRODUCT}"
   ; Settings and saved progress (%APPDATA%\jp.onshi-assistant.app) stay: a reinstall picks them up.
 SectionEnd

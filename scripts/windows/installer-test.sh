@@ -25,10 +25,22 @@ check "listed in the installed apps as オン資アシスタント" "listed | gr
 check "listed with version $version" "wine reg query '$key' /v DisplayVersion | grep -q '$version'"
 check "the installed onshi.exe runs" "wine '$appdir/onshi.exe' --version | grep -q '$version'"
 
+# The login start (the app's --login-start, the same entry its settings write): the Run key.
+run_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
+run_entry() { wine reg export "$run_key" /tmp/run-key.reg /y >/dev/null 2>&1 && iconv -f UTF-16 -t UTF-8 /tmp/run-key.reg | grep '^"オン資アシスタント"='; }
+wine "$appdir/onshi-assistant.exe" --login-start on
+check "login start on: the Run key starts the installed app into the tray" \
+  "run_entry | grep -q 'Programs.*onshi-assistant.exe.* --autostart'"
+run_entry | sed 's/^/    /'
+wine "$appdir/onshi-assistant.exe" --login-start off
+check "login start off: the Run value is gone" "! run_entry"
+wine "$appdir/onshi-assistant.exe" --login-start on # left on: the uninstaller must take it away
+
 wine "$appdir/uninstall.exe" /S
 wineserver -w
 for _ in $(seq 40); do [[ -e $appdir/onshi-assistant.exe ]] || break; sleep 0.25; done
 check "the uninstaller removed the app" "[[ ! -e '$appdir' ]]"
 check "the uninstaller removed the Start menu entry" "[[ ! -e '$shortcut' ]]"
 check "the uninstaller removed the installed-apps entry" "! wine reg query '$key' >/dev/null 2>&1"
+check "the uninstaller removed the login start" "! run_entry"
 exit $fail

@@ -6,6 +6,7 @@ mod app_status;
 mod commands;
 mod history_log;
 mod keeper;
+mod login_start;
 mod picker;
 mod readers_watch;
 mod resident;
@@ -21,10 +22,13 @@ pub const EXIT_NO_WEBVIEW: i32 = 3;
 
 /// Starts the app: one instance, plugins, state, the tray, the reader watch, the command handlers.
 pub fn run() {
+    if let Some(code) = login_start::from_command_line() {
+        std::process::exit(code);
+    }
     if !webview_check::ensure_webview() {
         std::process::exit(EXIT_NO_WEBVIEW);
     }
-    let login_start = std::env::args().any(|arg| arg == resident::AUTOSTART_ARG);
+    let login_start = std::env::args().any(|arg| arg == login_start::ARG);
     let app = tauri::Builder::default()
         // First: a second start hands over to the running app, which opens its window, and ends.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -36,8 +40,8 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(
             tauri_plugin_autostart::Builder::new()
-                .app_name("オン資アシスタント")
-                .arg(resident::AUTOSTART_ARG)
+                .app_name(login_start::NAME)
+                .arg(login_start::ARG)
                 .build(),
         )
         .manage(commands::cert::CertScreen::default())

@@ -13,8 +13,6 @@ use tauri::{App, AppHandle, Emitter, Manager, WebviewWindowBuilder, Wry};
 pub const MAIN_WINDOW: &str = "main";
 /// Sent to an open window to show a screen (after a notification, or the tray).
 pub const OPEN_SCREEN: &str = "open-screen";
-/// The argument the login entry starts the app with: straight to the tray, no window.
-pub const AUTOSTART_ARG: &str = "--autostart";
 
 /// The screen the next opened window shows first (the one a notification was about).
 #[derive(Default)]
