@@ -4,7 +4,8 @@
 # Tauri's deb bundler names the package and its desktop file after the product name (「オン資アシスタント」),
 # which dpkg refuses; here people see the Japanese name and machines read ASCII ids: the package
 # onshi-assistant, the desktop file (and app id for notifications and autostart) jp.onshi-assistant.app.
-# The library dependencies come from dpkg-shlibdeps; pcscd is added because without it no reader is seen.
+# The library dependencies come from dpkg-shlibdeps; pcscd is added because without it no reader is seen,
+# libayatana-appindicator3-1 because the tray icon loads it at run time (dlopen, unseen by shlibdeps).
 set -euo pipefail
 version=${1:?usage: build-deb.sh VERSION RELEASE_DIR OUT_DIR}
 release=${2:?usage: build-deb.sh VERSION RELEASE_DIR OUT_DIR}
@@ -48,7 +49,7 @@ Version: $version
 Architecture: amd64
 Maintainer: オン資アシスタント <onshi-assistant@users.noreply.github.com>
 Installed-Size: $size
-Depends: $libs, pcscd
+Depends: $libs, pcscd, libayatana-appindicator3-1
 Recommends: libccid
 Section: utils
 Priority: optional

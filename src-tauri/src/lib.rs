@@ -65,6 +65,14 @@ pub fn run() {
             }
             Ok(())
         })
+        // For npm run bench (crates/onshi-bench): the moment the first screen has loaded.
+        .on_page_load(|_, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished
+                && std::env::var_os("ONSHI_BENCH").is_some()
+            {
+                println!("first-screen");
+            }
+        })
         .on_window_event(|window, event| {
             if window.label() == resident::MAIN_WINDOW {
                 if let WindowEvent::CloseRequested { .. } = event {

@@ -19,13 +19,15 @@ import sys
 import time
 import zlib
 
+import os
+
 import dbus
 import dbus.service
-import Xlib.display
-import Xlib.protocol.event
-import Xlib.X
 from dbus.mainloop.glib import DBusGMainLoop
 from gi.repository import GLib
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../scripts/lib"))
+import close_window  # noqa: E402 (the window's close button, shared with npm run bench)
 
 NOTIFICATIONS = "org.freedesktop.Notifications"
 WATCHER = "org.kde.StatusNotifierWatcher"
@@ -216,49 +218,17 @@ class Desk(dbus.service.Object):
         self.notifications.ActionInvoked(number, "default")
 
 
-def windows_titled(title):
-    """The top-level X windows (the ones with WM_PROTOCOLS) whose title is `title`."""
-    display = Xlib.display.Display()
-    net_name = display.intern_atom("_NET_WM_NAME")
-    utf8 = display.intern_atom("UTF8_STRING")
-    protocols = display.intern_atom("WM_PROTOCOLS")
-    found = []
-
-    def visit(window):
-        try:
-            name = window.get_full_property(net_name, utf8)
-            mapped = window.get_attributes().map_state == Xlib.X.IsViewable
-            if name and name.value.decode("utf-8", "replace") == title and mapped \
-                    and window.get_full_property(protocols, Xlib.X.AnyPropertyType):
-                found.append(window)
-            for child in window.query_tree().children:
-                visit(child)
-        except Exception:
-            pass
-
-    visit(display.screen().root)
-    return display, found
-
-
 class Windows(dbus.service.Object):
     def __init__(self):
         super().__init__(bus, "/TestDesk/Windows")
 
     @dbus.service.method(DESK, in_signature="s", out_signature="u")
     def WindowCount(self, title):
-        return len(windows_titled(title)[1])
+        return close_window.count(title)
 
     @dbus.service.method(DESK, in_signature="s", out_signature="u")
     def CloseWindow(self, title):
-        display, found = windows_titled(title)
-        protocols = display.intern_atom("WM_PROTOCOLS")
-        delete = display.intern_atom("WM_DELETE_WINDOW")
-        for window in found:
-            message = Xlib.protocol.event.ClientMessage(
-                window=window, client_type=protocols, data=(32, [delete, Xlib.X.CurrentTime, 0, 0, 0]))
-            window.send_event(message)
-        display.flush()
-        return len(found)
+        return close_window.close(title)
 
 
 notifications = Notifications()

@@ -4,8 +4,11 @@
 //! - card-insertion latency: our watcher against a plain SCardGetStatusChange loop watching the same
 //!   reader, both woken by the same insertion; the figure is our added latency;
 //! - CPU of each while idle, as two threads of this process over the same interval;
-//! - resident memory with the watcher running, across many placements.
+//! - resident memory with the watcher running, across many placements;
+//! - the desktop app against a bare Tauri 2 app: start to first screen, memory with WebKit, and the app
+//!   resident in the tray (app.rs; needs an X display and a session bus, which scripts/bench.sh gives).
 
+mod app;
 mod plain;
 mod proc_stats;
 
@@ -19,6 +22,8 @@ struct Options {
     idle_seconds: u64,
     latency_samples: usize,
     placements: usize,
+    app_rounds: usize,
+    resident_seconds: u64,
 }
 
 fn options() -> Options {
@@ -38,6 +43,8 @@ fn options() -> Options {
         idle_seconds: value("--idle-seconds", 60),
         latency_samples: value("--latency-samples", 100) as usize,
         placements: value("--placements", 1000) as usize,
+        app_rounds: value("--app-rounds", 5) as usize,
+        resident_seconds: value("--resident-seconds", 60),
     }
 }
 
@@ -200,6 +207,30 @@ fn main() {
     let (ours_verify, openssl_verify) =
         backup_verify_vs_openssl(onshi.to_str().expect("a UTF-8 path"));
 
+    eprintln!("the app against a bare Tauri 2 app: {} starts each…", options.app_rounds);
+    let ours_app = app::sibling("onshi-assistant");
+    let bare_app = app::sibling("onshi-bare-app");
+    let started = app::compare(&ours_app, &bare_app, options.app_rounds);
+    let mut ours_start = started.ours_start.clone();
+    let mut bare_start = started.bare_start.clone();
+    ours_start.sort_by(f64::total_cmp);
+    bare_start.sort_by(f64::total_cmp);
+    let (ours_start, bare_start) = (percentile(&ours_start, 0.5), percentile(&bare_start, 0.5));
+    eprintln!("resident, window closed: {} s…", options.resident_seconds);
+    let close_window = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scripts/lib/close_window.py");
+    let resident = app::resident(&ours_app, &close_window, options.resident_seconds);
+    let mib = |kib: u64| kib as f64 / 1024.0;
+    let memory_row = |name: &str, m: &proc_stats::TreeMemory| {
+        format!(
+            "| {name} | {} | {:.1} MiB | {:.1} MiB | {:.1} MiB |\n",
+            m.processes,
+            mib(m.uss),
+            mib(m.pss),
+            mib(m.rss)
+        )
+    };
+
     let machine = proc_stats::machine();
     let report = format!(
         "# Benchmarks\n\n\
@@ -224,7 +255,27 @@ fn main() {
          A PKCS#12 backup made by OpenSSL with 600,000 PBKDF2 iterations (AES-256-CBC, HMAC-SHA-256), verified\n\
          five times by each, alternating; medians of the whole command's wall time.\n\n\
          | `onshi backup verify` | `openssl pkcs12 -noout` | ratio | goal |\n| --- | --- | --- | --- |\n\
-         | {ours_verify:.3} s | {openssl_verify:.3} s | {ratio:.2}× | ≤ 1.2× |\n",
+         | {ours_verify:.3} s | {openssl_verify:.3} s | {ratio:.2}× | ≤ 1.2× |\n\n\
+         ## The app against a bare Tauri 2 app\n\n\
+         `crates/onshi-bare-app`: one window and one static page, built from the same lockfile with the same tauri\n\
+         features, in release. Each app started {rounds} times, alternating, on the same Xvfb display, from a\n\
+         fresh home; \"first screen\" is its page's load event (both print it). Medians.\n\n\
+         | オン資アシスタント | bare Tauri 2 app | ratio | goal |\n| --- | --- | --- | --- |\n\
+         | {ours_start:.3} s | {bare_start:.3} s | {start_ratio:.2}× | ≤ 1.1× |\n\n\
+         Memory 3 s after the first screen, the app and its WebKit processes together (USS: pages only these\n\
+         processes hold, what quitting gives back; PSS: shared pages split; RSS: shared pages counted whole).\n\n\
+         | | processes | USS | PSS | RSS |\n| --- | --- | --- | --- | --- |\n\
+         {ours_memory}{bare_memory}\n\
+         ## Resident in the tray\n\n\
+         オン資アシスタント started, its window closed with the close button (the window and its web view are\n\
+         destroyed, not hidden), 10 s later:\n\n\
+         | | processes | USS | PSS | RSS |\n| --- | --- | --- | --- | --- |\n\
+         {with_window}{window_closed}\n\
+         Goal: resident ≤ 20 MB (USS). CPU over {resident_seconds} idle seconds with its reader watch and\n\
+         notification keeper running, next to a plain status-change loop watching the same 10 reader slots\n\
+         at the same time (ticks of 0.01 s):\n\n\
+         | オン資アシスタント (whole process) | plain loop | goal |\n| --- | --- | --- |\n\
+         | {app_cpu:.2} s | {plain_cpu:.2} s | indistinguishable |\n",
         date = chrono::Local::now().format("%Y-%m-%d"),
         n = added.len(),
         median = percentile(&added, 0.5),
@@ -234,6 +285,15 @@ fn main() {
         placements = options.placements,
         growth = after as i64 - warm as i64,
         ratio = ours_verify / openssl_verify,
+        rounds = options.app_rounds,
+        start_ratio = ours_start / bare_start,
+        ours_memory = memory_row("オン資アシスタント", &started.ours_memory),
+        bare_memory = memory_row("bare Tauri 2 app", &started.bare_memory),
+        with_window = memory_row("window open", &resident.with_window),
+        window_closed = memory_row("window closed (resident)", &resident.window_closed),
+        resident_seconds = options.resident_seconds,
+        app_cpu = resident.app_cpu,
+        plain_cpu = resident.plain_cpu,
     );
     std::fs::write(&options.out, &report).expect("BENCHMARKS.md is writable");
     print!("{report}");

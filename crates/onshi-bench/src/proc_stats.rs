@@ -60,3 +60,81 @@ pub fn machine() -> String {
         kernel.trim()
     )
 }
+
+/// Memory of a process tree (KiB), summed from each process's /proc/PID/smaps_rollup.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TreeMemory {
+    pub processes: usize,
+    /// Resident set: counts shared libraries once per process.
+    pub rss: u64,
+    /// Proportional set: shared pages split between the processes that share them.
+    pub pss: u64,
+    /// Unique set: pages no other process shares (what ending the tree would give back).
+    pub uss: u64,
+}
+
+fn stat_fields(pid: u32) -> Vec<String> {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .map(|(_, rest)| rest.split_whitespace().map(str::to_owned).collect())
+        })
+        .unwrap_or_default()
+}
+
+/// `root` and all its descendants, parents first.
+pub fn tree(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| Some((pid, stat_fields(pid).get(1)?.parse().ok()?)))
+        .collect();
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(parents.iter().filter(|(_, p)| *p == parent).map(|(pid, _)| *pid));
+        i += 1;
+    }
+    found
+}
+
+pub fn tree_memory(root: u32) -> TreeMemory {
+    let mut total = TreeMemory::default();
+    for pid in tree(root) {
+        let rollup = fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        let field = |name: &str| -> u64 {
+            rollup
+                .lines()
+                .find_map(|line| line.strip_prefix(name))
+                .and_then(|v| v.split_whitespace().next()?.parse().ok())
+                .unwrap_or(0)
+        };
+        total.processes += 1;
+        total.rss += field("Rss:");
+        total.pss += field("Pss:");
+        total.uss += field("Private_Clean:") + field("Private_Dirty:");
+    }
+    total
+}
+
+/// User + system CPU seconds of the whole tree (live processes).
+pub fn tree_cpu(root: u32) -> f64 {
+    tree(root)
+        .into_iter()
+        .map(|pid| {
+            let fields = stat_fields(pid);
+            let field = |n: usize| {
+                fields
+                    .get(n - 3)
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            field(14) + field(15)
+        })
+        .sum::<u64>() as f64
+        / 100.0
+}

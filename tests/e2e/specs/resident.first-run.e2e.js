@@ -3,7 +3,7 @@
 // org.freedesktop.Notifications server, not a mock in the app), the window closed to the tray and made
 // again from its menu, a second start that opens the first, and a notification's screen.
 import { expect } from "@wdio/globals";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import {
@@ -100,6 +100,15 @@ describe("resident in the notification area", () => {
     expect(tray().items).toBe(1);
   });
 
+  it("asks for a backup once the certificate has been renewed, and turns green with the new one", async () => {
+    await $('[data-testid="nav-cert"]').click();
+    willChoose("certificate", path.join(process.env.ONSHI_FIXTURES, "healthy.pem"));
+    await $('[data-testid="cert-open"]').click();
+    const note = await notificationTitled("バックアップを作成してください");
+    expect(note.body).toContain("更新後の証明書のバックアップがまだ確認されていません");
+    await browser.waitUntil(() => trayColour()?.join() === GREEN.join(), { timeoutMsg: `colour ${trayColour()}` });
+  });
+
   it("tells staff when the smartphone-ready reader is gone for over 30 s and when it is back", async () => {
     await rig.send(`readers ${OTHER_READER}`);
     const gone = await notificationTitled("スマホ対応のカードリーダーが外れています", 60000);
@@ -154,5 +163,19 @@ describe("resident in the notification area", () => {
     expect(running()).toBe(true);
     expect(desk("ClickMenu", gvariantString("終了"))).toBe(true);
     await browser.waitUntil(() => !running(), { timeout: 10000, timeoutMsg: "the app is still running" });
+  });
+
+  it("starts at login into the tray, without a window", async () => {
+    const registered = tray().items;
+    const login = spawn(process.env.ONSHI_APP, ["--autostart"], { env: appEnv(), stdio: "ignore" });
+    try {
+      await browser.waitUntil(() => tray().items > registered, { timeout: 15000, timeoutMsg: "no tray icon" });
+      await browser.pause(3000);
+      expect(windowCount()).toBe(0);
+      expect(trayLabels()).toContain("オン資アシスタントを開く");
+    } finally {
+      desk("ClickMenu", gvariantString("終了"));
+      await new Promise((resolve) => (login.exitCode === null ? login.on("exit", resolve) : resolve()));
+    }
   });
 });

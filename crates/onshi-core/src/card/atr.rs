@@ -78,7 +78,7 @@ pub fn to_hex(atr: &[u8]) -> String {
 
 /// Reads hex (as `to_hex` writes it) back into bytes; None when it is not whole bytes of hex.
 pub fn from_hex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
+    if !hex.len().is_multiple_of(2) {
         return None;
     }
     (0..hex.len() / 2)

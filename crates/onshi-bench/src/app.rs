@@ -1,0 +1,163 @@
+//! The desktop app against a bare Tauri 2 app (crates/onshi-bare-app, same lockfile, same tauri features),
+//! side by side in one run on the same X display: start to first screen, and memory with the WebKit
+//! processes; then オン資アシスタント resident in the tray with its window closed: memory, and CPU over an idle
+//! minute with its reader watch running, next to a plain status-change loop watching the same readers.
+
+use crate::plain;
+use crate::proc_stats::{self, TreeMemory};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// One started app: its process, and how long it took to its first screen.
+pub struct Started {
+    child: Child,
+    pub first_screen: Duration,
+    _home: tempfile::TempDir,
+}
+
+impl Started {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Ends the app and every process it started (WebKit's), and waits for them.
+    pub fn stop(mut self) {
+        let tree = proc_stats::tree(self.pid());
+        for pid in tree.iter().rev() {
+            // SIGTERM via the kill command: no libc dependency for one call.
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+        }
+        let _ = self.child.wait();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while tree.iter().any(|pid| Path::new(&format!("/proc/{pid}")).exists())
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Starts `program` with a fresh home and data folder and waits for it to say `first-screen`.
+pub fn start(program: &Path) -> Started {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let started = Instant::now();
+    let mut child = Command::new(program)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("ONSHI_BENCH", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{} starts: {e}", program.display()));
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.trim() == "first-screen" {
+                let _ = tx.send(Instant::now());
+            }
+        }
+    });
+    let shown = rx
+        .recv_timeout(Duration::from_secs(60))
+        .unwrap_or_else(|_| panic!("{} showed no first screen", program.display()));
+    Started {
+        child,
+        first_screen: shown - started,
+        _home: home,
+    }
+}
+
+pub struct Comparison {
+    pub ours_start: Vec<f64>,
+    pub bare_start: Vec<f64>,
+    pub ours_memory: TreeMemory,
+    pub bare_memory: TreeMemory,
+}
+
+/// `rounds` starts of each app, alternating; memory 3 s after the first screen of the last round.
+pub fn compare(ours: &Path, bare: &Path, rounds: usize) -> Comparison {
+    let mut comparison = Comparison {
+        ours_start: Vec::new(),
+        bare_start: Vec::new(),
+        ours_memory: TreeMemory::default(),
+        bare_memory: TreeMemory::default(),
+    };
+    for round in 0..rounds {
+        for (program, starts, memory) in [
+            (bare, &mut comparison.bare_start, &mut comparison.bare_memory),
+            (ours, &mut comparison.ours_start, &mut comparison.ours_memory),
+        ] {
+            let app = start(program);
+            starts.push(app.first_screen.as_secs_f64());
+            if round + 1 == rounds {
+                std::thread::sleep(Duration::from_secs(3));
+                *memory = proc_stats::tree_memory(app.pid());
+            }
+            app.stop();
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+    comparison
+}
+
+pub struct Resident {
+    pub with_window: TreeMemory,
+    pub window_closed: TreeMemory,
+    /// CPU seconds over the idle interval: the app's whole process tree, and the plain loop's thread.
+    pub app_cpu: f64,
+    pub plain_cpu: f64,
+}
+
+/// オン資アシスタント started, its window closed with the close button, then watched for `seconds`.
+pub fn resident(ours: &Path, close_window: &Path, seconds: u64) -> Resident {
+    let app = start(ours);
+    std::thread::sleep(Duration::from_secs(3));
+    let with_window = proc_stats::tree_memory(app.pid());
+    let closed = Command::new("/usr/bin/python3")
+        .arg(close_window)
+        .arg("オン資アシスタント")
+        .status()
+        .expect("python3 runs the close-button script");
+    assert!(closed.success(), "the window was closed");
+    // The window and its WebKit processes go; give them time to leave.
+    std::thread::sleep(Duration::from_secs(10));
+    let window_closed = proc_stats::tree_memory(app.pid());
+    assert!(
+        Path::new(&format!("/proc/{}", app.pid())).exists(),
+        "the app stays resident with its window closed"
+    );
+
+    let (tx, _rx) = mpsc::channel();
+    let plain_loop = plain::Loop::start_all(tx);
+    std::thread::sleep(Duration::from_secs(1));
+    let before = (
+        proc_stats::tree_cpu(app.pid()),
+        proc_stats::thread_cpu("plain-loop"),
+    );
+    std::thread::sleep(Duration::from_secs(seconds));
+    let after = (
+        proc_stats::tree_cpu(app.pid()),
+        proc_stats::thread_cpu("plain-loop"),
+    );
+    plain_loop.stop();
+    app.stop();
+    Resident {
+        with_window,
+        window_closed,
+        app_cpu: after.0 - before.0,
+        plain_cpu: after.1 - before.1,
+    }
+}
+
+/// The release builds next to this program.
+pub fn sibling(name: &str) -> PathBuf {
+    std::env::current_exe()
+        .expect("own path")
+        .with_file_name(name)
+}
