@@ -32,6 +32,8 @@ pub fn start(app: &AppHandle) {
         readers: Mutex::new(ReaderWatch::new(Os::current(), known, Instant::now())),
         certificate: Mutex::new(None),
     });
+    // The watch's first events may have come before the keeper was there: take in the readers as they are.
+    readers_changed(app);
     let app = app.clone();
     std::thread::Builder::new()
         .name("onshi-keeper".into())

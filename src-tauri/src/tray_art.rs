@@ -15,8 +15,12 @@ fn colour(level: Level) -> [u8; 3] {
     }
 }
 
+type Point = (f32, f32);
+/// A straight stroke of the glyph, from one point to another.
+type Stroke = (Point, Point);
+
 /// Distance from point p to the segment a–b.
-fn to_segment(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
+fn to_segment(p: Point, a: Point, b: Point) -> f32 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
     let (x, y) = (a.0 + t * dx - p.0, a.1 + t * dy - p.1);
@@ -24,7 +28,7 @@ fn to_segment(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
 }
 
 /// The glyph's strokes, on a 32-pixel square.
-fn strokes(level: Level) -> &'static [((f32, f32), (f32, f32))] {
+fn strokes(level: Level) -> &'static [Stroke] {
     match level {
         Level::Ok => &[((9.0, 16.5), (14.0, 21.5)), ((14.0, 21.5), (23.0, 11.0))],
         Level::Warn => &[((16.0, 8.0), (16.0, 18.5)), ((16.0, 23.5), (16.0, 23.6))],

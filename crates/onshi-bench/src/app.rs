@@ -32,7 +32,9 @@ impl Started {
         }
         let _ = self.child.wait();
         let deadline = Instant::now() + Duration::from_secs(10);
-        while tree.iter().any(|pid| Path::new(&format!("/proc/{pid}")).exists())
+        while tree
+            .iter()
+            .any(|pid| Path::new(&format!("/proc/{pid}")).exists())
             && Instant::now() < deadline
         {
             std::thread::sleep(Duration::from_millis(50));
@@ -90,8 +92,16 @@ pub fn compare(ours: &Path, bare: &Path, rounds: usize) -> Comparison {
     };
     for round in 0..rounds {
         for (program, starts, memory) in [
-            (bare, &mut comparison.bare_start, &mut comparison.bare_memory),
-            (ours, &mut comparison.ours_start, &mut comparison.ours_memory),
+            (
+                bare,
+                &mut comparison.bare_start,
+                &mut comparison.bare_memory,
+            ),
+            (
+                ours,
+                &mut comparison.ours_start,
+                &mut comparison.ours_memory,
+            ),
         ] {
             let app = start(program);
             starts.push(app.first_screen.as_secs_f64());

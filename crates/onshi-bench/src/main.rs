@@ -207,7 +207,10 @@ fn main() {
     let (ours_verify, openssl_verify) =
         backup_verify_vs_openssl(onshi.to_str().expect("a UTF-8 path"));
 
-    eprintln!("the app against a bare Tauri 2 app: {} starts each…", options.app_rounds);
+    eprintln!(
+        "the app against a bare Tauri 2 app: {} starts each…",
+        options.app_rounds
+    );
     let ours_app = app::sibling("onshi-assistant");
     let bare_app = app::sibling("onshi-bare-app");
     let started = app::compare(&ours_app, &bare_app, options.app_rounds);
@@ -217,8 +220,8 @@ fn main() {
     bare_start.sort_by(f64::total_cmp);
     let (ours_start, bare_start) = (percentile(&ours_start, 0.5), percentile(&bare_start, 0.5));
     eprintln!("resident, window closed: {} s…", options.resident_seconds);
-    let close_window = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scripts/lib/close_window.py");
+    let close_window =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/lib/close_window.py");
     let resident = app::resident(&ours_app, &close_window, options.resident_seconds);
     let mib = |kib: u64| kib as f64 / 1024.0;
     let memory_row = |name: &str, m: &proc_stats::TreeMemory| {
@@ -275,7 +278,7 @@ fn main() {
          notification keeper running, next to a plain status-change loop watching the same 10 reader slots\n\
          at the same time (ticks of 0.01 s):\n\n\
          | オン資アシスタント (whole process) | plain loop | goal |\n| --- | --- | --- |\n\
-         | {app_cpu:.2} s | {plain_cpu:.2} s | indistinguishable |\n",
+         | {resident_app_cpu:.2} s | {resident_plain_cpu:.2} s | indistinguishable |\n",
         date = chrono::Local::now().format("%Y-%m-%d"),
         n = added.len(),
         median = percentile(&added, 0.5),
@@ -292,8 +295,8 @@ fn main() {
         with_window = memory_row("window open", &resident.with_window),
         window_closed = memory_row("window closed (resident)", &resident.window_closed),
         resident_seconds = options.resident_seconds,
-        app_cpu = resident.app_cpu,
-        plain_cpu = resident.plain_cpu,
+        resident_app_cpu = resident.app_cpu,
+        resident_plain_cpu = resident.plain_cpu,
     );
     std::fs::write(&options.out, &report).expect("BENCHMARKS.md is writable");
     print!("{report}");

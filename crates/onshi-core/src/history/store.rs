@@ -192,7 +192,7 @@ mod tests {
 
         let read_only = history.load(day("2026-11-29"), 1, false).unwrap();
         assert_eq!(read_only.events.len(), 1);
-        assert_eq!(read_only.damaged, [file.clone()]);
+        assert_eq!(read_only.damaged, std::slice::from_ref(&file));
         assert_eq!(
             fs::read(&file).unwrap(),
             bytes,
