@@ -10,10 +10,17 @@ pub struct HistoryLog {
 }
 
 impl HistoryLog {
-    /// Opens the history, drops the days past keeping, and notes that the watch starts now.
+    /// Opens the history, drops the days past keeping, repairs today's file, and notes that the watch
+    /// starts now.
     pub fn open(data_dir: &Path) -> HistoryLog {
         let history = History::new(data_dir);
-        if let Err(error) = history.prune(now_jst().date_naive()) {
+        let today = now_jst().date_naive();
+        if let Err(error) = history.prune(today) {
+            eprintln!("history: {error}");
+        }
+        // A line cut short by a power cut would swallow the next one appended: set today's file right
+        // first (the damaged file is kept aside, its readable lines carried over).
+        if let Err(error) = history.load(today, 1, true) {
             eprintln!("history: {error}");
         }
         let log = HistoryLog { history };

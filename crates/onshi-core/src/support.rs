@@ -447,7 +447,7 @@ mod tests {
             &crate::card::atr::from_hex(atr).unwrap(),
         ));
         let home = dirs::home_dir().unwrap();
-        let cert_path = home.join("デスクトップ/gone.cer");
+        let cert_path = home.join("デスクトップ").join("gone.cer");
         let mut status = Status::default();
         status.read_tests.insert(
             pasori.name.clone(),
@@ -483,7 +483,8 @@ mod tests {
             "{text}"
         );
         {}
-        assert!(text.contains("~/デスクトップ/gone.cer"), "{text}");
+        let sep = std::path::MAIN_SEPARATOR;
+        assert!(text.contains(&format!("~{sep}デスクトップ{sep}gone.cer")), "{text}");
         assert!(text.contains("読み取れません"), "{text}");
     }
 }

@@ -10,6 +10,6 @@ export type Lane = { reader: string, model: string | null, label: string | null,
  */
 connected: Array<Span>, 
 /**
- * Minutes at which it was unplugged (or dropped off the USB bus) while the service ran.
+ * Minutes at which it was unplugged, dropped off the USB bus, or went with the service.
  */
 dropouts: Array<number>, };

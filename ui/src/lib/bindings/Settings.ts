@@ -16,4 +16,12 @@ guide_progress: { [key in string]: Array<string> },
 /**
  * The MPKI client's latest version, as the user read it on the portal's 「アプリケーションバージョン情報」.
  */
-mpki_latest_known: string | null, };
+mpki_latest_known: string | null, 
+/**
+ * The first-run question "start at login?" has been answered.
+ */
+autostart_asked: boolean, 
+/**
+ * The notice "still running in the notification area" has been shown once.
+ */
+tray_notice_shown: boolean, };
