@@ -38,12 +38,6 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .plugin(
-            tauri_plugin_autostart::Builder::new()
-                .app_name(login_start::NAME)
-                .arg(login_start::ARG)
-                .build(),
-        )
         .manage(commands::cert::CertScreen::default())
         .manage(resident::Landing::default())
         .setup(move |app| {

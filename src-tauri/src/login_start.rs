@@ -1,10 +1,11 @@
-//! The login start: the entry that starts the app (into the tray) when the user signs in. The UI turns it
-//! on and off through tauri-plugin-autostart; `onshi-assistant --login-start on|off` does the same from an
-//! IT vendor's script without opening anything (and needs no WebView2). Both use auto-launch, the crate
-//! under the plugin, with the same name and argument: the Run key `HKCU\…\CurrentVersion\Run` on Windows,
-//! `~/.config/autostart/オン資アシスタント.desktop` on Linux.
+//! The login start: the entry that starts the app (into the tray) when the user signs in, for this user
+//! only — the Run key `HKCU\…\CurrentVersion\Run` on Windows, `~/.config/autostart/オン資アシスタント.desktop`
+//! on Linux. Made with auto-launch, the crate under tauri-plugin-autostart, used directly because the
+//! plugin writes the machine-wide key (HKLM) whenever it may, which the per-user installer and its
+//! uninstaller never touch. The settings' checkbox and `onshi-assistant --login-start on|off` (an IT vendor's
+//! script, no window, no WebView2 needed) both come here.
 
-use auto_launch::AutoLaunchBuilder;
+use auto_launch::{AutoLaunch, AutoLaunchBuilder, WindowsEnableMode};
 
 /// The entry's name (the Run value, the .desktop file).
 pub const NAME: &str = "オン資アシスタント";
@@ -12,16 +13,51 @@ pub const NAME: &str = "オン資アシスタント";
 pub const ARG: &str = "--autostart";
 const FLAG: &str = "--login-start";
 
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+fn entry() -> Result<AutoLaunch, Error> {
+    // An AppImage is started through its own file, not the program unpacked from it.
+    let program = match std::env::var_os("APPIMAGE") {
+        Some(appimage) => appimage.into(),
+        None => std::env::current_exe()?,
+    };
+    let mut path = program.display().to_string();
+    if cfg!(windows) {
+        // Quoted: a user folder with a space must not split the command.
+        path = format!("\"{path}\"");
+    }
+    Ok(AutoLaunchBuilder::new()
+        .set_app_name(NAME)
+        .set_app_path(&path)
+        .set_args(&[ARG])
+        .set_windows_enable_mode(WindowsEnableMode::CurrentUser)
+        .build()?)
+}
+
+pub fn is_enabled() -> Result<bool, Error> {
+    Ok(entry()?.is_enabled()?)
+}
+
+/// Turns the login start on or off; answers whether it is on afterwards.
+pub fn set(enable: bool) -> Result<bool, Error> {
+    let entry = entry()?;
+    if enable {
+        entry.enable()?;
+    } else if entry.is_enabled()? {
+        entry.disable()?;
+    }
+    Ok(entry.is_enabled()?)
+}
+
 /// Handles `--login-start on|off` if it is on the command line; the exit code when it was.
 pub fn from_command_line() -> Option<i32> {
     let args: Vec<String> = std::env::args().collect();
     let value = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix(FLAG)
-            .and_then(|rest| match rest.strip_prefix('=') {
-                Some(value) => Some(value.to_owned()),
-                None if rest.is_empty() => args.get(i + 1).cloned(),
-                None => None,
-            })
+        arg.strip_prefix(FLAG).and_then(|rest| match rest.strip_prefix('=') {
+            Some(value) => Some(value.to_owned()),
+            None if rest.is_empty() => args.get(i + 1).cloned(),
+            None => None,
+        })
     })?;
     let enable = match value.as_str() {
         "on" => true,
@@ -32,25 +68,10 @@ pub fn from_command_line() -> Option<i32> {
         }
     };
     Some(match set(enable) {
-        Ok(()) => 0,
+        Ok(_) => 0,
         Err(error) => {
             eprintln!("ログイン時の自動起動を設定できませんでした: {error}");
             1
         }
     })
-}
-
-fn set(enable: bool) -> Result<(), Box<dyn std::error::Error>> {
-    let exe = std::env::current_exe()?;
-    let entry = AutoLaunchBuilder::new()
-        .set_app_name(NAME)
-        .set_app_path(&exe.display().to_string())
-        .set_args(&[ARG])
-        .build()?;
-    if enable {
-        entry.enable()?;
-    } else if entry.is_enabled()? {
-        entry.disable()?;
-    }
-    Ok(())
 }

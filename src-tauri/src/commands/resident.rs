@@ -3,8 +3,8 @@
 use super::error::CommandError;
 use crate::resident::Landing;
 use onshi_core::alerts::Screen;
-use tauri::{AppHandle, State};
-use tauri_plugin_autostart::ManagerExt;
+use crate::login_start;
+use tauri::State;
 
 /// The screen the window should open on (the last notification's), once.
 #[tauri::command]
@@ -14,23 +14,12 @@ pub fn app_landing(landing: State<'_, Landing>) -> Option<Screen> {
 
 /// Whether the app starts at login.
 #[tauri::command]
-pub fn autostart_get(app: AppHandle) -> Result<bool, CommandError> {
-    app.autolaunch()
-        .is_enabled()
-        .map_err(|e| CommandError::new("failed", e))
+pub fn autostart_get() -> Result<bool, CommandError> {
+    login_start::is_enabled().map_err(|e| CommandError::new("failed", e))
 }
 
 /// Turns the login start on or off (the Run key on Windows, ~/.config/autostart on Linux).
 #[tauri::command]
-pub fn autostart_set(app: AppHandle, enabled: bool) -> Result<bool, CommandError> {
-    let manager = app.autolaunch();
-    let outcome = if enabled {
-        manager.enable()
-    } else {
-        manager.disable()
-    };
-    outcome.map_err(|e| CommandError::new("failed", e))?;
-    manager
-        .is_enabled()
-        .map_err(|e| CommandError::new("failed", e))
+pub fn autostart_set(enabled: bool) -> Result<bool, CommandError> {
+    login_start::set(enabled).map_err(|e| CommandError::new("failed", e))
 }
