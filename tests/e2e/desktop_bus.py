@@ -94,6 +94,12 @@ class Watcher(dbus.service.Object):
         self.items.append(item)
         self.StatusNotifierItemRegistered(item[0] + item[1])
 
+        # As a panel does: an item whose program has left the bus is gone.
+        def owner_changed(owner, item=item):
+            if not owner and item in self.items:
+                self.items.remove(item)
+        bus.watch_name_owner(sender, owner_changed)
+
     @dbus.service.method(WATCHER, in_signature="s")
     def RegisterStatusNotifierHost(self, service):
         pass

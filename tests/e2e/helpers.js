@@ -60,8 +60,13 @@ export function desk(method, ...args) {
 /** A GVariant string literal for gdbus. */
 export const gvariantString = (text) => `'${text.replace(/[\\']/g, "\\$&")}'`;
 
-/** The notifications the desktop has received so far. */
-export const notifications = () => desk("Notifications");
+// The desktop lives for the whole run; each spec looks only at what came after its start.
+let notificationsBefore = 0;
+/** Forgets the notifications of earlier specs' apps. */
+export const forgetNotifications = () => (notificationsBefore = desk("Notifications").length);
+
+/** The notifications the desktop has received since forgetNotifications(). */
+export const notifications = () => desk("Notifications").slice(notificationsBefore);
 
 /** Waits for a notification whose title contains `text`; resolves with it. */
 export async function notificationTitled(text, timeout = 10000) {

@@ -11,6 +11,7 @@ import {
   closeWindow,
   desk,
   followNewWindow,
+  forgetNotifications,
   gvariantString,
   notificationTitled,
   notifications,
@@ -31,6 +32,7 @@ const OTHER_READER = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Read
 
 describe("resident in the notification area", () => {
   let rig;
+  before(forgetNotifications);
   after(() => rig?.stop());
 
   it("asks once whether to start at login, then writes and removes the login entry", async () => {
@@ -163,13 +165,14 @@ describe("resident in the notification area", () => {
     expect(running()).toBe(true);
     expect(desk("ClickMenu", gvariantString("終了"))).toBe(true);
     await browser.waitUntil(() => !running(), { timeout: 10000, timeoutMsg: "the app is still running" });
+    await browser.waitUntil(() => tray() === null, { timeoutMsg: "its tray icon stayed" });
   });
 
   it("starts at login into the tray, without a window", async () => {
-    const registered = tray().items;
+    const registered = tray()?.items ?? 0;
     const login = spawn(process.env.ONSHI_APP, ["--autostart"], { env: appEnv(), stdio: "ignore" });
     try {
-      await browser.waitUntil(() => tray().items > registered, { timeout: 15000, timeoutMsg: "no tray icon" });
+      await browser.waitUntil(() => (tray()?.items ?? 0) > registered, { timeout: 15000, timeoutMsg: "no tray icon" });
       await browser.pause(3000);
       expect(windowCount()).toBe(0);
       expect(trayLabels()).toContain("オン資アシスタントを開く");
