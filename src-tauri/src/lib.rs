@@ -69,8 +69,12 @@ pub fn run() {
         })
         .on_window_event(|window, event| {
             if window.label() == resident::MAIN_WINDOW {
-                if let WindowEvent::CloseRequested { .. } = event {
-                    tell_once_still_running(window.app_handle());
+                match event {
+                    WindowEvent::CloseRequested { .. } => {
+                        tell_once_still_running(window.app_handle())
+                    }
+                    WindowEvent::Destroyed => resident::give_back_memory(),
+                    _ => {}
                 }
             }
         })

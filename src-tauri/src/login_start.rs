@@ -53,11 +53,12 @@ pub fn set(enable: bool) -> Result<bool, Error> {
 pub fn from_command_line() -> Option<i32> {
     let args: Vec<String> = std::env::args().collect();
     let value = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix(FLAG).and_then(|rest| match rest.strip_prefix('=') {
-            Some(value) => Some(value.to_owned()),
-            None if rest.is_empty() => args.get(i + 1).cloned(),
-            None => None,
-        })
+        arg.strip_prefix(FLAG)
+            .and_then(|rest| match rest.strip_prefix('=') {
+                Some(value) => Some(value.to_owned()),
+                None if rest.is_empty() => args.get(i + 1).cloned(),
+                None => None,
+            })
     })?;
     let enable = match value.as_str() {
         "on" => true,

@@ -44,9 +44,14 @@ impl Started {
 
 /// Starts `program` with a fresh home and data folder and waits for it to say `first-screen`.
 pub fn start(program: &Path) -> Started {
+    start_with(program, &[], true)
+}
+
+fn start_with(program: &Path, args: &[&str], wait_for_screen: bool) -> Started {
     let home = tempfile::tempdir().expect("a temporary home");
     let started = Instant::now();
     let mut child = Command::new(program)
+        .args(args)
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -65,9 +70,12 @@ pub fn start(program: &Path) -> Started {
             }
         }
     });
-    let shown = rx
-        .recv_timeout(Duration::from_secs(60))
-        .unwrap_or_else(|_| panic!("{} showed no first screen", program.display()));
+    let shown = if wait_for_screen {
+        rx.recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("{} showed no first screen", program.display()))
+    } else {
+        started
+    };
     Started {
         child,
         first_screen: shown - started,
@@ -119,6 +127,8 @@ pub fn compare(ours: &Path, bare: &Path, rounds: usize) -> Comparison {
 pub struct Resident {
     pub with_window: TreeMemory,
     pub window_closed: TreeMemory,
+    /// Started as at login (`--autostart`): never a window.
+    pub login_start: TreeMemory,
     /// CPU seconds over the idle interval: the app's whole process tree, and the plain loop's thread.
     pub app_cpu: f64,
     pub plain_cpu: f64,
@@ -157,9 +167,15 @@ pub fn resident(ours: &Path, close_window: &Path, seconds: u64) -> Resident {
     );
     plain_loop.stop();
     app.stop();
+
+    let login = start_with(ours, &["--autostart"], false);
+    std::thread::sleep(Duration::from_secs(10));
+    let login_start = proc_stats::tree_memory(login.pid());
+    login.stop();
     Resident {
         with_window,
         window_closed,
+        login_start,
         app_cpu: after.0 - before.0,
         plain_cpu: after.1 - before.1,
     }

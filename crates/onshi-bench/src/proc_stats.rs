@@ -71,6 +71,8 @@ pub struct TreeMemory {
     pub pss: u64,
     /// Unique set: pages no other process shares (what ending the tree would give back).
     pub uss: u64,
+    /// Of those, the pages written (heap, stacks, relocated library data): memory only swap could free.
+    pub private_dirty: u64,
 }
 
 fn stat_fields(pid: u32) -> Vec<String> {
@@ -122,6 +124,7 @@ pub fn tree_memory(root: u32) -> TreeMemory {
         total.rss += field("Rss:");
         total.pss += field("Pss:");
         total.uss += field("Private_Clean:") + field("Private_Dirty:");
+        total.private_dirty += field("Private_Dirty:");
     }
     total
 }

@@ -484,7 +484,10 @@ mod tests {
         );
         {}
         let sep = std::path::MAIN_SEPARATOR;
-        assert!(text.contains(&format!("~{sep}デスクトップ{sep}gone.cer")), "{text}");
+        assert!(
+            text.contains(&format!("~{sep}デスクトップ{sep}gone.cer")),
+            "{text}"
+        );
         assert!(text.contains("読み取れません"), "{text}");
     }
 }

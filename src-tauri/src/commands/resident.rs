@@ -1,9 +1,9 @@
 //! The resident app's questions from the UI: which screen to open on, and the login start.
 
 use super::error::CommandError;
+use crate::login_start;
 use crate::resident::Landing;
 use onshi_core::alerts::Screen;
-use crate::login_start;
 use tauri::State;
 
 /// The screen the window should open on (the last notification's), once.
