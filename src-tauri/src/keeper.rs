@@ -11,26 +11,31 @@ use onshi_core::cert::{in_use, CertInfo};
 use onshi_core::health;
 use onshi_core::readers::advice::Os;
 use onshi_core::time::now_jst;
-use std::sync::Mutex;
+use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_notification::NotificationExt;
 
-const TICK: Duration = Duration::from_secs(2);
 const CERTIFICATE_EVERY: Duration = Duration::from_secs(600);
+/// A little past a notice's deadline, so that it is due when the keeper wakes.
+const AFTER_DEADLINE: Duration = Duration::from_millis(200);
 
 pub struct Keeper {
     readers: Mutex<ReaderWatch>,
     certificate: Mutex<Option<CertInfo>>,
+    /// Wakes the keeper when the readers change (a new deadline may start).
+    nudge: Mutex<mpsc::Sender<()>>,
 }
 
 pub fn start(app: &AppHandle) {
     let known = app
         .state::<AppStatus>()
         .read(|status| status.smartphone_reader_seen);
+    let (nudge, woken) = mpsc::channel();
     app.manage(Keeper {
         readers: Mutex::new(ReaderWatch::new(Os::current(), known, Instant::now())),
         certificate: Mutex::new(None),
+        nudge: Mutex::new(nudge),
     });
     // The watch's first events may have come before the keeper was there: take in the readers as they are.
     readers_changed(app);
@@ -38,22 +43,29 @@ pub fn start(app: &AppHandle) {
     std::thread::Builder::new()
         .name("onshi-keeper".into())
         .spawn(move || {
-            let mut last_certificate_look: Option<Instant> = None;
+            // Asleep until a notice may fall due, the certificate's next look, or a change of readers:
+            // an idle PC costs no wake-ups beyond the watch's own.
+            let mut next_certificate_look = Instant::now();
             loop {
-                if last_certificate_look.is_none_or(|at| at.elapsed() >= CERTIFICATE_EVERY) {
-                    last_certificate_look = Some(Instant::now());
+                if Instant::now() >= next_certificate_look {
+                    next_certificate_look = Instant::now() + CERTIFICATE_EVERY;
                     look_at_certificate(&app);
                 }
-                let due = app
-                    .state::<Keeper>()
-                    .readers
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .due(Instant::now());
+                let keeper = app.state::<Keeper>();
+                let (due, deadline) = {
+                    let mut watch = keeper.readers.lock().unwrap_or_else(|e| e.into_inner());
+                    (watch.due(Instant::now()), watch.next_deadline())
+                };
                 for alert in due {
                     notify(&app, &alert);
                 }
-                std::thread::sleep(TICK);
+                let wake = deadline.map_or(next_certificate_look, |d| {
+                    next_certificate_look.min(d + AFTER_DEADLINE)
+                });
+                match woken.recv_timeout(wake.saturating_duration_since(Instant::now())) {
+                    Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
             }
         })
         .expect("the keeper thread starts");
@@ -79,6 +91,11 @@ pub fn readers_changed(app: &AppHandle) {
     if let Some(alert) = back {
         notify(app, &alert);
     }
+    let _ = keeper
+        .nudge
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .send(());
     refresh_tray(app);
 }
 

@@ -186,6 +186,19 @@ impl ReaderWatch {
         back
     }
 
+    /// When a "gone" notice would next fall due, if one is pending: the keeper sleeps until then.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let reader = self
+            .gone_since
+            .filter(|_| self.known && !self.gone_told)
+            .map(|since| since + GRACE);
+        let service = self
+            .service_lost_since
+            .filter(|_| self.os == Os::Other && !self.service_told)
+            .map(|since| since + GRACE);
+        reader.into_iter().chain(service).min()
+    }
+
     /// The "gone" notices whose 30 s have passed at `now`.
     pub fn due(&mut self, now: Instant) -> Vec<Alert> {
         let mut due = Vec::new();
@@ -355,6 +368,7 @@ mod tests {
         assert!(gone[0].body.ja.contains("PaSoRi"));
         assert!(watch.due(at(80)).is_empty(), "told once");
 
+        assert_eq!(watch.next_deadline(), None, "nothing pending once told");
         let back = watch.observe(&readers(&[PASORI]), at(90)).unwrap();
         assert_eq!(back.key, "reader-back");
         assert_eq!(back.screen, Screen::Readers);
