@@ -156,11 +156,8 @@ pub fn notify(app: &AppHandle, alert: &Alert) {
         return;
     }
     app.state::<Landing>().set(alert.screen);
-    show(
-        app,
-        alert.title.get(settings::english(app)),
-        alert.body.get(settings::english(app)),
-    );
+    let english = settings::english(app);
+    show(app, alert.title.get(english), alert.body.get(english));
 }
 
 /// A desktop notification (a toast on Windows, org.freedesktop.Notifications on Linux).

@@ -67,6 +67,9 @@ pub struct Tray {
     open: MenuItem<Wry>,
     lines: [MenuItem<Wry>; 2],
     quit: MenuItem<Wry>,
+    /// What the tray shows now, and in which language: a card placed at reception changes nothing here,
+    /// and the icon (written to a file on Linux) is only redrawn when the state really changes.
+    shown: Mutex<Option<(Health, bool)>>,
 }
 
 pub fn build_tray(app: &App) -> tauri::Result<()> {
@@ -113,6 +116,7 @@ pub fn build_tray(app: &App) -> tauri::Result<()> {
         open,
         lines,
         quit,
+        shown: Mutex::new(None),
     });
     Ok(())
 }
@@ -123,6 +127,14 @@ pub fn show_health(app: &AppHandle, health: &Health) {
         return;
     };
     let english = settings::english(app);
+    let now = Some((health.clone(), english));
+    {
+        let mut shown = tray.shown.lock().unwrap_or_else(|e| e.into_inner());
+        if *shown == now {
+            return;
+        }
+        *shown = now;
+    }
     let lines: Vec<&str> = health.lines.iter().map(|line| line.get(english)).collect();
     let _ = tray
         .icon
