@@ -223,11 +223,6 @@ class Desk(dbus.service.Object):
     def ClickNotification(self, number):
         self.notifications.ActionInvoked(number, "default")
 
-
-class Windows(dbus.service.Object):
-    def __init__(self):
-        super().__init__(bus, "/TestDesk/Windows")
-
     @dbus.service.method(DESK, in_signature="s", out_signature="u")
     def WindowCount(self, title):
         return close_window.count(title)
@@ -240,6 +235,5 @@ class Windows(dbus.service.Object):
 notifications = Notifications()
 watcher = Watcher()
 desk = Desk(notifications, watcher)
-windows = Windows()
 print("ready", flush=True)
 GLib.MainLoop().run()

@@ -45,10 +45,9 @@ export const appEnv = () => ({ ...process.env, HOME: process.env.ONSHI_APP_HOME 
 
 /** Calls the test desktop (tests/e2e/desktop_bus.py) with gdbus; answers the method's one value. */
 export function desk(method, ...args) {
-  const object = ["CloseWindow", "WindowCount"].includes(method) ? "/TestDesk/Windows" : "/TestDesk";
   const out = execFileSync(
     "gdbus",
-    ["call", "--session", "--dest", "jp.onshi.TestDesk", "--object-path", object, "--method", `jp.onshi.TestDesk.${method}`, ...args],
+    ["call", "--session", "--dest", "jp.onshi.TestDesk", "--object-path", "/TestDesk", "--method", `jp.onshi.TestDesk.${method}`, ...args],
     { encoding: "utf8" },
   ).trim();
   const text = out.match(/^\('(.*)',\)$/s);

@@ -201,9 +201,7 @@ fn main() {
     let (warm, after, inserted) = memory(&rig, options.placements);
 
     eprintln!("backup verify against openssl…");
-    let onshi = std::env::current_exe()
-        .expect("own path")
-        .with_file_name("onshi");
+    let onshi = app::sibling("onshi");
     let (ours_verify, openssl_verify) =
         backup_verify_vs_openssl(onshi.to_str().expect("a UTF-8 path"));
 

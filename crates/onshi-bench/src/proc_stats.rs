@@ -2,9 +2,30 @@
 
 use std::fs;
 
+const TICKS_PER_SECOND: f64 = 100.0; // USER_HZ on Linux
+
+/// The fields of a /proc `stat` file after the ")" that closes the name (field 3, the state, first).
+fn stat_fields(stat: &str) -> Vec<&str> {
+    stat.rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+/// User + system CPU ticks (fields 14 and 15) of one /proc `stat` file; 0 when it is gone.
+fn cpu_ticks(stat_path: &str) -> u64 {
+    let stat = fs::read_to_string(stat_path).unwrap_or_default();
+    let fields = stat_fields(&stat);
+    let field = |n: usize| {
+        fields
+            .get(n - 3)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    field(14) + field(15)
+}
+
 /// User + system CPU seconds of the thread whose name starts with `name` (names are cut to 15 bytes).
 pub fn thread_cpu(name: &str) -> f64 {
-    let ticks_per_second = 100.0; // USER_HZ on Linux
     let mut total = 0u64;
     for task in fs::read_dir("/proc/self/task")
         .into_iter()
@@ -12,24 +33,11 @@ pub fn thread_cpu(name: &str) -> f64 {
         .flatten()
     {
         let comm = fs::read_to_string(task.path().join("comm")).unwrap_or_default();
-        if !comm.trim().starts_with(name) {
-            continue;
+        if comm.trim().starts_with(name) {
+            total += cpu_ticks(&task.path().join("stat").to_string_lossy());
         }
-        let stat = fs::read_to_string(task.path().join("stat")).unwrap_or_default();
-        // Fields after the ")" that closes the name: state is field 3; utime and stime are 14 and 15.
-        let fields: Vec<&str> = stat
-            .rsplit_once(')')
-            .map(|(_, rest)| rest.split_whitespace().collect())
-            .unwrap_or_default();
-        let field = |n: usize| {
-            fields
-                .get(n - 3)
-                .and_then(|v| v.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
-        total += field(14) + field(15);
     }
-    total as f64 / ticks_per_second
+    total as f64 / TICKS_PER_SECOND
 }
 
 /// Resident set size of this process, KiB.
@@ -75,16 +83,6 @@ pub struct TreeMemory {
     pub private_dirty: u64,
 }
 
-fn stat_fields(pid: u32) -> Vec<String> {
-    fs::read_to_string(format!("/proc/{pid}/stat"))
-        .ok()
-        .and_then(|stat| {
-            stat.rsplit_once(')')
-                .map(|(_, rest)| rest.split_whitespace().map(str::to_owned).collect())
-        })
-        .unwrap_or_default()
-}
-
 /// `root` and all its descendants, parents first.
 pub fn tree(root: u32) -> Vec<u32> {
     let parents: Vec<(u32, u32)> = fs::read_dir("/proc")
@@ -92,7 +90,11 @@ pub fn tree(root: u32) -> Vec<u32> {
         .flatten()
         .flatten()
         .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
-        .filter_map(|pid| Some((pid, stat_fields(pid).get(1)?.parse().ok()?)))
+        .filter_map(|pid| {
+            let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let parent = stat_fields(&stat).get(1)?.parse().ok()?;
+            Some((pid, parent))
+        })
         .collect();
     let mut found = vec![root];
     let mut i = 0;
@@ -133,16 +135,7 @@ pub fn tree_memory(root: u32) -> TreeMemory {
 pub fn tree_cpu(root: u32) -> f64 {
     tree(root)
         .into_iter()
-        .map(|pid| {
-            let fields = stat_fields(pid);
-            let field = |n: usize| {
-                fields
-                    .get(n - 3)
-                    .and_then(|v| v.parse::<u64>().ok())
-                    .unwrap_or(0)
-            };
-            field(14) + field(15)
-        })
+        .map(|pid| cpu_ticks(&format!("/proc/{pid}/stat")))
         .sum::<u64>() as f64
-        / 100.0
+        / TICKS_PER_SECOND
 }

@@ -6,7 +6,7 @@ use crate::output::{print_json, report_error};
 use crate::text::Lang;
 use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline, History, Lane, KEEP_DAYS};
 use onshi_core::readers::{self, advice::Os, ReadersReport};
-use onshi_core::time::now_jst;
+use onshi_core::time::{minute_of_day, now_jst};
 use onshi_core::{app_data, support};
 use std::path::PathBuf;
 
@@ -122,11 +122,7 @@ pub fn history(days: i64, json: bool, lang: Lang) -> u8 {
             return exit::PROBLEM;
         }
     };
-    let minute = (now
-        .time()
-        .signed_duration_since(chrono::NaiveTime::MIN)
-        .num_minutes()) as u16;
-    let drawn = timelines(&loaded.events, today, days, minute);
+    let drawn = timelines(&loaded.events, today, days, minute_of_day(now));
     let damaged: Vec<String> = loaded
         .damaged
         .iter()

@@ -41,27 +41,23 @@ pub struct Settings {
 /// `<name>.damaged-YYYYMMDD-HHMMSS` beside itself and the new path is returned, so the app can tell the
 /// user where their old settings went. A missing file is not damaged: that is a first start.
 pub fn move_aside_if_damaged(path: &Path) -> io::Result<Option<PathBuf>> {
-    move_aside_if_damaged_with(path, |bytes| {
-        matches!(
-            serde_json::from_slice::<serde_json::Value>(bytes),
-            Ok(serde_json::Value::Object(_))
-        )
-    })
-}
-
-/// The same rule for any file: `is_sound` judges its bytes; an unsound file is moved aside.
-pub fn move_aside_if_damaged_with(
-    path: &Path,
-    is_sound: impl FnOnce(&[u8]) -> bool,
-) -> io::Result<Option<PathBuf>> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(error),
     };
-    if is_sound(&bytes) {
+    if matches!(
+        serde_json::from_slice::<serde_json::Value>(&bytes),
+        Ok(serde_json::Value::Object(_))
+    ) {
         return Ok(None);
     }
+    move_aside(path).map(Some)
+}
+
+/// Renames a damaged file to `<name>.damaged-YYYYMMDD-HHMMSS` beside itself (never over another) and
+/// returns the new path.
+pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
     let stamp = crate::time::now_jst().format("%Y%m%d-%H%M%S");
     let file_name = path
         .file_name()
@@ -74,7 +70,7 @@ pub fn move_aside_if_damaged_with(
         aside = path.with_file_name(format!("{file_name}.damaged-{stamp}-{n}"));
     }
     fs::rename(path, &aside)?;
-    Ok(Some(aside))
+    Ok(aside)
 }
 
 #[cfg(test)]

@@ -92,15 +92,9 @@ pub async fn cert_from_store(
     app: AppHandle,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Vec<CertInfo>, CommandError> {
-    let ders = blocking(|| onshi_core::platform::certificate_store().certificates())
+    let infos = blocking(|| cert::in_use::store_certificates(now_jst().date_naive()))
         .await?
         .map_err(|error| CommandError::new(error.code(), &error))?;
-    let today = now_jst().date_naive();
-    let mut infos: Vec<CertInfo> = ders
-        .iter()
-        .filter_map(|der| cert::inspect(der, today).ok())
-        .collect();
-    infos.sort_by(|a, b| b.not_after.cmp(&a.not_after));
     *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = infos.first().cloned();
     std::thread::spawn(move || crate::keeper::look_at_certificate(&app));
     Ok(infos)

@@ -4,7 +4,7 @@ use super::error::CommandError;
 use crate::history_log::HistoryLog;
 use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline};
 use onshi_core::readers::advice::Os;
-use onshi_core::time::now_jst;
+use onshi_core::time::{minute_of_day, now_jst};
 use serde::Serialize;
 use tauri::State;
 
@@ -31,13 +31,9 @@ pub async fn history_timeline(
         .history()
         .load(now.date_naive(), days, true)
         .map_err(|e| CommandError::new("unreadable", e))?;
-    let minute = now
-        .time()
-        .signed_duration_since(chrono::NaiveTime::MIN)
-        .num_minutes() as u16;
     let hint = usb_dropout_hint(Os::current());
     Ok(HistoryView {
-        days: timelines(&loaded.events, now.date_naive(), days, minute),
+        days: timelines(&loaded.events, now.date_naive(), days, minute_of_day(now)),
         hint_ja: hint.ja,
         hint_en: hint.en,
         damaged_files: loaded

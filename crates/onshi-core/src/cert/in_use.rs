@@ -27,14 +27,16 @@ pub struct InUse {
     pub certificate: Result<CertInfo, String>,
 }
 
-fn from_store(today: NaiveDate) -> Option<CertInfo> {
-    let ders = match certificate_store().certificates() {
-        Ok(ders) => ders,
-        Err(PlatformError::NotAvailable) | Err(PlatformError::Failed(_)) => return None,
-    };
-    ders.iter()
+/// The current user's certificates from the OS store (Windows), newest expiry first; the first is the one
+/// in use. Elsewhere: `NotAvailable`.
+pub fn store_certificates(today: NaiveDate) -> Result<Vec<CertInfo>, PlatformError> {
+    let mut infos: Vec<CertInfo> = certificate_store()
+        .certificates()?
+        .iter()
         .filter_map(|der| inspect(der, today).ok())
-        .max_by(|a, b| a.not_after.cmp(&b.not_after))
+        .collect();
+    infos.sort_by(|a, b| b.not_after.cmp(&a.not_after));
+    Ok(infos)
 }
 
 fn from_file(path: &Path, today: NaiveDate) -> Result<CertInfo, String> {
@@ -46,7 +48,10 @@ fn from_file(path: &Path, today: NaiveDate) -> Result<CertInfo, String> {
 
 /// The certificate in use as of `today`: the store's first, else `remembered_file`'s.
 pub fn find(remembered_file: Option<&PathBuf>, today: NaiveDate) -> Option<InUse> {
-    if let Some(info) = from_store(today) {
+    if let Some(info) = store_certificates(today)
+        .ok()
+        .and_then(|infos| infos.into_iter().next())
+    {
         return Some(InUse {
             source: Source::Store,
             certificate: Ok(info),

@@ -3,7 +3,7 @@
 //! moved aside as `…jsonl.damaged-…` and its readable lines are written back, so nothing readable is lost.
 
 use super::HistoryEvent;
-use crate::settings::move_aside_if_damaged_with;
+use crate::settings::move_aside;
 use chrono::{Duration, NaiveDate};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -92,9 +92,7 @@ impl History {
             }
             if bad {
                 if repair {
-                    if let Some(aside) = move_aside_if_damaged_with(&path, |_| false)? {
-                        loaded.damaged.push(aside);
-                    }
+                    loaded.damaged.push(move_aside(&path)?);
                     for event in &good {
                         self.append(event)?;
                     }
