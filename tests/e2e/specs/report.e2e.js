@@ -61,4 +61,12 @@ describe("「サポート用レポート」", () => {
     expect(saved.trim()).toBe((await $('[data-testid="report-preview"]').getText()).trim());
     expect(saved).not.toContain(uid);
   });
+
+  it("says plainly when the file cannot be written, and keeps the report on screen", async () => {
+    willChoose("save", path.join(process.env.ONSHI_TEST_PICKS, "no-such-folder", "report.txt"));
+    await $('[data-testid="report-save"]').click();
+    await expect($('[data-testid="report-message"]')).toHaveText(expect.stringContaining("コピーまたは保存ができませんでした"));
+    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("サポート用レポート"));
+    await shot("support-report-not-saved");
+  });
 });

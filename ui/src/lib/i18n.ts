@@ -18,6 +18,8 @@ const ja = {
   "report.copied": "クリップボードにコピーしました。メールなどに貼り付けてお送りください。",
   "report.saved": "保存しました: {path}",
   "report.failed": "レポートを用意できませんでした。({detail})",
+  "report.notHandedOver":
+    "コピーまたは保存ができませんでした。表示中のレポートはそのまま残っています。保存先の空き容量と書き込みの権限をご確認ください。({detail})",
   "history.title": "接続の記録 (今日と過去7日)",
   "history.intro": "カードリーダーがつながっていた時間 (緑)、取り外し・切断 (赤い×)、スマートカードサービスの停止 (赤い帯) です。記録は30日分保管します。",
   "history.today": "今日",
@@ -222,6 +224,8 @@ const en: Record<MessageKey, string> = {
   "report.copied": "Copied to the clipboard. Paste it into an e-mail.",
   "report.saved": "Saved: {path}",
   "report.failed": "The report could not be made. ({detail})",
+  "report.notHandedOver":
+    "The report could not be copied or saved; it is still shown here. Check the free space and write permission of the destination. ({detail})",
   "history.title": "Connection history (today and the last 7 days)",
   "history.intro": "When each card reader was connected (green), dropped out (red ×), and when the smart-card service was down (red band). 30 days are kept.",
   "history.today": "today",
