@@ -1,6 +1,6 @@
 // End-to-end tests: the real app (WebKitGTK) driven through tauri-driver and WebKitWebDriver, under Xvfb,
 // inside the rig's namespace (tests/e2e/run.sh sets all of that up).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { appEnv } from "./helpers.js";
@@ -9,6 +9,16 @@ const app = process.env.ONSHI_APP;
 const dataDir = process.env.ONSHI_APP_DATA;
 const appHome = process.env.ONSHI_APP_HOME;
 let driver;
+
+/** Ends an app left from the last session: closing its window leaves it resident in the tray by design,
+ *  and a second instance would only hand over to it. */
+function endLeftoverApp() {
+  const pattern = `^${fs.realpathSync(app)}`;
+  spawnSync("pkill", ["-f", pattern]);
+  for (let i = 0; i < 100 && spawnSync("pgrep", ["-f", pattern]).status === 0; i++) {
+    spawnSync("sleep", ["0.1"]);
+  }
+}
 
 export const config = {
   runner: "local",
@@ -38,6 +48,7 @@ export const config = {
   // start as a PC where the login-start question was answered.
   beforeSession(_config, _caps, specs) {
     driver?.kill(); // a session that failed to start never reached afterSession
+    endLeftoverApp();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(path.join(appHome, ".config"), { recursive: true, force: true });
     fs.mkdirSync(dataDir, { recursive: true });
@@ -55,5 +66,6 @@ export const config = {
 
   afterSession() {
     driver?.kill();
+    endLeftoverApp();
   },
 };
