@@ -267,10 +267,17 @@ fn read_test(context: &Context, name: &CString, reader: &str) -> Result<ProbeRep
 /// Whether the card has left the reader, allowing the service a moment to notice (pcsc-lite polls some
 /// readers only every 0.4 s).
 fn card_left(context: &Context, reader: &CString) -> bool {
+    // Up to 1 s for the card to be seen gone. Other changes come first at times (Wine's winscard reports
+    // the failed connection itself as a change, with the card still "present"): wait past them.
+    let deadline = Instant::now() + Duration::from_secs(1);
     let mut state = [ReaderState::new(reader.clone(), State::PRESENT)];
-    match context.get_status_change(Duration::from_secs(1), &mut state) {
-        Ok(()) => !state[0].event_state().contains(State::PRESENT),
-        Err(_) => false,
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match context.get_status_change(left, &mut state) {
+            Ok(()) if !state[0].event_state().contains(State::PRESENT) => return true,
+            Ok(()) if !left.is_zero() => state[0].sync_current_state(),
+            _ => return false,
+        }
     }
 }
 
