@@ -9,8 +9,6 @@ cargo build --release --quiet -p onshi-bench -p onshi-cli -p onshi-assistant -p 
 # The apps need a display and a session bus: a private Xvfb and dbus-run-session, inside the rig.
 scripts/rig-namespace.sh bash -c '
   set -euo pipefail
-  # The namespace has PIDs of its own: a /proc that shows them, to measure the apps it starts.
-  mount -t proc proc /proc
   home=$(mktemp -d); trap "rm -rf $home; kill \$(jobs -p) 2>/dev/null || true" EXIT
   Xvfb -displayfd 3 -screen 0 1280x1000x24 -nolisten tcp 3>"$home/display" >/dev/null 2>&1 &
   for _ in $(seq 100); do [[ -s $home/display ]] && break; sleep 0.1; done

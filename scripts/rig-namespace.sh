@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command where the test rig may start its own pcscd without touching the PC's real one:
 # a private mount namespace (a tmpfs over /run/pcscd, where pcscd keeps its socket), a private
-# network namespace (vpcd's ports), and a private PID namespace, so that every pcscd and virtual
-# card started inside ends when the command does.
+# network namespace (vpcd's ports), and a private PID namespace with its own /proc, so that every pcscd
+# and virtual card started inside ends when the command does.
 #   scripts/rig-namespace.sh COMMAND [ARGS...]
 set -euo pipefail
 if [[ "${ONSHI_RIG_NAMESPACE:-}" == 1 ]]; then
@@ -15,6 +15,9 @@ exec "${sudo_if_needed[@]}" unshare --mount --net --pid --fork --kill-child --pr
     set -euo pipefail
     mkdir -p /run/pcscd
     mount -t tmpfs -o mode=0755 onshi-rig /run/pcscd
+    # A /proc that shows the namespace'"'"'s own PIDs: what the tests and the benchmark start, by the PIDs
+    # they were given, and nothing of the machine'"'"'s.
+    mount -t proc proc /proc
     ip link set lo up
     # vpcd listens on 35963 and up; keep ephemeral ports (WebDriver, the app) clear of them.
     echo "40000 60999" > /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true

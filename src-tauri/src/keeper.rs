@@ -130,6 +130,15 @@ pub fn certificate(app: &AppHandle) -> Option<CertInfo> {
         .clone()
 }
 
+/// When the reader watch's next "gone" notice may fall due, if one is pending.
+pub fn pending(app: &AppHandle) -> Option<Instant> {
+    app.try_state::<Keeper>()?
+        .readers
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .next_deadline()
+}
+
 /// The tray shows the worst of the readers and the certificate.
 pub fn refresh_tray(app: &AppHandle) {
     let Some(keeper) = app.try_state::<Keeper>() else {
@@ -165,4 +174,5 @@ pub fn show(app: &AppHandle, title: &str, body: &str) {
     if let Err(error) = app.notification().builder().title(title).body(body).show() {
         eprintln!("notification: {error}");
     }
+    crate::relaunch::noticed(app);
 }

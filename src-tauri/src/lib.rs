@@ -1,6 +1,7 @@
 //! オン資アシスタント: builds the app. Each area's commands live in `commands/`, thin over onshi-core.
 //! The app is resident: it lives in the notification area (resident.rs), watches over the PC with or
-//! without its window (keeper.rs) and keeps the connection history (history_log.rs).
+//! without its window (keeper.rs), keeps the connection history (history_log.rs), and starts itself afresh
+//! a while after its window closed, to give back what WebKit keeps (relaunch.rs).
 
 mod app_status;
 mod commands;
@@ -9,6 +10,7 @@ mod keeper;
 mod login_start;
 mod picker;
 mod readers_watch;
+mod relaunch;
 mod resident;
 mod settings;
 mod tray_art;
@@ -28,11 +30,19 @@ pub fn run() {
     if !webview_check::ensure_webview() {
         std::process::exit(EXIT_NO_WEBVIEW);
     }
-    let login_start = std::env::args().any(|arg| arg == login_start::ARG);
+    let args: Vec<String> = std::env::args().collect();
+    let relaunched = onshi_core::relaunch::is_relaunched(&args);
+    if relaunched {
+        relaunch::wait_for_predecessor();
+    }
+    let into_tray = relaunched || args.iter().any(|arg| arg == login_start::ARG);
     let app = tauri::Builder::default()
         // First: a second start hands over to the running app, which opens its window, and ends.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            resident::open_window(app)
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            // (A fresh copy that found its predecessor still there only leaves.)
+            if !onshi_core::relaunch::is_relaunched(&args) {
+                resident::open_window(app)
+            }
         }))
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
@@ -41,6 +51,10 @@ pub fn run() {
         .manage(commands::cert::CertScreen::default())
         .manage(resident::Landing::default())
         .setup(move |app| {
+            relaunch::manage(app);
+            if let Some(screen) = onshi_core::relaunch::landing(&args) {
+                app.state::<resident::Landing>().set(screen);
+            }
             let data_dir = app.path().app_data_dir()?;
             settings::open(app)?;
             app.manage(app_status::AppStatus::open(data_dir.clone()));
@@ -54,7 +68,7 @@ pub fn run() {
             use tauri_plugin_notification::NotificationExt;
             app.notification()
                 .on_action(move |_| resident::open_window(&handle))?;
-            if !login_start {
+            if !into_tray {
                 resident::open_window(app.handle());
             }
             Ok(())
@@ -73,7 +87,10 @@ pub fn run() {
                     WindowEvent::CloseRequested { .. } => {
                         tell_once_still_running(window.app_handle())
                     }
-                    WindowEvent::Destroyed => resident::give_back_memory(),
+                    WindowEvent::Destroyed => {
+                        resident::give_back_memory();
+                        relaunch::window_closed(window.app_handle());
+                    }
                     _ => {}
                 }
             }

@@ -23,6 +23,10 @@ impl Landing {
         *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(screen);
     }
 
+    pub fn peek(&self) -> Option<Screen> {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub fn take(&self) -> Option<Screen> {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
@@ -49,6 +53,7 @@ pub fn open_window(app: &AppHandle) {
     else {
         return;
     };
+    crate::relaunch::window_opened(app);
     // Made on a thread of its own: making a web view inside an event handler can block on Windows.
     let app = app.clone();
     std::thread::spawn(move || {

@@ -34,6 +34,23 @@ pub enum Screen {
     Cert,
 }
 
+impl Screen {
+    const ALL: [Screen; 3] = [Screen::Home, Screen::Readers, Screen::Cert];
+
+    /// The name the UI knows the screen by (as serialised).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Screen::Home => "home",
+            Screen::Readers => "readers",
+            Screen::Cert => "cert",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Screen> {
+        Screen::ALL.into_iter().find(|screen| screen.name() == name)
+    }
+}
+
 /// How often a cause may speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repeat {

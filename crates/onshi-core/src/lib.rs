@@ -13,6 +13,7 @@ pub mod history;
 pub mod mpki;
 pub mod platform;
 pub mod readers;
+pub mod relaunch;
 pub mod settings;
 pub mod status;
 pub mod succession;

@@ -1,7 +1,8 @@
 // The app as the quiet colleague in the notification area, on a first start: the login-start question,
 // the tray's colour and words, notifications on the test's own session D-Bus (a recording
 // org.freedesktop.Notifications server, not a mock in the app), the window closed to the tray and made
-// again from its menu, a second start that opens the first, and a notification's screen.
+// again from its menu, a second start that opens the first, a notification's screen, and the app started
+// afresh (without WebKit's memory) once its window has been closed a while.
 import { expect } from "@wdio/globals";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -179,6 +180,42 @@ describe("resident in the notification area", () => {
     } finally {
       desk("ClickMenu", gvariantString("終了"));
       await new Promise((resolve) => (login.exitCode === null ? login.on("exit", resolve) : resolve()));
+    }
+  });
+
+  it("starts itself afresh in the tray once the window has been closed a while, leaving WebKit behind", async () => {
+    const app = fs.realpathSync(process.env.ONSHI_APP);
+    const running = () => spawnSync("pgrep", ["-f", `^${app}`]).stdout.toString().split("\n").filter(Boolean).map(Number);
+    const children = (pid) => spawnSync("pgrep", ["-P", `${pid}`]).stdout.toString().split("\n").filter(Boolean);
+    // A minute in the app; five seconds here.
+    const first = spawn(process.env.ONSHI_APP, [], { env: { ...appEnv(), ONSHI_RELAUNCH_AFTER_SECS: "5" }, stdio: "ignore" });
+    try {
+      await browser.waitUntil(() => windowCount() === 1 && tray()?.items === 1, { timeout: 20000, timeoutMsg: "no window" });
+      // WebKit's web and network processes, started for the window.
+      await browser.waitUntil(() => children(first.pid).length >= 2, { timeoutMsg: `children ${children(first.pid)}` });
+      expect(closeWindow()).toBe(1);
+      await browser.waitUntil(() => windowCount() === 0, { timeoutMsg: "the window is still there" });
+      // Still the same app in the tray for the first seconds: a window opened again soon opens at once.
+      await browser.pause(1000);
+      expect(running()).toEqual([first.pid]);
+      await browser.waitUntil(() => first.exitCode !== null, { timeout: 20000, timeoutMsg: "the app did not start afresh" });
+      expect(first.exitCode).toBe(0);
+      await browser.waitUntil(() => running().length === 1 && tray()?.items === 1, {
+        timeout: 20000,
+        timeoutMsg: `processes ${running()}, tray ${JSON.stringify(tray())}`,
+      });
+      const [fresh] = running();
+      expect(fresh).not.toBe(first.pid);
+      expect(children(fresh)).toEqual([]);
+      expect(windowCount()).toBe(0);
+      expect(trayLabels()).toEqual(expect.arrayContaining(["オン資アシスタントを開く", "終了"]));
+      // The fresh app opens the window from its tray like the first.
+      expect(desk("ClickMenu", gvariantString("オン資アシスタントを開く"))).toBe(true);
+      await browser.waitUntil(() => windowCount() === 1, { timeout: 20000, timeoutMsg: "the fresh app made no window" });
+      expect(running()).toEqual([fresh]);
+    } finally {
+      desk("ClickMenu", gvariantString("終了"));
+      await browser.waitUntil(() => running().length === 0, { timeout: 15000, timeoutMsg: "the app is still running" });
     }
   });
 });
