@@ -139,3 +139,15 @@ pub fn tree_cpu(root: u32) -> f64 {
         .sum::<u64>() as f64
         / TICKS_PER_SECOND
 }
+
+/// The processes running `program` (by their /proc/PID/exe).
+pub fn running(program: &std::path::Path) -> Vec<u32> {
+    let program = fs::canonicalize(program).unwrap_or_else(|_| program.to_path_buf());
+    fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == program))
+        .collect()
+}
