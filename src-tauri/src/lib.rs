@@ -127,6 +127,7 @@ pub fn run() {
             code: None, api, ..
         } => api.prevent_exit(),
         RunEvent::Exit => {
+            resident::remove_tray(app);
             if let Some(log) = app.try_state::<history_log::HistoryLog>() {
                 log.note(HistoryEventKind::WatchStopped);
             }

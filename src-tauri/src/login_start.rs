@@ -15,13 +15,17 @@ const FLAG: &str = "--login-start";
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
+/// The program that starts this app again. An AppImage is started through its own file, not the program
+/// unpacked from it (which goes with the AppImage's mount).
+pub fn program() -> std::io::Result<std::path::PathBuf> {
+    match std::env::var_os("APPIMAGE") {
+        Some(appimage) => Ok(appimage.into()),
+        None => std::env::current_exe(),
+    }
+}
+
 fn entry() -> Result<AutoLaunch, Error> {
-    // An AppImage is started through its own file, not the program unpacked from it.
-    let program = match std::env::var_os("APPIMAGE") {
-        Some(appimage) => appimage.into(),
-        None => std::env::current_exe()?,
-    };
-    let mut path = program.display().to_string();
+    let mut path = program()?.display().to_string();
     if cfg!(windows) {
         // Quoted: a user folder with a space must not split the command.
         path = format!("\"{path}\"");

@@ -99,7 +99,7 @@ fn wait_for_quiet(app: &AppHandle, woken: &mpsc::Receiver<()>) {
 /// Starts the copy (which waits for this process to end) and ends this one; false if it could not start.
 fn hand_over(app: &AppHandle) -> bool {
     let landing = app.state::<Landing>().peek();
-    let started = std::env::current_exe().and_then(|exe| {
+    let started = crate::login_start::program().and_then(|exe| {
         Command::new(exe)
             .args(relaunch::args(landing))
             .stdin(Stdio::piped())

@@ -158,6 +158,14 @@ pub fn show_health(app: &AppHandle, health: &Health) {
     let _ = tray.quit.set_text(if english { "Quit" } else { "終了" });
 }
 
+/// Takes the icon off the tray as the app ends. Our `Tray` keeps a handle to it past Tauri's own clean-up,
+/// and on Windows an icon not deleted stays drawn until the pointer passes over it.
+pub fn remove_tray(app: &AppHandle) {
+    if let Some(tray) = app.try_state::<Tray>() {
+        let _ = tray.icon.set_visible(false);
+    }
+}
+
 /// The window is gone: hand the heap it freed back to the system (glibc keeps freed memory for reuse; a
 /// resident app that may not open its window again for hours should not).
 pub fn give_back_memory() {
