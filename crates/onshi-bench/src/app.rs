@@ -142,6 +142,9 @@ pub struct Resident {
     /// CPU seconds over the idle interval: the app's whole process tree, and the plain loop's thread.
     pub app_cpu: f64,
     pub plain_cpu: f64,
+    /// The same interval in ns on the CPU, per thread name of the app (largest first), and the plain loop's.
+    pub app_threads_ns: Vec<(String, u64)>,
+    pub plain_ns: u64,
 }
 
 /// オン資アシスタント started, its window closed with the close button; then the copy it starts of itself
@@ -189,11 +192,15 @@ pub fn resident(ours: &Path, close_window: &Path, seconds: u64) -> Resident {
     let before = (
         proc_stats::tree_cpu(fresh),
         proc_stats::thread_cpu("plain-loop"),
+        proc_stats::tree_threads_ns(fresh),
+        proc_stats::thread_ns("plain-loop"),
     );
     std::thread::sleep(Duration::from_secs(seconds));
     let after = (
         proc_stats::tree_cpu(fresh),
         proc_stats::thread_cpu("plain-loop"),
+        proc_stats::tree_threads_ns(fresh),
+        proc_stats::thread_ns("plain-loop"),
     );
     plain_loop.stop();
     stop_tree(fresh);
@@ -212,6 +219,8 @@ pub fn resident(ours: &Path, close_window: &Path, seconds: u64) -> Resident {
         login_start,
         app_cpu: after.0 - before.0,
         plain_cpu: after.1 - before.1,
+        app_threads_ns: proc_stats::threads_delta_ns(&before.2, &after.2),
+        plain_ns: after.3 - before.3,
     }
 }
 

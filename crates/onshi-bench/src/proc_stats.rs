@@ -151,3 +151,66 @@ pub fn running(program: &std::path::Path) -> Vec<u32> {
         .filter(|pid| fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == program))
         .collect()
 }
+
+/// Time on the CPU (ns, from schedstat: finer than the 0.01 s ticks) of each live thread of `root`'s tree,
+/// keyed by thread id, with the thread's name.
+pub fn tree_threads_ns(root: u32) -> std::collections::BTreeMap<u32, (String, u64)> {
+    tree(root)
+        .into_iter()
+        .flat_map(|pid| {
+            fs::read_dir(format!("/proc/{pid}/task"))
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .filter_map(|task| {
+            let tid = task.file_name().to_str()?.parse().ok()?;
+            let comm = fs::read_to_string(task.path().join("comm")).ok()?;
+            let ns = fs::read_to_string(task.path().join("schedstat")).ok()?;
+            Some((
+                tid,
+                (
+                    comm.trim().to_owned(),
+                    ns.split_whitespace().next()?.parse().ok()?,
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// Time on the CPU (ns) of this process's threads whose names start with `name`.
+pub fn thread_ns(name: &str) -> u64 {
+    fs::read_dir("/proc/self/task")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|task| {
+            fs::read_to_string(task.path().join("comm"))
+                .is_ok_and(|comm| comm.trim().starts_with(name))
+        })
+        .filter_map(|task| {
+            fs::read_to_string(task.path().join("schedstat"))
+                .ok()?
+                .split_whitespace()
+                .next()?
+                .parse::<u64>()
+                .ok()
+        })
+        .sum()
+}
+
+/// Per thread name, the CPU time (ns) between two `tree_threads_ns` snapshots, largest first (a thread
+/// that started in between counts whole; one that ended in between is lost, which the tick figure keeps).
+pub fn threads_delta_ns(
+    before: &std::collections::BTreeMap<u32, (String, u64)>,
+    after: &std::collections::BTreeMap<u32, (String, u64)>,
+) -> Vec<(String, u64)> {
+    let mut by_name: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for (tid, (name, ns)) in after {
+        let earlier = before.get(tid).map_or(0, |(_, ns)| *ns);
+        *by_name.entry(name.clone()).or_default() += ns.saturating_sub(earlier);
+    }
+    let mut sorted: Vec<(String, u64)> = by_name.into_iter().filter(|(_, ns)| *ns > 0).collect();
+    sorted.sort_by_key(|(_, ns)| std::cmp::Reverse(*ns));
+    sorted
+}
