@@ -36,6 +36,11 @@ pub fn run() {
         relaunch::wait_for_predecessor();
     }
     let into_tray = relaunched || args.iter().any(|arg| arg == login_start::ARG);
+    // Plugins connect to D-Bus as the app is built (Linux): inside Tauri's tokio runtime, zbus runs the
+    // connection on it rather than on a thread pool of its own that never sleeps for long (Cargo.toml).
+    // Left before `run`, where the main thread must not be inside the runtime.
+    let runtime = tauri::async_runtime::handle();
+    let in_runtime = runtime.inner().enter();
     let app = tauri::Builder::default()
         // First: a second start hands over to the running app, which opens its window, and ends.
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
@@ -121,6 +126,7 @@ pub fn run() {
         ])
         .build(tauri::generate_context!())
         .expect("オン資アシスタントを起動できませんでした (the app could not start)");
+    drop(in_runtime);
     app.run(|app, event| match event {
         // The window closed: stay in the tray. Only 「終了」 (an exit with a code) ends the app.
         RunEvent::ExitRequested {
