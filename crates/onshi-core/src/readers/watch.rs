@@ -55,8 +55,12 @@ impl WatchEvent {
 }
 
 /// The wait of one `get_status_change` call. Changes wake it at once; the timeout only bounds how long a
-/// reader change that the platform failed to signal can go unseen.
+/// reader change that the platform failed to signal can go unseen. Such a change falls between two calls
+/// (pcsc-lite 1.9), and calls follow each other closely only after a change: so the wait is short right
+/// after one and doubles while nothing happens, up to the idle wait (an idle PC's watch then costs a
+/// couple of wake-ups a minute, not thirty).
 const SAFETY_NET: Duration = Duration::from_secs(2);
+const SAFETY_NET_IDLE: Duration = Duration::from_secs(32);
 const BACKOFF_FIRST: Duration = Duration::from_millis(200);
 const BACKOFF_MAX: Duration = Duration::from_secs(2);
 
@@ -192,6 +196,7 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
     /// Follows changes on one live context until it dies or the watch is stopped.
     fn follow(&mut self, context: &Context) -> Outcome {
         let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
+        let mut wait = SAFETY_NET;
         loop {
             if self.stop_requested() {
                 return Outcome::Stopped;
@@ -206,11 +211,15 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
             for state in &mut states {
                 state.sync_current_state();
             }
-            match context.get_status_change(SAFETY_NET, &mut states) {
-                Ok(()) | Err(pcsc::Error::Timeout) => {}
+            match context.get_status_change(wait, &mut states) {
+                Ok(()) => wait = SAFETY_NET,
+                Err(pcsc::Error::Timeout) => wait = (wait * 2).min(SAFETY_NET_IDLE),
                 Err(pcsc::Error::Cancelled) => continue,
                 // A reader vanished between listing and waiting: list again.
-                Err(pcsc::Error::UnknownReader) => continue,
+                Err(pcsc::Error::UnknownReader) => {
+                    wait = SAFETY_NET;
+                    continue;
+                }
                 Err(error) if is_dead_context(error) => return Outcome::ContextDied,
                 Err(_) => {
                     // Unexpected, but not fatal: do not spin on it.
