@@ -245,7 +245,9 @@ fn main() {
          | median | 90th percentile | max | goal |\n| --- | --- | --- | --- |\n\
          | {median:.2} ms | {p90:.2} ms | {max:.2} ms | median ≤ 10 ms |\n\n\
          ## CPU while idle\n\n\
-         Both threads over the same {idle} s with 10 idle reader slots, from /proc (user + system time, in ticks\n         of 0.01 s). Our watcher also wakes as a safety net, 2 s after a change and\n         doubling up to 32 s while nothing changes; that costs less than one tick.\n\n\
+         Both threads over the same {idle} s with 10 idle reader slots, from /proc (user + system time, in ticks\n\
+         of 0.01 s). Our watcher also wakes as a safety net, 2 s after a change and\n\
+         doubling up to 32 s while nothing changes; that costs less than one tick.\n\n\
          | our watcher | plain loop | goal |\n| --- | --- | --- |\n\
          | {ours_cpu:.3} s | {plain_cpu:.3} s | indistinguishable |\n\n\
          ## Memory over {placements} placements\n\n\
