@@ -141,15 +141,11 @@ pub fn pending(app: &AppHandle) -> Option<Instant> {
 
 /// The tray shows the worst of the readers and the certificate.
 pub fn refresh_tray(app: &AppHandle) {
-    let Some(keeper) = app.try_state::<Keeper>() else {
+    if app.try_state::<Keeper>().is_none() {
         return;
-    };
+    }
     let report = app.state::<ReadersState>().current();
-    let certificate = keeper
-        .certificate
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let certificate = certificate(app);
     let health = health::assess(&report, certificate.as_ref(), Os::current());
     resident::show_health(app, &health);
 }

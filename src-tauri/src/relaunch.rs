@@ -65,6 +65,7 @@ fn settle() -> Duration {
 
 /// Sleeps until the app may start afresh, woken by every change; then hands over.
 fn wait_for_quiet(app: &AppHandle, woken: &mpsc::Receiver<()>) {
+    let settle = settle();
     loop {
         let pending = crate::keeper::pending(app);
         let relaunch = app.state::<Relaunch>();
@@ -72,7 +73,7 @@ fn wait_for_quiet(app: &AppHandle, woken: &mpsc::Receiver<()>) {
             .quiet
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .next(pending, Instant::now(), settle());
+            .next(pending, Instant::now(), settle);
         let woke = match next {
             Next::Never => woken
                 .recv()
