@@ -24,20 +24,27 @@ fn cpu_ticks(stat_path: &str) -> u64 {
     field(14) + field(15)
 }
 
-/// User + system CPU seconds of the thread whose name starts with `name` (names are cut to 15 bytes).
-pub fn thread_cpu(name: &str) -> f64 {
-    let mut total = 0u64;
-    for task in fs::read_dir("/proc/self/task")
+/// This process's threads (their /proc task folders) whose names start with `name` (names are cut to
+/// 15 bytes).
+fn own_threads(name: &str) -> Vec<std::path::PathBuf> {
+    fs::read_dir("/proc/self/task")
         .into_iter()
         .flatten()
         .flatten()
-    {
-        let comm = fs::read_to_string(task.path().join("comm")).unwrap_or_default();
-        if comm.trim().starts_with(name) {
-            total += cpu_ticks(&task.path().join("stat").to_string_lossy());
-        }
-    }
-    total as f64 / TICKS_PER_SECOND
+        .map(|task| task.path())
+        .filter(|task| {
+            fs::read_to_string(task.join("comm")).is_ok_and(|comm| comm.trim().starts_with(name))
+        })
+        .collect()
+}
+
+/// User + system CPU seconds of this process's threads named `name`.
+pub fn thread_cpu(name: &str) -> f64 {
+    let ticks: u64 = own_threads(name)
+        .iter()
+        .map(|task| cpu_ticks(&task.join("stat").to_string_lossy()))
+        .sum();
+    ticks as f64 / TICKS_PER_SECOND
 }
 
 /// Resident set size of this process, KiB.
@@ -166,37 +173,27 @@ pub fn tree_threads_ns(root: u32) -> std::collections::BTreeMap<u32, (String, u6
         .filter_map(|task| {
             let tid = task.file_name().to_str()?.parse().ok()?;
             let comm = fs::read_to_string(task.path().join("comm")).ok()?;
-            let ns = fs::read_to_string(task.path().join("schedstat")).ok()?;
-            Some((
-                tid,
-                (
-                    comm.trim().to_owned(),
-                    ns.split_whitespace().next()?.parse().ok()?,
-                ),
-            ))
+            Some((tid, (comm.trim().to_owned(), run_ns(&task.path())?)))
         })
         .collect()
 }
 
-/// Time on the CPU (ns) of this process's threads whose names start with `name`.
+/// Time on the CPU (ns) of this process's threads named `name`.
 pub fn thread_ns(name: &str) -> u64 {
-    fs::read_dir("/proc/self/task")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|task| {
-            fs::read_to_string(task.path().join("comm"))
-                .is_ok_and(|comm| comm.trim().starts_with(name))
-        })
-        .filter_map(|task| {
-            fs::read_to_string(task.path().join("schedstat"))
-                .ok()?
-                .split_whitespace()
-                .next()?
-                .parse::<u64>()
-                .ok()
-        })
+    own_threads(name)
+        .iter()
+        .filter_map(|task| run_ns(task))
         .sum()
+}
+
+/// A thread's time on the CPU in ns: the first field of its schedstat.
+fn run_ns(task: &std::path::Path) -> Option<u64> {
+    fs::read_to_string(task.join("schedstat"))
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// Per thread name, the CPU time (ns) between two `tree_threads_ns` snapshots, largest first (a thread
@@ -213,4 +210,29 @@ pub fn threads_delta_ns(
     let mut sorted: Vec<(String, u64)> = by_name.into_iter().filter(|(_, ns)| *ns > 0).collect();
     sorted.sort_by_key(|(_, ns)| std::cmp::Reverse(*ns));
     sorted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_named_thread_is_found_with_its_cpu_time() {
+        let busy = std::thread::Builder::new()
+            .name("busy-measured".into())
+            .spawn(|| {
+                let (before, started) = (thread_ns("busy-measured"), std::time::Instant::now());
+                while started.elapsed() < std::time::Duration::from_millis(50) {
+                    std::hint::black_box(0u64);
+                }
+                let own = tree_threads_ns(std::process::id());
+                (before, thread_ns("busy-measured"), own)
+            })
+            .unwrap();
+        let (before, after, own) = busy.join().unwrap();
+        assert!(after >= before + 10_000_000, "{before} → {after} ns");
+        assert!(own
+            .values()
+            .any(|(name, ns)| name == "busy-measured" && *ns >= before + 10_000_000));
+    }
 }
