@@ -6,7 +6,7 @@ use crate::text::Lang;
 use chrono::NaiveDate;
 use onshi_core::cert::{self, copy, CertInfo, CertStatus};
 use onshi_core::time::now_jst;
-use std::io::BufRead;
+use std::io::Read;
 use std::path::Path;
 use zeroize::Zeroizing;
 
@@ -48,18 +48,33 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8
         Ok(bytes) => bytes,
         Err(code) => return code,
     };
-    let info = match cert::read_certificate(&bytes).and_then(|der| cert::inspect(&der, today(at))) {
-        Ok(info) => info,
-        Err(error) => {
-            report_error(json, error.code(), lang.cert_error(&error));
-            return exit::BAD_INPUT;
-        }
-    };
+    // A file may hold a chain: the terminal's (end-entity) certificate is the one shown.
+    let certificates = cert::read_certificates(&bytes);
+    let count = certificates.as_ref().map_or(0, Vec::len);
+    let info =
+        match certificates.and_then(|all| cert::inspect(&all[cert::end_entity(&all)], today(at))) {
+            Ok(info) => info,
+            Err(error) => {
+                report_error(json, error.code(), lang.cert_error(&error));
+                return exit::BAD_INPUT;
+            }
+        };
     if json {
-        print_json(&info);
+        let mut doc = serde_json::to_value(&info).unwrap_or_default();
+        doc["certificates_in_file"] = count.into();
+        print_json(&doc);
     } else {
         crate::say!("{}", lang.pick("電子証明書", "Certificate"));
         print_certificate(&info, lang);
+        if count > 1 {
+            crate::say!(
+                "  {}",
+                match lang {
+                    Lang::Ja => format!("このファイルには証明書が{count}枚入っています。CA の証明書ではないもの (端末の証明書) を表示しています。"),
+                    Lang::En => format!("This file holds {count} certificates; the one shown is the one that is not a CA's (the terminal's)."),
+                }
+            );
+        }
     }
     match info.expiry.status {
         CertStatus::Valid | CertStatus::RenewalWindow => exit::FINE,
@@ -67,16 +82,27 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8
     }
 }
 
-/// The password: the first line of stdin, or typed at a prompt that does not echo. Never an argument.
+/// The password: the first line of stdin (UTF-8 with or without its mark, UTF-16 with its mark, or the
+/// console's code page on Windows), or typed at a prompt that does not echo. Never an argument.
 fn password(from_stdin: bool, lang: Lang) -> Result<Zeroizing<String>, u8> {
     if from_stdin {
-        let mut line = Zeroizing::new(String::new());
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|_| exit::BAD_INPUT)?;
-        let trimmed = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
-        return Ok(trimmed);
+        let mut bytes = Zeroizing::new(Vec::new());
+        let limit = cert::password_input::MAX_PASSWORD_INPUT_BYTES as u64 + 1;
+        if let Err(error) = std::io::stdin().lock().take(limit).read_to_end(&mut bytes) {
+            eprintln!(
+                "{} ({error})",
+                lang.pick(
+                    "標準入力からパスワードを読めませんでした。",
+                    "Could not read the password from standard input."
+                )
+            );
+            return Err(exit::BAD_INPUT);
+        }
+        return cert::decode_password_input(&bytes, onshi_core::platform::decode_console_text)
+            .map_err(|error| {
+                eprintln!("{}", lang.password_input_error(error));
+                exit::BAD_INPUT
+            });
     }
     rpassword::prompt_password(lang.pick("バックアップのパスワード: ", "Backup password: "))
         .map(Zeroizing::new)
@@ -95,6 +121,7 @@ fn password(from_stdin: bool, lang: Lang) -> Result<Zeroizing<String>, u8> {
 pub fn verify(
     path: &Path,
     password_stdin: bool,
+    in_use: Option<&Path>,
     json: bool,
     at: Option<NaiveDate>,
     lang: Lang,
@@ -103,12 +130,33 @@ pub fn verify(
         Ok(bytes) => bytes,
         Err(code) => return code,
     };
+    // The certificate in use is read before the password is asked for: a bad file fails first.
+    let in_use = match in_use {
+        None => None,
+        Some(cert_path) => {
+            let cert_bytes = match read_file(cert_path, lang) {
+                Ok(bytes) => bytes,
+                Err(code) => return code,
+            };
+            match cert::read_certificate(&cert_bytes).and_then(|der| cert::inspect(&der, today(at)))
+            {
+                Ok(info) => Some(info),
+                Err(error) => {
+                    report_error(json, error.code(), lang.cert_error(&error));
+                    return exit::BAD_INPUT;
+                }
+            }
+        }
+    };
     let password = match password(password_stdin, lang) {
         Ok(password) => password,
         Err(code) => return code,
     };
     match cert::verify_backup(&bytes, &password, today(at)) {
-        Ok(report) => {
+        Ok(mut report) => {
+            if let Some(in_use) = &in_use {
+                report.compare_with_in_use(in_use);
+            }
             if json {
                 print_json(&report);
             } else {
@@ -116,14 +164,29 @@ pub fn verify(
                 if let Some(info) = &report.certificate {
                     print_certificate(info, lang);
                 }
+                let words = |problem: &cert::Problem| {
+                    if lang == Lang::Ja {
+                        problem.message.clone()
+                    } else {
+                        problem.message_en.clone()
+                    }
+                };
                 for problem in &report.problems {
+                    crate::say!("  ! {}", words(problem));
+                }
+                for note in &report.notes {
+                    crate::say!("  * {}", words(note));
+                }
+                for older in &report.older_certificates {
                     crate::say!(
-                        "  ! {}",
-                        if lang == Lang::Ja {
-                            &problem.message
-                        } else {
-                            &problem.message_en
-                        }
+                        "  {} {} ({} {})",
+                        lang.pick(
+                            "更新前の証明書も入っています:",
+                            "Also holds an earlier certificate:"
+                        ),
+                        older.subject,
+                        lang.pick("有効期限", "expiry"),
+                        older.not_after
                     );
                 }
                 if let Some(encryption) = &report.encryption {

@@ -50,6 +50,7 @@ const JAPANESE: &[(&str, &str, &str)] = &[
     ("backup verify", "", "バックアップがパスワードで開け、端末を復元できるかを確かめます。"),
     ("backup verify", "file", "バックアップファイル (.p12 / .pfx)"),
     ("backup verify", "password_stdin", "パスワードを標準入力の1行目から読みます (指定しなければ、表示されない入力欄で尋ねます)。"),
+    ("backup verify", "cert", "このPCで使っている電子証明書 (.cer / .pem)。バックアップがその証明書か、更新前の証明書か、別の証明書かを確かめます。"),
     ("backup verify", "json", "結果を JSON で標準出力に出します。"),
     ("backup verify", "at", "この日 (YYYY-MM-DD、日本時間) の時点で判定します。"),
     ("backup copy", "", "バックアップをフォルダー (USBメモリ) にコピーし、読み戻して一致を確かめます。上書きはしません。"),

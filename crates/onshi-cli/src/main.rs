@@ -144,6 +144,9 @@ enum BackupCommand {
         /// Read the password from the first line of stdin (else a prompt that does not echo).
         #[arg(long)]
         password_stdin: bool,
+        /// The certificate the PC uses (.cer/.pem): say whether the backup holds it, an earlier one, or another.
+        #[arg(long, value_name = "FILE")]
+        cert: Option<PathBuf>,
         #[arg(long)]
         json: bool,
         /// Evaluate as of this date (YYYY-MM-DD, Japan time).
@@ -201,10 +204,11 @@ fn main() -> ExitCode {
                 BackupCommand::Verify {
                     file,
                     password_stdin,
+                    cert,
                     json,
                     at,
                 },
-        } => cert::verify(&file, password_stdin, json, at, cli.lang),
+        } => cert::verify(&file, password_stdin, cert.as_deref(), json, at, cli.lang),
         Command::Backup {
             command:
                 BackupCommand::Copy {

@@ -163,6 +163,20 @@ impl Lang {
         }
     }
 
+    pub fn password_input_error(self, error: onshi_core::cert::PasswordInputError) -> &'static str {
+        use onshi_core::cert::PasswordInputError;
+        match error {
+            PasswordInputError::NotText => self.pick(
+                "標準入力のパスワードを文字として読み取れませんでした。UTF-8 (BOM の有無は問いません)、BOM 付きの UTF-16、またはコンソールの文字コードで渡してください。",
+                "The password on standard input is not readable text. Send it as UTF-8 (with or without a BOM), UTF-16 with a BOM, or in the console's code page.",
+            ),
+            PasswordInputError::TooLong => self.pick(
+                "標準入力が長すぎます。パスワードだけを1行で渡してください。",
+                "Standard input is too long. Send only the password, on one line.",
+            ),
+        }
+    }
+
     pub fn backup_verdict(self, usable: bool) -> &'static str {
         if usable {
             self.pick(

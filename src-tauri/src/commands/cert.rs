@@ -166,8 +166,21 @@ pub async fn backup_verify(
     let password = Zeroizing::new(password);
     let path = picked_backup(&screen)?;
     let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
-    let outcome =
-        blocking(move || cert::verify_backup(&bytes, &password, now_jst().date_naive())).await?;
+    // Compared with the certificate on screen, else the one the PC uses (the keeper's).
+    let in_use = screen
+        .certificate
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .or_else(|| crate::keeper::certificate(&app));
+    let outcome = blocking(move || {
+        let mut outcome = cert::verify_backup(&bytes, &password, now_jst().date_naive());
+        if let (Ok(report), Some(in_use)) = (&mut outcome, &in_use) {
+            report.compare_with_in_use(in_use);
+        }
+        outcome
+    })
+    .await?;
     // The verdict and date only, for the report and the "renewed without a backup" notice.
     let check = BackupCheck {
         at: rfc3339_jst(now_jst()),

@@ -141,6 +141,7 @@ const ja = {
   "backup.unusable": "ファイルは開けましたが、このバックアップでは端末を復元できません。",
   "backup.keyMatches": "秘密鍵と証明書が対になっていることを確かめました。",
   "backup.protection": "保護方式: {encryption}",
+  "backup.olderCertificate": "更新前の証明書 (有効期限 {date}) も入っています。",
   "backup.error.wrong-password":
     "パスワードが違います。バックアップを作ったときのパスワードを入力してください (ファイルが壊れているときも、この表示になることがあります)。",
   "backup.error.not-pkcs12": "このファイルは証明書のバックアップ (.p12 / .pfx) ではありません。",
@@ -340,6 +341,7 @@ const en: Record<MessageKey, string> = {
   "backup.unusable": "The file opened, but this backup cannot restore the terminal.",
   "backup.keyMatches": "The private key was proven to belong to the certificate.",
   "backup.protection": "Protection: {encryption}",
+  "backup.olderCertificate": "It also holds the certificate from before the renewal (expiry {date}).",
   "backup.error.wrong-password":
     "Wrong password. Enter the password set when the backup was made (a damaged file can also show this).",
   "backup.error.not-pkcs12": "This file is not a certificate backup (.p12 / .pfx).",

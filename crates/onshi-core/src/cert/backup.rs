@@ -6,13 +6,13 @@
 //! user to do something different.
 
 use super::ber::{self, tag, Element};
+use super::certificate::Certificate;
+use super::oids;
 use super::pkcs12;
-use super::x509::{is_ca, name_text, summary, CertInfo};
+use super::x509::{summary, CertInfo};
 use chrono::NaiveDate;
-use der::Decode;
 use serde::Serialize;
 use ts_rs::TS;
-use x509_cert::Certificate;
 
 /// A PKCS#12 backup of one terminal certificate is a few kilobytes; refuse anything absurd before parsing.
 pub const MAX_BACKUP_BYTES: usize = 1024 * 1024;
@@ -33,6 +33,16 @@ pub enum BackupError {
     TooLarge,
 }
 
+impl From<pkcs12::Error> for BackupError {
+    fn from(error: pkcs12::Error) -> BackupError {
+        match error {
+            pkcs12::Error::WrongPassword => BackupError::WrongPassword,
+            pkcs12::Error::Malformed(what) => BackupError::Damaged(what),
+            pkcs12::Error::Unsupported(what) => BackupError::Unsupported(what),
+        }
+    }
+}
+
 impl BackupError {
     pub fn code(&self) -> &'static str {
         match self {
@@ -49,7 +59,10 @@ impl BackupError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Problem {
-    /// `no-certificate`, `no-private-key`, `key-mismatch`, `key-type-unsupported`, `expired`, `not-yet-valid`.
+    /// Problems: `no-certificate`, `certificate-unreadable`, `no-private-key`, `key-mismatch`,
+    /// `key-type-unsupported`, `expired`, `not-yet-valid`, `earlier-certificate`, `other-certificate`.
+    /// Notes (the backup still restores):
+    /// `no-password`, `trailing-bytes`.
     pub code: String,
     pub message: String,
     pub message_en: String,
@@ -72,6 +85,9 @@ pub struct BackupReport {
     /// A certificate, its matching private key, not expired: this file can restore the terminal.
     pub usable: bool,
     pub problems: Vec<Problem>,
+    /// What is worth knowing but does not stop a restore: the file has no password (`no-password`), or
+    /// bytes after its structure that were ignored as OpenSSL ignores them (`trailing-bytes`).
+    pub notes: Vec<Problem>,
     /// The certificate the key belongs to (or the end-entity certificate when no key matches).
     pub certificate: Option<CertInfo>,
     pub has_private_key: bool,
@@ -82,6 +98,61 @@ pub struct BackupReport {
     pub friendly_name: Option<String>,
     /// Subjects of the other certificates in the file (the CA chain).
     pub chain: Vec<String>,
+    /// Earlier certificates of the same subject in the file (a terminal's certificate before a
+    /// renewal), newest first. They are not in `chain`.
+    pub older_certificates: Vec<CertInfo>,
+    /// How the backup's certificate stands to the certificate the PC uses, when that one is known
+    /// (see [`BackupReport::compare_with_in_use`]).
+    pub in_use: Option<InUseMatch>,
+}
+
+/// The backup's certificate against the certificate the PC uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum InUseMatch {
+    /// The same certificate (issuer and serial number): this backup restores the PC as it is.
+    SameCertificate,
+    /// An earlier certificate of the same terminal (same subject, earlier expiry): a backup made
+    /// before the last renewal.
+    EarlierCertificate,
+    /// Another certificate altogether.
+    OtherCertificate,
+}
+
+impl BackupReport {
+    /// Compares the backup with `in_use`, the certificate the PC uses (the store's on Windows, else the
+    /// file opened on 「電子証明書」). A backup of an earlier or another certificate cannot restore the PC
+    /// as it is today: that is a problem, and the backup is no longer `usable`.
+    pub fn compare_with_in_use(&mut self, in_use: &CertInfo) {
+        let Some(certificate) = &self.certificate else {
+            return;
+        };
+        let same = |c: &CertInfo| c.serial == in_use.serial && c.issuer == in_use.issuer;
+        let relation = if same(certificate) {
+            InUseMatch::SameCertificate
+        } else if certificate.subject == in_use.subject && certificate.not_after < in_use.not_after
+        {
+            InUseMatch::EarlierCertificate
+        } else {
+            InUseMatch::OtherCertificate
+        };
+        match relation {
+            InUseMatch::SameCertificate => {}
+            InUseMatch::EarlierCertificate => self.problems.push(Problem::new(
+                "earlier-certificate",
+                "これは更新前の証明書のバックアップです。今お使いの電子証明書のバックアップを作り直してください。",
+                "This is a backup of the certificate before the last renewal. Make a new backup of the certificate in use.",
+            )),
+            InUseMatch::OtherCertificate => self.problems.push(Problem::new(
+                "other-certificate",
+                "このバックアップの証明書は、このPCで使っている電子証明書とは別のものです。",
+                "The certificate in this backup is not the one this PC uses.",
+            )),
+        }
+        self.usable = self.problems.is_empty();
+        self.in_use = Some(relation);
+    }
 }
 
 /// Opens `bytes` with `password` and checks that it can restore the terminal as of `today`.
@@ -93,16 +164,31 @@ pub fn verify_backup(
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge);
     }
-    if !looks_like_pfx(bytes) {
+    if !pkcs12::looks_like_pfx(bytes) {
         return Err(BackupError::NotPkcs12);
     }
     let layout = Layout::read(bytes);
     let contents = pkcs12::open(bytes, password)?;
 
+    let mut notes = Vec::new();
+    if contents.empty_password {
+        notes.push(Problem::new(
+            "no-password",
+            "このバックアップにはパスワードが設定されていません。持ち出しに備えて、パスワードを付けて作り直すことをお勧めします。",
+            "This backup has no password. Making it again with a password is recommended, in case it is lost.",
+        ));
+    }
+    if contents.trailing_bytes > 0 {
+        notes.push(Problem::new(
+            "trailing-bytes",
+            "ファイルの末尾に余分なデータがありますが、内容の確認には影響しません。",
+            "The file has extra bytes at its end; they do not affect the check.",
+        ));
+    }
     let certs: Vec<(Certificate, &Option<String>)> = contents
         .certs
         .iter()
-        .filter_map(|(der, name)| Certificate::from_der(der).ok().map(|cert| (cert, name)))
+        .filter_map(|(der, name)| Certificate::from_der(der).map(|cert| (cert, name)))
         .collect();
     let key = contents.keys.first();
     let key_public = key.map(|(pkcs8, _)| public_half_of_key(pkcs8));
@@ -117,11 +203,17 @@ pub fn verify_backup(
                 .position(|(cert, _)| public_half_of_certificate(cert).as_ref() == Some(public))
         });
     let shown = matching
-        .or_else(|| certs.iter().position(|(cert, _)| !is_ca(cert)))
+        .or_else(|| certs.iter().position(|(cert, _)| !cert.ca))
         .or(if certs.is_empty() { None } else { Some(0) });
 
     let mut problems = Vec::new();
-    if certs.is_empty() {
+    if certs.is_empty() && !contents.certs.is_empty() {
+        problems.push(Problem::new(
+            "certificate-unreadable",
+            "証明書が入っていますが、読み取れませんでした。",
+            "The file holds a certificate that could not be read.",
+        ));
+    } else if certs.is_empty() {
         problems.push(Problem::new(
             "no-certificate",
             "証明書が入っていません。",
@@ -166,21 +258,37 @@ pub fn verify_backup(
         .and_then(|(_, name)| name.clone())
         .or_else(|| shown.and_then(|i| certs[i].1.clone()))
         .map(repair_friendly_name);
-    let chain = certs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != shown)
-        .map(|(_, (cert, _))| name_text(cert.tbs_certificate().subject()))
-        .collect();
+    // The others: earlier certificates of the shown one's subject, and the rest (the CA chain).
+    let shown_subject = shown.map(|i| &certs[i].0.subject);
+    let mut older_certificates = Vec::new();
+    let mut chain = Vec::new();
+    for (i, (cert, _)) in certs.iter().enumerate() {
+        if Some(i) == shown {
+            continue;
+        }
+        let info = summary(cert, today);
+        let older = certificate
+            .as_ref()
+            .is_some_and(|shown| info.not_after < shown.not_after);
+        if older && Some(&cert.subject) == shown_subject {
+            older_certificates.push(info);
+        } else {
+            chain.push(info.subject);
+        }
+    }
+    older_certificates.sort_by(|a, b| b.not_after.cmp(&a.not_after));
     Ok(BackupReport {
         usable: problems.is_empty(),
         problems,
+        notes,
         certificate,
         has_private_key: key.is_some(),
         key_matches_certificate: matching.is_some(),
         encryption: layout.encryption(),
         friendly_name,
         chain,
+        older_certificates,
+        in_use: None,
     })
 }
 
@@ -195,21 +303,6 @@ fn repair_friendly_name(name: String) -> String {
     }
 }
 
-/// Whether the bytes start as a PFX does: SEQUENCE { INTEGER 3, … }. A file that starts so but fails
-/// later is damaged, not something else.
-pub(crate) fn looks_like_pfx(bytes: &[u8]) -> bool {
-    if bytes.first() != Some(&0x30) {
-        return false;
-    }
-    let header = match bytes.get(1) {
-        // 0x80: an indefinite length, as BER writers (pk12util) use.
-        Some(&n) if n <= 0x80 => 2,
-        Some(&n) if (0x81..=0x84).contains(&n) => 2 + usize::from(n & 0x7F),
-        _ => return false,
-    };
-    bytes.get(header..header + 3) == Some(&[0x02, 0x01, 0x03])
-}
-
 /// The public half of a PKCS#8 private key, in the form a certificate carries it: the RSA modulus and
 /// exponent, or the EC point. None for a key of another kind, or an EC key that omits its point.
 fn public_half_of_key(pkcs8: &[u8]) -> Option<PublicHalf> {
@@ -217,14 +310,14 @@ fn public_half_of_key(pkcs8: &[u8]) -> Option<PublicHalf> {
     let info = ber::parse(pkcs8).ok()?;
     let algorithm = info.child(1)?.child(0)?.oid()?;
     let key = ber::parse(&info.child(2)?.octets()).ok()?;
-    match algorithm.as_str() {
+    match algorithm {
         // RSAPrivateKey { version, modulus, publicExponent, … }
-        RSA_OID => Some(PublicHalf::Rsa {
+        oids::RSA_ENCRYPTION => Some(PublicHalf::Rsa {
             n: key.child(1)?.unsigned()?,
             e: key.child(2)?.unsigned()?,
         }),
         // ECPrivateKey { version, privateKey, [0] parameters OPTIONAL, [1] publicKey BIT STRING OPTIONAL }
-        EC_OID => key
+        oids::EC_PUBLIC_KEY => key
             .children()
             .iter()
             .skip(2)
@@ -241,24 +334,19 @@ fn public_half_of_key(pkcs8: &[u8]) -> Option<PublicHalf> {
 }
 
 fn public_half_of_certificate(cert: &Certificate) -> Option<PublicHalf> {
-    let spki = cert.tbs_certificate().subject_public_key_info();
-    let bits = spki.subject_public_key.raw_bytes();
-    match spki.algorithm.oid.to_string().as_str() {
-        RSA_OID => {
+    match cert.key_algorithm? {
+        oids::RSA_ENCRYPTION => {
             // RSAPublicKey { modulus, publicExponent }
-            let key = ber::parse(bits).ok()?;
+            let key = ber::parse(&cert.public_key).ok()?;
             Some(PublicHalf::Rsa {
                 n: key.child(0)?.unsigned()?,
                 e: key.child(1)?.unsigned()?,
             })
         }
-        EC_OID => Some(PublicHalf::Ec(bits.to_vec())),
+        oids::EC_PUBLIC_KEY => Some(PublicHalf::Ec(cert.public_key.clone())),
         _ => None,
     }
 }
-
-const RSA_OID: &str = "1.2.840.113549.1.1.1";
-const EC_OID: &str = "1.2.840.10045.2.1";
 
 #[derive(Debug, PartialEq, Eq)]
 enum PublicHalf {
@@ -268,7 +356,7 @@ enum PublicHalf {
 
 /// What can be read of a PFX without its password: the algorithms named in its clear parts.
 struct Layout {
-    oids: Vec<String>,
+    oids: Vec<const_oid::ObjectIdentifier>,
     has_mac: bool,
 }
 
@@ -276,7 +364,7 @@ impl Layout {
     fn read(bytes: &[u8]) -> Layout {
         let mut oids = Vec::new();
         let mut has_mac = false;
-        if let Ok(pfx) = ber::parse(bytes) {
+        if let Ok((pfx, _)) = ber::parse_prefix(bytes) {
             has_mac = pfx.children().len() >= 3;
             collect_oids(&pfx, 0, &mut oids);
         }
@@ -287,14 +375,14 @@ impl Layout {
     fn encryption(&self) -> Option<String> {
         let mut names: Vec<&str> = Vec::new();
         for oid in &self.oids {
-            let name = match oid.as_str() {
-                "1.2.840.113549.1.12.1.6" => "RC2-40 (SHA-1)",
-                "1.2.840.113549.1.12.1.5" => "RC2-128 (SHA-1)",
-                "1.2.840.113549.1.12.1.3" => "3DES (SHA-1)",
-                "2.16.840.1.101.3.4.1.2" => "AES-128-CBC (PBES2)",
-                "2.16.840.1.101.3.4.1.22" => "AES-192-CBC (PBES2)",
-                "2.16.840.1.101.3.4.1.42" => "AES-256-CBC (PBES2)",
-                "1.2.840.113549.3.7" => "3DES-CBC (PBES2)",
+            let name = match *oid {
+                oids::PBE_SHA1_RC2_40 => "RC2-40 (SHA-1)",
+                oids::PBE_SHA1_RC2_128 => "RC2-128 (SHA-1)",
+                oids::PBE_SHA1_3DES => "3DES (SHA-1)",
+                oids::AES128_CBC => "AES-128-CBC (PBES2)",
+                oids::AES192_CBC => "AES-192-CBC (PBES2)",
+                oids::AES256_CBC => "AES-256-CBC (PBES2)",
+                oids::DES_EDE3_CBC => "3DES-CBC (PBES2)",
                 _ => continue,
             };
             if !names.contains(&name) {
@@ -303,9 +391,9 @@ impl Layout {
         }
         let mac = if !self.has_mac {
             None
-        } else if self.oids.iter().any(|o| o == "2.16.840.1.101.3.4.2.1") {
+        } else if self.oids.contains(&oids::SHA256) {
             Some("MAC SHA-256")
-        } else if self.oids.iter().any(|o| o == "1.3.14.3.2.26") {
+        } else if self.oids.contains(&oids::SHA1) {
             Some("MAC SHA-1")
         } else {
             Some("MAC")
@@ -323,7 +411,7 @@ impl Layout {
 
 /// Collects every OBJECT IDENTIFIER in the clear parts of a PFX, looking inside OCTET STRINGs that
 /// themselves hold BER. The depth is bounded: a hostile file cannot recurse forever.
-fn collect_oids(element: &Element, depth: usize, out: &mut Vec<String>) {
+fn collect_oids(element: &Element, depth: usize, out: &mut Vec<const_oid::ObjectIdentifier>) {
     if depth > 16 {
         return;
     }

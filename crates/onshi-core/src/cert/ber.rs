@@ -51,6 +51,13 @@ pub fn parse(bytes: &[u8]) -> Result<Element, Malformed> {
     }
 }
 
+/// Reads the one element at the start of `bytes` and returns it with what follows it. For files that
+/// carry bytes after their structure, as some Windows exports do: OpenSSL reads the structure and ignores
+/// the rest.
+pub fn parse_prefix(bytes: &[u8]) -> Result<(Element, &[u8]), Malformed> {
+    parse_one(bytes, 0)
+}
+
 fn parse_one(bytes: &[u8], depth: usize) -> Result<(Element, &[u8]), Malformed> {
     if depth > MAX_DEPTH {
         return Err(Malformed);
@@ -144,30 +151,14 @@ impl Element {
         }
     }
 
-    /// An OBJECT IDENTIFIER in dotted form ("1.2.840.113549.1.7.1").
-    pub fn oid(&self) -> Option<String> {
-        let Value::Primitive(bytes) = &self.value else {
-            return None;
-        };
-        if self.tag != tag::OID || bytes.is_empty() {
-            return None;
-        }
-        let mut arcs: Vec<u64> = Vec::new();
-        let mut value: u64 = 0;
-        for byte in bytes {
-            value = value.checked_mul(128)? | u64::from(byte & 0x7F);
-            if byte & 0x80 == 0 {
-                if arcs.is_empty() {
-                    let first = (value / 40).min(2);
-                    arcs.extend([first, value - first * 40]);
-                } else {
-                    arcs.push(value);
-                }
-                value = 0;
+    /// An OBJECT IDENTIFIER (compare with the constants of `cert::oids`; its `Display` is dotted).
+    pub fn oid(&self) -> Option<const_oid::ObjectIdentifier> {
+        match &self.value {
+            Value::Primitive(bytes) if self.tag == tag::OID => {
+                const_oid::ObjectIdentifier::from_bytes(bytes).ok()
             }
+            _ => None,
         }
-        let text: Vec<String> = arcs.iter().map(u64::to_string).collect();
-        Some(text.join("."))
     }
 
     /// An INTEGER's magnitude without leading zero bytes, so equal numbers compare equal.
@@ -256,13 +247,24 @@ mod tests {
     }
 
     #[test]
-    fn object_identifiers_read_in_dotted_form() {
+    fn object_identifiers_read_as_the_named_constants() {
         let oid = parse(&hex("06092a864886f70d010701")).unwrap();
-        assert_eq!(oid.oid().as_deref(), Some("1.2.840.113549.1.7.1"));
+        assert_eq!(oid.oid(), Some(crate::cert::oids::DATA));
+        assert_eq!(oid.oid().unwrap().to_string(), "1.2.840.113549.1.7.1");
         assert_eq!(
-            parse(&hex("0603551d13")).unwrap().oid().as_deref(),
-            Some("2.5.29.19")
+            parse(&hex("0603551d13")).unwrap().oid(),
+            Some(crate::cert::oids::BASIC_CONSTRAINTS)
         );
+        assert_eq!(parse(&hex("0400")).unwrap().oid(), None);
+    }
+
+    #[test]
+    fn a_prefix_is_read_and_what_follows_is_returned() {
+        let bytes = hex("3003020103000000");
+        assert_eq!(parse(&bytes), Err(Malformed));
+        let (element, rest) = parse_prefix(&bytes).unwrap();
+        assert_eq!(element.child(0).and_then(Element::small_integer), Some(3));
+        assert_eq!(rest, [0, 0, 0]);
     }
 
     #[test]

@@ -3,13 +3,17 @@
 
 pub mod backup;
 mod ber;
+mod certificate;
 pub mod copy;
 pub mod expiry;
 pub mod in_use;
+pub mod oids;
+pub mod password_input;
 mod pkcs12;
 pub mod reminder;
 pub mod x509;
 
-pub use backup::{verify_backup, BackupError, BackupReport, Problem};
+pub use backup::{verify_backup, BackupError, BackupReport, InUseMatch, Problem};
 pub use expiry::{CertStatus, Expiry};
-pub use x509::{inspect, read_certificate, CertError, CertInfo};
+pub use password_input::{decode_password_input, PasswordInputError};
+pub use x509::{end_entity, inspect, read_certificate, read_certificates, CertError, CertInfo};

@@ -1,13 +1,12 @@
 //! A certificate's summary (subject, issuer, serial, validity in Japan time) from DER or PEM bytes.
 
 use super::ber::{self, tag, Element};
+use super::certificate::Certificate;
 use super::expiry::{self, Expiry};
 use crate::time::jst;
-use chrono::{DateTime, NaiveDate};
-use der::{Decode, Encode};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
-use x509_cert::Certificate;
 
 /// A certificate file larger than this is not a certificate.
 pub const MAX_CERTIFICATE_BYTES: usize = 1024 * 1024;
@@ -57,94 +56,130 @@ impl CertInfo {
     }
 }
 
-/// The DER bytes of the first certificate in `bytes`, which may be DER or PEM.
+/// The DER bytes of the terminal's (end-entity) certificate in `bytes`: see [`read_certificates`] for
+/// the shapes read, and [`end_entity`] for which one is taken when the file holds several.
 pub fn read_certificate(bytes: &[u8]) -> Result<Vec<u8>, CertError> {
+    let mut all = read_certificates(bytes)?;
+    let index = end_entity(&all);
+    Ok(all.swap_remove(index))
+}
+
+/// Every certificate in `bytes`, DER each, in the file's order. Read as people keep them: DER; PEM with
+/// other blocks (a private key, a chain) or any text before, between and after; several certificates in
+/// one file; a `.cer` in Base64 without PEM lines (as Windows' export "Base-64 encoded X.509" is often
+/// passed on). Errors: `IsABackup` for a PKCS#12 file, `TooLarge` above [`MAX_CERTIFICATE_BYTES`],
+/// `NotACertificate` when nothing in it reads as one.
+pub fn read_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, CertError> {
     if bytes.len() > MAX_CERTIFICATE_BYTES {
         return Err(CertError::TooLarge);
     }
-    if super::backup::looks_like_pfx(bytes) {
+    if super::pkcs12::looks_like_pfx(bytes) {
         return Err(CertError::IsABackup);
     }
-    let der = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
-        first_pem_block(bytes.trim_ascii_start()).ok_or(CertError::NotACertificate)?
-    } else {
-        bytes.to_vec()
+    let candidates = match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains("-----BEGIN ") => pem_certificates(text),
+        Ok(text) => vec![bare_base64(text).unwrap_or_else(|| bytes.to_vec())],
+        Err(_) => vec![bytes.to_vec()],
     };
-    Certificate::from_der(&der).map_err(|_| CertError::NotACertificate)?;
-    Ok(der)
+    let certs: Vec<Vec<u8>> = candidates
+        .into_iter()
+        .filter_map(|der| certificate_prefix(&der))
+        .collect();
+    if certs.is_empty() {
+        return Err(CertError::NotACertificate);
+    }
+    Ok(certs)
 }
 
-/// The bytes of the first PEM block (text after its END line, such as a second certificate, is left).
-fn first_pem_block(text: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(text).ok()?;
-    let end = text.find("-----END")?;
-    let end = end + text[end..].find('\n').unwrap_or(text.len() - end);
-    let (_, der) = der::pem::decode_vec(text[..end].trim_end().as_bytes()).ok()?;
-    Some(der)
+/// Of several certificates, the one that is not a CA's (the terminal's), else the first.
+pub fn end_entity(certs: &[Vec<u8>]) -> usize {
+    certs
+        .iter()
+        .position(|der| Certificate::from_der(der).is_some_and(|cert| !cert.ca))
+        .unwrap_or(0)
+}
+
+/// The PEM labels a certificate travels under: RFC 7468's, and the older ones OpenSSL still reads.
+const CERTIFICATE_LABELS: [&str; 3] = ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"];
+
+/// The contents of the certificate blocks in a PEM text, each decoded; other blocks and text are passed.
+fn pem_certificates(text: &str) -> Vec<Vec<u8>> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(begin) = rest.find("-----BEGIN ") {
+        let after_begin = &rest[begin + "-----BEGIN ".len()..];
+        let Some(label_end) = after_begin.find("-----") else {
+            break;
+        };
+        let label = &after_begin[..label_end];
+        let body_start = &after_begin[label_end + 5..];
+        let end_line = format!("-----END {label}-----");
+        let Some(body_end) = body_start.find(&end_line) else {
+            break;
+        };
+        if CERTIFICATE_LABELS.contains(&label) {
+            // RFC 1421 headers ("Proc-Type: …") carry a colon; Base64 never does.
+            let body: String = body_start[..body_end]
+                .lines()
+                .filter(|line| !line.contains(':'))
+                .collect();
+            if let Some(der) = bare_base64(&body) {
+                found.push(der);
+            }
+        }
+        rest = &body_start[body_end + end_line.len()..];
+    }
+    found
+}
+
+/// Base64 text (white space anywhere) decoded, if that is all it is.
+fn bare_base64(text: &str) -> Option<Vec<u8>> {
+    use base64ct::{Base64, Encoding};
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.is_empty() {
+        return None;
+    }
+    Base64::decode_vec(&compact).ok()
+}
+
+/// The certificate at the start of `der`, without what may follow it (OpenSSL's TRUSTED CERTIFICATE
+/// appends its trust settings; a DER file may carry padding). None if it is not a certificate.
+fn certificate_prefix(der: &[u8]) -> Option<Vec<u8>> {
+    let (_, rest) = ber::parse_prefix(der).ok()?;
+    let cert = &der[..der.len() - rest.len()];
+    Certificate::from_der(cert)?;
+    Some(cert.to_vec())
 }
 
 /// A certificate's dates as Japan dates.
 pub(crate) fn validity(cert: &Certificate) -> (NaiveDate, NaiveDate) {
-    let day = |t: x509_cert::time::Time| {
-        i64::try_from(t.to_unix_duration().as_secs())
-            .ok()
-            .and_then(|secs| DateTime::from_timestamp(secs, 0))
-            .map(|d| d.with_timezone(&jst()).date_naive())
-            .unwrap_or_default()
-    };
-    let validity = cert.tbs_certificate().validity();
-    (day(validity.not_before), day(validity.not_after))
+    let day = |t: DateTime<Utc>| t.with_timezone(&jst()).date_naive();
+    (day(cert.not_before), day(cert.not_after))
 }
 
 /// Summarises a certificate (DER) as of `today` (a Japan date).
 pub fn inspect(der: &[u8], today: NaiveDate) -> Result<CertInfo, CertError> {
-    let cert = Certificate::from_der(der).map_err(|_| CertError::NotACertificate)?;
+    let cert = Certificate::from_der(der).ok_or(CertError::NotACertificate)?;
     Ok(summary(&cert, today))
 }
 
 pub(crate) fn summary(cert: &Certificate, today: NaiveDate) -> CertInfo {
     let (not_before, not_after) = validity(cert);
-    let tbs = cert.tbs_certificate();
     CertInfo {
-        subject: name_text(tbs.subject()),
-        issuer: name_text(tbs.issuer()),
-        serial: tbs
-            .serial_number()
-            .as_bytes()
-            .iter()
-            .map(|b| format!("{b:02X}"))
-            .collect(),
+        subject: name_text(&cert.subject),
+        issuer: name_text(&cert.issuer),
+        serial: cert.serial.iter().map(|b| format!("{b:02X}")).collect(),
         not_before: expiry::date_text(not_before),
         not_after: expiry::date_text(not_after),
         expiry: expiry::evaluate(not_before, not_after, today),
     }
 }
 
-/// Whether the certificate is a CA's (basic constraints say cA).
-pub(crate) fn is_ca(cert: &Certificate) -> bool {
-    use x509_cert::ext::pkix::BasicConstraints;
-    let basic_constraints = const_oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS;
-    cert.tbs_certificate()
-        .extensions()
-        .into_iter()
-        .flatten()
-        .filter(|ext| ext.extn_id == basic_constraints)
-        .filter_map(|ext| BasicConstraints::from_der(ext.extn_value.as_bytes()).ok())
-        .any(|constraints| constraints.ca)
-}
-
 /// A name as people read it: "C=JP, O=テスト医院, CN=1312345678-PC01", in the certificate's order, the
 /// parts of a multi-valued RDN joined by " + ". Japanese in UTF8String, BMPString or UniversalString
 /// is shown as text.
-pub(crate) fn name_text(name: &x509_cert::name::Name) -> String {
-    let Ok(element) = name
-        .to_der()
-        .map_err(|_| ())
-        .and_then(|der| ber::parse(&der).map_err(|_| ()))
-    else {
-        return String::new();
-    };
-    let rdns: Vec<String> = element
+pub(crate) fn name_text(name: &Element) -> String {
+    let rdns: Vec<String> = name
         .children()
         .iter()
         .map(|rdn| {
@@ -156,7 +191,7 @@ pub(crate) fn name_text(name: &x509_cert::name::Name) -> String {
 }
 
 fn attribute_text(attribute: &Element) -> Option<String> {
-    let oid = attribute.child(0)?.oid()?;
+    let oid = attribute.child(0)?.oid()?.to_string();
     let label = match oid.as_str() {
         "2.5.4.3" => "CN",
         "2.5.4.4" => "SN",
@@ -216,6 +251,49 @@ mod tests {
             Err(CertError::TooLarge)
         );
         assert_eq!(read_certificate(&[]), Err(CertError::NotACertificate));
+        assert_eq!(
+            read_certificate(b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"),
+            Err(CertError::NotACertificate)
+        );
+    }
+
+    #[test]
+    fn certificates_are_found_however_the_file_keeps_them() {
+        let pem = include_str!("testdata/name-utf8.pem");
+        let der = read_certificate(pem.as_bytes()).unwrap();
+        let base64_only: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let shapes = [
+            format!("subject=C=JP\nissuer=C=JP\n{pem}"),
+            format!("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n{pem}"),
+            pem.replace("\n", "\r\n"),
+            format!("{pem}\ntrailing notes\n"),
+            base64_only.clone(),
+            base64_only.chars().collect::<Vec<_>>().chunks(76).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("\r\n"),
+        ];
+        for shape in &shapes {
+            assert_eq!(
+                read_certificate(shape.as_bytes()).as_ref(),
+                Ok(&der),
+                "{shape}"
+            );
+        }
+        let mut padded = der.clone();
+        padded.extend([0, 0, 0, 0]);
+        assert_eq!(read_certificate(&padded), Ok(der.clone()));
+    }
+
+    #[test]
+    fn of_several_certificates_the_end_entity_one_is_taken() {
+        let terminal = include_str!("testdata/name-utf8.pem");
+        let ca = include_str!("testdata/ca.pem");
+        let file = format!("{ca}{terminal}");
+        let all = read_certificates(file.as_bytes()).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(end_entity(&all), 1);
+        assert_eq!(
+            read_certificate(file.as_bytes()),
+            read_certificate(terminal.as_bytes())
+        );
     }
 
     fn subject_of(pem: &[u8]) -> String {

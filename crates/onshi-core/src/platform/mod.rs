@@ -68,6 +68,19 @@ pub fn os_description() -> String {
     }
 }
 
+/// Text in this PC's legacy code page, as a console pipes it: on Windows the console's input code page
+/// (CP932 on a Japanese PC), or the ANSI code page when there is no console; Windows itself decodes it
+/// (MultiByteToWideChar, invalid bytes refused). None elsewhere, or when the bytes are not text in it.
+pub fn decode_console_text(bytes: &[u8]) -> Option<String> {
+    #[cfg(windows)]
+    return windows::decode_console_text(bytes);
+    #[cfg(not(windows))]
+    {
+        let _ = bytes;
+        None
+    }
+}
+
 /// Windows' own words, corrected for Windows 11 (whose ProductName still says "Windows 10").
 #[cfg_attr(not(windows), allow(dead_code))]
 fn windows_name(product: &str, display_version: &str, build: &str) -> String {

@@ -56,3 +56,39 @@ pub fn os_description() -> Option<String> {
     let display: String = key.get_value("DisplayVersion").unwrap_or_default();
     Some(super::windows_name(&product, &display, &build))
 }
+
+/// See `platform::decode_console_text`.
+pub fn decode_console_text(bytes: &[u8]) -> Option<String> {
+    use windows_sys::Win32::Globalization::{GetACP, MultiByteToWideChar, MB_ERR_INVALID_CHARS};
+    use windows_sys::Win32::System::Console::GetConsoleCP;
+    if bytes.is_empty() {
+        return Some(String::new());
+    }
+    let length = i32::try_from(bytes.len()).ok()?;
+    // SAFETY: plain calls with a valid input slice; the output buffer is sized by the first call.
+    unsafe {
+        let console = GetConsoleCP();
+        let code_page = if console != 0 { console } else { GetACP() };
+        let needed = MultiByteToWideChar(
+            code_page,
+            MB_ERR_INVALID_CHARS,
+            bytes.as_ptr(),
+            length,
+            std::ptr::null_mut(),
+            0,
+        );
+        if needed <= 0 {
+            return None;
+        }
+        let mut wide = vec![0u16; needed as usize];
+        let written = MultiByteToWideChar(
+            code_page,
+            MB_ERR_INVALID_CHARS,
+            bytes.as_ptr(),
+            length,
+            wide.as_mut_ptr(),
+            needed,
+        );
+        String::from_utf16(wide.get(..usize::try_from(written).ok()?)?).ok()
+    }
+}

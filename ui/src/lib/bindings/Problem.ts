@@ -5,6 +5,9 @@
  */
 export type Problem = { 
 /**
- * `no-certificate`, `no-private-key`, `key-mismatch`, `key-type-unsupported`, `expired`, `not-yet-valid`.
+ * Problems: `no-certificate`, `certificate-unreadable`, `no-private-key`, `key-mismatch`,
+ * `key-type-unsupported`, `expired`, `not-yet-valid`, `earlier-certificate`, `other-certificate`.
+ * Notes (the backup still restores):
+ * `no-password`, `trailing-bytes`.
  */
 code: string, message: string, message_en: string, };
