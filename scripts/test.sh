@@ -3,42 +3,42 @@
 # tests, the generated TypeScript bindings, the UI's tests, the real app end to end under Xvfb, the .deb
 # installed into a clean chroot, and the Windows build under Wine (scripts/windows/test.sh).
 set -euo pipefail
+source "$(dirname "$0")/lib/phases.sh" "npm test"
+phase "set-up: Debian and npm packages, tauri-driver"
 source "$(dirname "$0")/setup.sh" --test
 cd "$ONSHI_ROOT"
 
-step() { echo; echo "==> $*"; }
-
-step "format"
+phase "format"
 cargo fmt --all --check
 
-step "UI build (the app embeds it)"
+phase "UI build (the app embeds it)"
 npm run --silent build:ui
 
-step "clippy"
+phase "clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
-step "Rust tests (unit, and integration against a private pcscd with virtual readers)"
+phase "Rust tests (unit, and integration against a private pcscd with virtual readers)"
 scripts/rig-namespace.sh cargo test --workspace
 
-step "TypeScript bindings match the Rust types"
+phase "TypeScript bindings match the Rust types"
 if [[ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]]; then
   git status --porcelain -- ui/src/lib/bindings
   echo "The generated bindings differ from the committed ones: commit ui/src/lib/bindings." >&2
   exit 1
 fi
 
-step "UI unit tests"
+phase "UI unit tests"
 npm run --silent test:ui
 
-step "end to end: the real app under Xvfb"
+phase "end to end: the real app under Xvfb"
 cargo build --quiet -p onshi-assistant -p onshi-rig
 scripts/rig-namespace.sh tests/e2e/run.sh
 
-step "Linux installer: the .deb made offline, lintian, installed into a clean Debian 12 chroot"
+phase "Linux installer: the .deb made offline, lintian, installed into a clean Debian 12 chroot"
 bash scripts/build.sh
 scripts/linux/install-test.sh "dist/linux/onshi-assistant_$(node -p 'require("./package.json").version')_amd64.deb"
 
-step "Windows: the cross-built Windows build under Wine (npm run test:windows)"
+phase "Windows: the cross-built Windows build under Wine (npm run test:windows)"
 if [[ "${ONSHI_SKIP_WINDOWS:-}" == 1 ]]; then
   echo "skipped: ONSHI_SKIP_WINDOWS=1 (CI never sets it)"
 else

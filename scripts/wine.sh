@@ -12,4 +12,6 @@ if [[ ! -f $WIN_CHROOT/.onshi-packages ]]; then
 fi
 here=/src
 case "$PWD/" in "$ONSHI_ROOT"/*) here="/src/${PWD#"$ONSHI_ROOT"}" ;; esac
-win_run "cd $(printf '%q' "$here") && wine $(printf '%q ' "$@")"
+# wineserver writes the registry to the prefix's files only when it exits: wait for it, or a value that
+# `reg add` reported as added may be gone at the next call.
+win_run "cd $(printf '%q' "$here") && status=0 && { wine $(printf '%q ' "$@") || status=\$?; } && wineserver -w && exit \$status"

@@ -31,9 +31,29 @@ chroot_exec() {
     mount -t tmpfs -o mode=1777 tmp "$root/tmp"
     mkdir -p "$root/src" "$root/run/pcscd"
     mount --bind "$src" "$root/src"
+    # shared/ beside the clone (public test files some tests read), at /shared inside, read-only.
+    if [[ -d $src/../shared ]]; then
+      mkdir -p "$root/shared"
+      mount --bind "$src/../shared" "$root/shared"
+      mount -o remount,bind,ro "$root/shared"
+    fi
     exec chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
       TERM="${TERM:-dumb}" CI="${CI:-}" LANG=C.UTF-8 bash -euo pipefail -c "cd /src; $1"
   ' onshi-chroot "$root" "$ONSHI_ROOT" "$@"
+}
+
+chroot_trust_host_cas() {
+  # The host's whole bundle of trusted certificate authorities, copied in on every use (not only when the
+  # chroot is made): this workplace adds its own authority, which can change from one machine to the
+  # next, and without it cargo inside cannot reach the crate registry ("self-signed certificate in
+  # certificate chain"). ca-certificates inside would rebuild its bundle from its own list and drop it.
+  local root=$1 bundle=/etc/ssl/certs/ca-certificates.crt
+  [[ -s $bundle ]] || { echo "The host has no $bundle: install ca-certificates." >&2; return 1; }
+  chroot_as_root mkdir -p "$root/etc/ssl/certs"
+  if ! cmp -s "$bundle" "$root/etc/ssl/certs/ca-certificates.crt"; then
+    chroot_as_root cp "$bundle" "$root/etc/ssl/certs/ca-certificates.crt" ||
+      { echo "Could not copy the host's certificate authorities into $root." >&2; return 1; }
+  fi
 }
 
 chroot_make() {
@@ -41,6 +61,7 @@ chroot_make() {
   shift 4
   local stamp="$root/.onshi-packages" target="$root"
   if [[ -f $stamp && $(cat "$stamp") == "$version" ]]; then
+    chroot_trust_host_cas "$root"
     return 0
   fi
   if [[ ! -f $stamp ]]; then
@@ -59,20 +80,19 @@ chroot_make() {
   else
     echo "==> updating the packages of $root"
   fi
-  # Trust the same extra certificate authorities as the host, or cargo cannot reach the crate registry.
   chroot_as_root cp /etc/resolv.conf "$target/etc/resolv.conf"
-  chroot_as_root bash -c 'cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/" 2>/dev/null || true' _ "$target"
   # The registry here serves a stored copy of the archive, whose Release file may be past its
   # Valid-Until date; the signatures are still checked.
   echo 'Acquire::Check-Valid-Until "false";' | chroot_as_root tee "$target/etc/apt/apt.conf.d/99onshi" >/dev/null
   chroot_exec "$target" "
     export DEBIAN_FRONTEND=noninteractive LC_ALL=C
-    apt-get update -qq || true  # an expired Release file is reported, and the lists still used
+    apt-get update -qq >/var/log/onshi-apt-update.log 2>&1 ||
+      { tail -20 /var/log/onshi-apt-update.log >&2; echo 'apt-get update failed in the chroot (above)' >&2; exit 1; }
     apt-get install -y -qq --no-install-recommends $* >/var/log/onshi-apt.log 2>&1 ||
       { tail -30 /var/log/onshi-apt.log >&2; exit 1; }
-    update-ca-certificates >/dev/null 2>&1 || true
     apt-get clean
     $verify"
+  chroot_trust_host_cas "$target"
   echo "$version" | chroot_as_root tee "$target/.onshi-packages" >/dev/null
   if [[ $target != "$root" ]]; then
     chroot_as_root mv "$target" "$root"

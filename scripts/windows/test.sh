@@ -11,8 +11,10 @@
 #   6. the installer run silently, its files checked, and its uninstaller.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-step() { echo; echo "==> Windows: $*"; }
+source "$here/../lib/phases.sh" "Windows (npm run test:windows)"
+step() { phase "Windows: $*"; }
 
+step "the toolchain chroot, the release build and the installer (build.sh)"
 bash "$here/build.sh" # sources setup.sh and env.sh itself; leaves the release build and dist/windows
 source "$here/../setup.sh"
 source "$here/env.sh"
