@@ -17,6 +17,7 @@ apt_packages=(
 if [[ " $* " == *" --test "* ]]; then
   apt_packages+=(
     vsmartcard-vpcd iproute2 util-linux      # the rig: virtual readers in a private namespace
+    umockdev libccid                         # fake USB readers (tests/usb) and libccid's list, the oracle
     xvfb xauth dbus webkit2gtk-driver        # the real app under a virtual display, driven by WebDriver
     imagemagick openssl
     libnss3-tools gnutls-bin                 # backups as NSS (pk12util) and GnuTLS (certtool) write them

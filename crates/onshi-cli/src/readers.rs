@@ -15,8 +15,20 @@ pub fn list(json: bool, lang: Lang) -> u8 {
             return exit::NO_SERVICE;
         }
     };
+    // The USB view beside it: a reader plugged in that the service does not present is a finding.
+    let usb = readers::look_at_usb(&report);
+    let usb_only = usb
+        .findings
+        .iter()
+        .any(|f| f.kind == readers::findings::FindingKind::UsbOnly);
     if json {
-        print_json(&report);
+        let mut doc = serde_json::to_value(&report).unwrap_or_default();
+        if let (Some(doc), Ok(serde_json::Value::Object(extra))) =
+            (doc.as_object_mut(), serde_json::to_value(&usb))
+        {
+            doc.extend(extra);
+        }
+        print_json(&doc);
     } else if report.service == ServiceState::Running {
         crate::say!(
             "{} {}",
@@ -36,7 +48,7 @@ pub fn list(json: bool, lang: Lang) -> u8 {
                 None => crate::say!("    {}", lang.pick("カード: なし", "card: none")),
             }
         }
-        if report.readers.is_empty() {
+        if report.readers.is_empty() && !usb_only {
             crate::say!(
                 "  {}",
                 lang.pick(
@@ -46,11 +58,58 @@ pub fn list(json: bool, lang: Lang) -> u8 {
             );
         }
     }
+    if !json {
+        print_findings(&usb, lang);
+    }
     if report.service == ServiceState::Unavailable {
         eprintln!("{}", lang.service_unavailable());
         return exit::NO_SERVICE;
     }
-    exit::FINE
+    if usb_only {
+        exit::PROBLEM
+    } else {
+        exit::FINE
+    }
+}
+
+/// Each finding with its causes and steps, most likely first.
+fn print_findings(usb: &readers::UsbView, lang: Lang) {
+    use readers::findings::FindingKind;
+    let pick = |ja: &'_ String, en: &'_ String| {
+        if lang == Lang::Ja {
+            ja.clone()
+        } else {
+            en.clone()
+        }
+    };
+    for finding in &usb.findings {
+        let device = pick(&finding.device, &finding.device_en);
+        let id = finding
+            .usb_id
+            .as_deref()
+            .map(|id| format!(" (USB {id})"))
+            .unwrap_or_default();
+        crate::say!(
+            "! {}",
+            match (finding.kind, lang) {
+                (FindingKind::UsbOnly, Lang::Ja) => format!("「{device}」{id} は USB に接続されていますが、カードリーダーとして使える状態になっていません。"),
+                (FindingKind::UsbOnly, Lang::En) => format!("\"{device}\"{id} is plugged in on USB but is not available as a card reader."),
+                (FindingKind::UnlistedReader, Lang::Ja) => format!("「{device}」{id} は対象機種の一覧にないカードリーダーです。"),
+                (FindingKind::UnlistedReader, Lang::En) => format!("\"{device}\"{id} is not a listed reader model."),
+            }
+        );
+        for (n, cause) in finding.causes.iter().enumerate() {
+            crate::say!("  {}. {}", n + 1, pick(&cause.message, &cause.message_en));
+            let steps = if lang == Lang::Ja {
+                &cause.steps
+            } else {
+                &cause.steps_en
+            };
+            for step in steps {
+                crate::say!("     - {step}");
+            }
+        }
+    }
 }
 
 pub fn watch(json: bool, seconds: Option<f64>, lang: Lang) -> u8 {

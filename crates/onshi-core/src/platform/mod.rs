@@ -81,6 +81,44 @@ pub fn decode_console_text(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// How Windows' Smart Card service (SCardSvr) is set to start (the registry's `Start` value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum ServiceStart {
+    /// 2: 「自動」 (Windows sets SCardSvr so, often with a trigger: 「自動 (トリガー開始)」).
+    Automatic,
+    /// 3: 「手動」, usually 「手動 (トリガー開始)」: started when a reader arrives.
+    Manual,
+    /// 4: 「無効」: never started, so no reader is ever presented (a policy or a tool set it).
+    Disabled,
+    /// The service is not installed (Wine has none).
+    NotInstalled,
+}
+
+/// Windows' Smart Card service as the Service Control Manager and the registry report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SmartCardService {
+    pub start: ServiceStart,
+    /// Running now. Stopped with no reader attached is normal: it is trigger-started.
+    pub running: bool,
+}
+
+/// The Smart Card service (Windows); None on other systems, where pcscd plays its part.
+pub fn smart_card_service() -> Option<SmartCardService> {
+    #[cfg(windows)]
+    return Some(windows::smart_card_service());
+    #[cfg(not(windows))]
+    None
+}
+
+/// The Device Manager problem code (CM_PROB_*) of the device with this instance id, if it has one.
+#[cfg(windows)]
+pub fn device_problem_code(instance_id: &std::ffi::OsStr) -> Option<u32> {
+    windows::device_problem_code(instance_id)
+}
+
 /// Windows' own words, corrected for Windows 11 (whose ProductName still says "Windows 10").
 #[cfg_attr(not(windows), allow(dead_code))]
 fn windows_name(product: &str, display_version: &str, build: &str) -> String {

@@ -92,3 +92,64 @@ pub fn decode_console_text(bytes: &[u8]) -> Option<String> {
         String::from_utf16(wide.get(..usize::try_from(written).ok()?)?).ok()
     }
 }
+
+/// See `platform::smart_card_service`: the start type from the registry, the state from the SCM.
+pub fn smart_card_service() -> super::SmartCardService {
+    use super::ServiceStart;
+    use windows_sys::Win32::System::Services::{
+        CloseServiceHandle, OpenSCManagerW, OpenServiceW, QueryServiceStatus, SC_MANAGER_CONNECT,
+        SERVICE_QUERY_STATUS, SERVICE_RUNNING, SERVICE_STATUS,
+    };
+    let start = RegKey::predef(HKEY_LOCAL_MACHINE)
+        .open_subkey(r"SYSTEM\CurrentControlSet\Services\SCardSvr")
+        .ok()
+        .map(|key| key.get_value::<u32, _>("Start").unwrap_or(3));
+    let start = match start {
+        None => ServiceStart::NotInstalled,
+        Some(0..=2) => ServiceStart::Automatic,
+        Some(4) => ServiceStart::Disabled,
+        Some(_) => ServiceStart::Manual,
+    };
+    let name: Vec<u16> = "SCardSvr\0".encode_utf16().collect();
+    // SAFETY: handles are checked before use and closed once; the status is a plain out-struct.
+    let running = unsafe {
+        let manager = OpenSCManagerW(std::ptr::null(), std::ptr::null(), SC_MANAGER_CONNECT);
+        if manager.is_null() {
+            false
+        } else {
+            let service = OpenServiceW(manager, name.as_ptr(), SERVICE_QUERY_STATUS);
+            let mut status: SERVICE_STATUS = std::mem::zeroed();
+            let running = !service.is_null()
+                && QueryServiceStatus(service, &mut status) != 0
+                && status.dwCurrentState == SERVICE_RUNNING;
+            if !service.is_null() {
+                CloseServiceHandle(service);
+            }
+            CloseServiceHandle(manager);
+            running
+        }
+    };
+    super::SmartCardService { start, running }
+}
+
+/// See `platform::device_problem_code`.
+pub fn device_problem_code(instance_id: &std::ffi::OsStr) -> Option<u32> {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::Devices::DeviceAndDriverInstallation::{
+        CM_Get_DevNode_Status, CM_Locate_DevNodeW, CM_LOCATE_DEVNODE_NORMAL, CR_SUCCESS,
+        DN_HAS_PROBLEM,
+    };
+    let wide: Vec<u16> = instance_id.encode_wide().chain(Some(0)).collect();
+    let mut devinst = 0u32;
+    let (mut status, mut problem) = (0u32, 0u32);
+    // SAFETY: a NUL-terminated id and plain out-values.
+    unsafe {
+        if CM_Locate_DevNodeW(&mut devinst, wide.as_ptr(), CM_LOCATE_DEVNODE_NORMAL) != CR_SUCCESS {
+            return None;
+        }
+        if CM_Get_DevNode_Status(&mut status, &mut problem, devinst, 0) != CR_SUCCESS {
+            return None;
+        }
+    }
+    (status & DN_HAS_PROBLEM != 0 && problem != 0).then_some(problem)
+}

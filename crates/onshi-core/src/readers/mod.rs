@@ -3,8 +3,11 @@
 
 pub mod advice;
 pub mod catalog;
+pub mod findings;
+pub mod libccid;
 mod report;
 mod snapshot;
+pub mod usb;
 pub mod watch;
 
 pub use report::{CardInfo, ReaderInfo, ReadersReport, ServiceState};
@@ -28,4 +31,42 @@ pub(crate) fn is_dead_context(error: pcsc::Error) -> bool {
             | pcsc::Error::CommError
             | pcsc::Error::InvalidHandle
     )
+}
+
+/// The USB view beside a PC/SC report: the readers on USB, the Smart Card service (Windows), and the
+/// findings that join the two (`onshi readers --json`'s `usb`, `smart_card_service` and `findings`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct UsbView {
+    pub usb: Vec<usb::UsbReader>,
+    /// Why the USB devices could not be listed, if they could not (the findings then come from PC/SC
+    /// alone).
+    pub usb_error: Option<String>,
+    pub smart_card_service: Option<crate::platform::SmartCardService>,
+    pub findings: Vec<findings::Finding>,
+}
+
+/// Lists the USB readers and joins them with `report` (one pass; run it when USB or PC/SC changed or on
+/// request, never in a loop).
+pub fn look_at_usb(report: &ReadersReport) -> UsbView {
+    let (usb, usb_error) = match usb::inventory() {
+        Ok(usb) => (usb, None),
+        Err(error) => (Vec::new(), Some(error.to_string())),
+    };
+    let smart_card_service = crate::platform::smart_card_service();
+    let libccid = libccid::installed();
+    let found = findings::reconcile(&findings::Facts {
+        os: findings::Os::this(),
+        service: report.service,
+        readers: &report.readers,
+        usb: &usb,
+        smart_card_service,
+        libccid: libccid.as_ref(),
+    });
+    UsbView {
+        usb,
+        usb_error,
+        smart_card_service,
+        findings: found,
+    }
 }

@@ -1,0 +1,149 @@
+//! libccid's list of supported readers, as the installed driver carries it (Linux): pcscd makes a USB
+//! device a PC/SC reader through libccid only if its vendor and product ids are in this list. An id that
+//! is missing means libccid is too old for the reader (or the reader is not CCID).
+//!
+//! The list is the driver bundle's `Info.plist` (arrays `ifdVendorID`, `ifdProductID` and
+//! `ifdFriendlyName`, one entry per reader), read here without an XML crate: it is a flat file that
+//! libccid's build writes in one fixed shape.
+
+use std::path::{Path, PathBuf};
+
+/// Where distributions install the bundle (Debian and Ubuntu first).
+const INFO_PLIST_PLACES: [&str; 3] = [
+    "/usr/lib/pcsc/drivers/ifd-ccid.bundle/Contents/Info.plist",
+    "/usr/lib64/pcsc/drivers/ifd-ccid.bundle/Contents/Info.plist",
+    "/usr/local/lib/pcsc/drivers/ifd-ccid.bundle/Contents/Info.plist",
+];
+
+/// Names another Info.plist to read instead of the installed one (tests: a libccid too old for a reader).
+pub const INFO_PLIST_ENV: &str = "ONSHI_LIBCCID_INFO_PLIST";
+
+/// The readers one libccid supports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportedReaders {
+    /// libccid's version (`CFBundleShortVersionString`, "1.5.2"), if given.
+    pub version: Option<String>,
+    /// (vendor id, product id, friendly name), in the file's order.
+    pub readers: Vec<(u16, u16, String)>,
+    /// Where it was read from.
+    pub path: PathBuf,
+}
+
+impl SupportedReaders {
+    /// The friendly name libccid gives this id (pcsc-lite names the reader with it), if supported.
+    pub fn name_of(&self, vendor_id: u16, product_id: u16) -> Option<&str> {
+        self.readers
+            .iter()
+            .find(|(vid, pid, _)| (*vid, *pid) == (vendor_id, product_id))
+            .map(|(_, _, name)| name.as_str())
+    }
+}
+
+/// The installed list (or the one [`INFO_PLIST_ENV`] names); None where libccid is not installed.
+pub fn installed() -> Option<SupportedReaders> {
+    let named = std::env::var_os(INFO_PLIST_ENV).map(PathBuf::from);
+    let path = named.or_else(|| {
+        INFO_PLIST_PLACES
+            .iter()
+            .map(PathBuf::from)
+            .find(|p| p.is_file())
+    })?;
+    read(&path)
+}
+
+/// Reads one Info.plist; None if it is not readable as libccid's.
+pub fn read(path: &Path) -> Option<SupportedReaders> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut list = parse(&text)?;
+    list.path = path.to_owned();
+    Some(list)
+}
+
+/// Parses the text of an Info.plist.
+pub fn parse(text: &str) -> Option<SupportedReaders> {
+    let vendors = string_array(text, "ifdVendorID")?;
+    let products = string_array(text, "ifdProductID")?;
+    let names = string_array(text, "ifdFriendlyName")?;
+    if vendors.len() != products.len() || vendors.len() != names.len() {
+        return None;
+    }
+    let hex = |s: &str| {
+        u16::from_str_radix(
+            s.trim().trim_start_matches("0x").trim_start_matches("0X"),
+            16,
+        )
+        .ok()
+    };
+    let readers = vendors
+        .iter()
+        .zip(&products)
+        .zip(names)
+        .filter_map(|((vid, pid), name)| Some((hex(vid)?, hex(pid)?, name)))
+        .collect();
+    Some(SupportedReaders {
+        version: string_after_key(text, "CFBundleShortVersionString"),
+        readers,
+        path: PathBuf::new(),
+    })
+}
+
+/// The `<string>` items of the `<array>` that follows `<key>KEY</key>`.
+fn string_array(text: &str, key: &str) -> Option<Vec<String>> {
+    let after_key = &text[text.find(&format!("<key>{key}</key>"))?..];
+    let start = after_key.find("<array>")? + "<array>".len();
+    let end = after_key.find("</array>")?;
+    let mut items = Vec::new();
+    let mut rest = after_key.get(start..end)?;
+    while let Some(open) = rest.find("<string>") {
+        let body = &rest[open + "<string>".len()..];
+        let close = body.find("</string>")?;
+        items.push(unescape(&body[..close]));
+        rest = &body[close..];
+    }
+    Some(items)
+}
+
+fn string_after_key(text: &str, key: &str) -> Option<String> {
+    let after_key = &text[text.find(&format!("<key>{key}</key>"))?..];
+    let start = after_key.find("<string>")? + "<string>".len();
+    let end = after_key.find("</string>")?;
+    after_key.get(start..end).map(unescape)
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = "<plist><dict>\n<key>CFBundleShortVersionString</key>\n<string>1.5.2</string>\n\
+        <key>ifdVendorID</key>\n<array>\n<string>0x054C</string>\n<string>0x31AA</string>\n</array>\n\
+        <key>ifdProductID</key>\n<array>\n<string>0x0DC9</string>\n<string>0x3000</string>\n</array>\n\
+        <key>ifdFriendlyName</key>\n<array>\n<string>SONY FeliCa RC-S300/P</string>\n\
+        <string>Circle CIR315 Dual &amp; 1S</string>\n</array>\n</dict></plist>";
+
+    #[test]
+    fn ids_and_names_are_read_in_order() {
+        let list = parse(SMALL).unwrap();
+        assert_eq!(list.version.as_deref(), Some("1.5.2"));
+        assert_eq!(list.name_of(0x054C, 0x0DC9), Some("SONY FeliCa RC-S300/P"));
+        assert_eq!(
+            list.name_of(0x31AA, 0x3000),
+            Some("Circle CIR315 Dual & 1S")
+        );
+        assert_eq!(list.name_of(0x054C, 0x06C1), None);
+    }
+
+    #[test]
+    fn lists_of_unequal_length_are_not_trusted() {
+        let broken = SMALL.replacen("<string>0x0DC9</string>\n", "", 1);
+        assert_eq!(parse(&broken), None);
+        assert_eq!(parse("<plist/>"), None);
+    }
+}
