@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "history_timeline",
     "mpki_status",
     "readers_snapshot",
+    "readers_usb",
     "report_copy",
     "report_preview",
     "report_save",

@@ -144,9 +144,10 @@ pub fn refresh_tray(app: &AppHandle) {
     if app.try_state::<Keeper>().is_none() {
         return;
     }
-    let report = app.state::<ReadersState>().current();
+    let readers = app.state::<ReadersState>();
+    let (report, usb) = (readers.current(), readers.usb());
     let certificate = certificate(app);
-    let health = health::assess(&report, certificate.as_ref(), Os::current());
+    let health = health::assess(&report, &usb.findings, certificate.as_ref(), Os::current());
     resident::show_health(app, &health);
 }
 

@@ -113,6 +113,7 @@ pub fn run() {
             commands::history::history_timeline,
             commands::mpki::mpki_status,
             commands::readers::readers_snapshot,
+            commands::readers::readers_usb,
             commands::report::report_copy,
             commands::report::report_preview,
             commands::report::report_save,

@@ -1,18 +1,23 @@
 //! Keeps the readers' state in the app and pushes every change to the UI as the `readers-changed` event,
-//! so the UI never polls the hardware.
+//! so the UI never polls the hardware. Beside it, the USB view (readers plugged in that PC/SC does not
+//! present): looked at again when PC/SC changes and when the OS reports a USB device arriving or
+//! leaving (nusb's hot-plug watch), never in a loop; each change goes out as `usb-changed`.
 
 use crate::history_log::HistoryLog;
 use onshi_core::history::HistoryEvent;
-use onshi_core::readers::{self, ReadersReport, Watcher};
+use onshi_core::readers::{self, ReadersReport, UsbView, Watcher};
 use std::sync::Mutex;
-use tauri::{App, Emitter, Manager};
+use tauri::{App, AppHandle, Emitter, Manager};
 
 /// The event the UI listens to; its payload is the whole `ReadersReport`.
 pub const READERS_CHANGED: &str = "readers-changed";
+/// The USB view changed; its payload is the whole `UsbView`.
+pub const USB_CHANGED: &str = "usb-changed";
 
 /// The latest report, and the watcher that keeps it current (stopped when the app drops its state).
 pub struct ReadersState {
     pub report: Mutex<ReadersReport>,
+    pub usb: Mutex<UsbView>,
     watcher: Mutex<Option<Watcher>>,
 }
 
@@ -23,16 +28,60 @@ impl ReadersState {
             .unwrap_or_else(|e| e.into_inner())
             .clone()
     }
+
+    pub fn usb(&self) -> UsbView {
+        self.usb.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// Looks at USB again beside the current report; tells the UI and the keeper when anything changed.
+fn look_at_usb(app: &AppHandle) {
+    let state = app.state::<ReadersState>();
+    let view = readers::look_at_usb(&state.current());
+    let changed = {
+        let mut usb = state.usb.lock().unwrap_or_else(|e| e.into_inner());
+        let changed = *usb != view;
+        *usb = view.clone();
+        changed
+    };
+    if changed {
+        let _ = app.emit(USB_CHANGED, view);
+        crate::keeper::refresh_tray(app);
+    }
+}
+
+/// Follows the OS's USB arrivals and departures for the life of the app (a thread that sleeps in the
+/// OS's notification; where there is none, PC/SC changes alone bring the USB view up to date).
+fn watch_usb(app: AppHandle) {
+    let watch = match nusb::watch_devices() {
+        Ok(watch) => watch,
+        Err(error) => {
+            eprintln!("USB hot-plug watch unavailable: {error}");
+            return;
+        }
+    };
+    std::thread::Builder::new()
+        .name("usb-hotplug".into())
+        .spawn(move || {
+            for _event in futures_lite::stream::block_on(watch) {
+                look_at_usb(&app);
+            }
+        })
+        .map(|_| ())
+        .unwrap_or_else(|error| eprintln!("USB hot-plug watch not started: {error}"));
 }
 
 /// Starts the watch; every event also goes to the history and the keeper (tray, notifications).
 pub fn start(app: &App) {
     // A first look, so the window opens on the truth rather than on "nothing yet".
     let first = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
+    let usb = readers::look_at_usb(&first);
     app.manage(ReadersState {
         report: Mutex::new(first),
+        usb: Mutex::new(usb),
         watcher: Mutex::new(None),
     });
+    watch_usb(app.handle().clone());
     let handle = app.handle().clone();
     let watcher = Watcher::start(move |event| {
         let state = handle.state::<ReadersState>();
@@ -46,6 +95,7 @@ pub fn start(app: &App) {
             .record(&HistoryEvent::from_watch(&event));
         let _ = handle.emit(READERS_CHANGED, report);
         crate::keeper::readers_changed(&handle);
+        look_at_usb(&handle);
     });
     *app.state::<ReadersState>()
         .watcher

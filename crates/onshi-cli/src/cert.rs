@@ -84,7 +84,7 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8
 
 /// The password: the first line of stdin (UTF-8 with or without its mark, UTF-16 with its mark, or the
 /// console's code page on Windows), or typed at a prompt that does not echo. Never an argument.
-fn password(from_stdin: bool, lang: Lang) -> Result<Zeroizing<String>, u8> {
+fn password(from_stdin: bool, json: bool, lang: Lang) -> Result<Zeroizing<String>, u8> {
     if from_stdin {
         let mut bytes = Zeroizing::new(Vec::new());
         let limit = cert::password_input::MAX_PASSWORD_INPUT_BYTES as u64 + 1;
@@ -100,7 +100,7 @@ fn password(from_stdin: bool, lang: Lang) -> Result<Zeroizing<String>, u8> {
         }
         return cert::decode_password_input(&bytes, onshi_core::platform::decode_console_text)
             .map_err(|error| {
-                eprintln!("{}", lang.password_input_error(error));
+                report_error(json, error.code(), lang.password_input_error(error));
                 exit::BAD_INPUT
             });
     }
@@ -148,7 +148,7 @@ pub fn verify(
             }
         }
     };
-    let password = match password(password_stdin, lang) {
+    let password = match password(password_stdin, json, lang) {
         Ok(password) => password,
         Err(code) => return code,
     };

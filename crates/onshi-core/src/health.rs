@@ -3,6 +3,7 @@
 
 use crate::cert::{CertInfo, CertStatus};
 use crate::readers::advice::Os;
+use crate::readers::findings::{Finding, FindingKind};
 use crate::readers::{ReadersReport, ServiceState};
 use serde::Serialize;
 use ts_rs::TS;
@@ -50,9 +51,36 @@ pub struct Health {
     pub lines: Vec<Text>,
 }
 
-/// The readers' verdict, as the home screen gives it.
-pub fn readers(report: &ReadersReport, os: Os) -> (Level, Text) {
+/// The readers' verdict, as the home screen gives it. `findings` is the USB view's (see
+/// `readers::look_at_usb`): a reader plugged in that the service does not present is amber with its
+/// own words, never "no reader connected".
+pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, Text) {
     let ready = report.readers.iter().filter(|r| r.smartphone_ready).count();
+    if let Some(stuck) = findings.iter().find(|f| f.kind == FindingKind::UsbOnly) {
+        return (
+            Level::Warn,
+            if ready == 0 {
+                Text::new(
+                    format!(
+                        "「{}」は接続されていますが、使える状態ではありません",
+                        stuck.device
+                    ),
+                    format!("\"{}\" is plugged in but not available", stuck.device_en),
+                )
+            } else {
+                Text::new(
+                    format!(
+                        "使える状態ではないカードリーダーがあります (「{}」)",
+                        stuck.device
+                    ),
+                    format!(
+                        "A reader is plugged in but not available (\"{}\")",
+                        stuck.device_en
+                    ),
+                )
+            },
+        );
+    }
     match () {
         _ if report.service == ServiceState::Unavailable => match os {
             Os::Windows => (
@@ -134,8 +162,13 @@ pub fn certificate(info: &CertInfo) -> (Level, Text) {
 }
 
 /// The worst of both, with both lines.
-pub fn assess(report: &ReadersReport, cert: Option<&CertInfo>, os: Os) -> Health {
-    let (readers_level, readers_line) = readers(report, os);
+pub fn assess(
+    report: &ReadersReport,
+    findings: &[Finding],
+    cert: Option<&CertInfo>,
+    os: Os,
+) -> Health {
+    let (readers_level, readers_line) = readers(report, findings, os);
     let (cert_level, cert_line) = match cert {
         Some(info) => certificate(info),
         None => (
@@ -167,17 +200,17 @@ mod tests {
     #[test]
     fn the_worst_state_wins_and_each_line_says_why() {
         let pasori = "SONY FeliCa Port/PaSoRi 4.0 00 00";
-        let good = assess(&report(&[pasori]), None, Os::Windows);
+        let good = assess(&report(&[pasori]), &[], None, Os::Windows);
         assert_eq!(good.level, Level::Ok);
         assert!(good.lines[0].ja.contains("スマホ対応 1 台"));
 
         let contact = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00";
         assert_eq!(
-            assess(&report(&[contact]), None, Os::Windows).level,
+            assess(&report(&[contact]), &[], None, Os::Windows).level,
             Level::Warn
         );
 
-        let gone = assess(&ReadersReport::unavailable(), None, Os::Windows);
+        let gone = assess(&ReadersReport::unavailable(), &[], None, Os::Windows);
         assert_eq!(gone.level, Level::Error);
         assert_eq!(gone.lines[0].ja, "カードリーダーが見つかりません");
         assert!(!gone.lines[0].ja.contains("pcscd"));
@@ -186,7 +219,36 @@ mod tests {
             crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
         let far_future = crate::time::parse_date("2000-01-01").unwrap();
         let info = crate::cert::inspect(&der, far_future).unwrap();
-        let worst = assess(&report(&[pasori]), Some(&info), Os::Windows);
+        let worst = assess(&report(&[pasori]), &[], Some(&info), Os::Windows);
         assert_eq!(worst.level, Level::Warn, "not yet valid turns it amber");
+    }
+
+    #[test]
+    fn a_reader_plugged_in_but_not_presented_is_amber_and_named_not_missing() {
+        use crate::readers::findings::{reconcile, Facts, Os as FindingOs};
+        use crate::readers::usb::UsbReader;
+        let usb = [UsbReader {
+            id: "054C:0DC9".into(),
+            manufacturer: None,
+            product: None,
+            model: Some("sony-rc-s300".into()),
+            problem_code: Some(31),
+        }];
+        let unavailable = ReadersReport::unavailable();
+        let findings = reconcile(&Facts {
+            os: FindingOs::Windows,
+            service: ServiceState::Unavailable,
+            readers: &[],
+            usb: &usb,
+            smart_card_service: None,
+            libccid: None,
+        });
+        let health = assess(&unavailable, &findings, None, Os::Windows);
+        assert_eq!(health.level, Level::Warn);
+        assert_eq!(
+            health.lines[0].ja,
+            "「ソニー PaSoRi 4.0 (RC-S300)」は接続されていますが、使える状態ではありません"
+        );
+        assert_ne!(health.lines[0].ja, "カードリーダーが見つかりません");
     }
 }

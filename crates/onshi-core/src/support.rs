@@ -7,7 +7,9 @@ use crate::cert::in_use::{self, Source};
 use crate::cert::CertStatus;
 use crate::history::{day_counts, DayCounts, History};
 use crate::mpki::{self, MpkiStatus};
-use crate::readers::{ReadersReport, ServiceState};
+use crate::readers::findings::{Finding, FindingKind};
+use crate::readers::usb::UsbReader;
+use crate::readers::{ReadersReport, ServiceState, UsbView};
 use crate::settings::Settings;
 use crate::status::{BackupCheck, ReadTestOutcome, Status};
 use chrono::{DateTime, FixedOffset};
@@ -55,6 +57,10 @@ pub struct SupportReport {
     pub os: String,
     pub service: ServiceState,
     pub readers: Vec<ReportReader>,
+    /// The readers on USB (ids and the device's own names, never a serial number), and what joining
+    /// them with PC/SC found: a reader plugged in but not presented, or not a listed model.
+    pub usb: Vec<UsbReader>,
+    pub findings: Vec<Finding>,
     pub certificate: Option<ReportCertificate>,
     pub mpki: MpkiStatus,
     pub backup_check: Option<BackupCheck>,
@@ -70,6 +76,7 @@ pub struct Inputs {
     pub os: String,
     pub now: DateTime<FixedOffset>,
     pub readers: ReadersReport,
+    pub usb: UsbView,
     pub settings: Settings,
     pub status: Status,
     pub certificate: Option<in_use::InUse>,
@@ -104,6 +111,7 @@ pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inp
         app_version: app_version.to_owned(),
         os: crate::platform::os_description(),
         now,
+        usb: crate::readers::look_at_usb(&readers),
         readers,
         settings: read_settings(data_dir),
         certificate: in_use::find(status.certificate_file.as_ref(), today),
@@ -123,6 +131,7 @@ pub fn build(inputs: Inputs) -> SupportReport {
         os,
         now,
         readers,
+        usb,
         settings,
         status,
         certificate,
@@ -169,6 +178,8 @@ pub fn build(inputs: Inputs) -> SupportReport {
         os,
         service: readers.service,
         readers: readers_out,
+        usb: usb.usb,
+        findings: usb.findings,
         certificate,
         mpki: mpki::status(mpki_installed, settings.mpki_latest_known.clone()),
         backup_check: status.backup_check.clone(),
@@ -313,6 +324,40 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
             "  {}: {test}",
             l("最後の読み取りテスト", "Last read test")
         );
+    }
+    for device in &report.usb {
+        let names: Vec<&str> = [device.manufacturer.as_deref(), device.product.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let problem = device
+            .problem_code
+            .map(|code| format!(" / {} {code}", l("エラー コード", "error code")))
+            .unwrap_or_default();
+        let _ = writeln!(w, "USB {}: {}{problem}", device.id, names.join(" "));
+    }
+    for finding in &report.findings {
+        let device = if english {
+            &finding.device_en
+        } else {
+            &finding.device
+        };
+        let what = match finding.kind {
+            FindingKind::UsbOnly => l(
+                "USB には接続されていますが、カードリーダーとして使える状態ではありません",
+                "plugged in on USB but not available as a card reader",
+            ),
+            FindingKind::UnlistedReader => l("対象機種の一覧にありません", "not a listed model"),
+        };
+        let _ = writeln!(w, "! {device}: {what}");
+        for cause in &finding.causes {
+            let message = if english {
+                &cause.message_en
+            } else {
+                &cause.message
+            };
+            let _ = writeln!(w, "  - {message}");
+        }
     }
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("電子証明書", "Certificate"));
@@ -465,6 +510,7 @@ mod tests {
                 service: ServiceState::Running,
                 readers: vec![pasori],
             },
+            usb: sony_rc_s380_on_usb_only(),
             settings: Settings::default(),
             certificate: in_use::find(Some(&cert_path), crate::time::now_jst().date_naive()),
             status,
@@ -492,5 +538,37 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("読み取れません"), "{text}");
+        assert!(text.contains("USB 054C:06C1: SONY RC-S380/S"), "{text}");
+        assert!(
+            text.contains("! ソニー PaSoRi (RC-S380): USB には接続されていますが"),
+            "{text}"
+        );
+        assert!(json.contains("\"kind\":\"usb-only\""), "{json}");
+    }
+
+    /// A Sony RC-S380 on USB that PC/SC does not present (Windows without Sony's driver).
+    fn sony_rc_s380_on_usb_only() -> UsbView {
+        use crate::readers::findings::{reconcile, Facts, Os};
+        let usb = vec![UsbReader {
+            id: "054C:06C1".into(),
+            manufacturer: Some("SONY".into()),
+            product: Some("RC-S380/S".into()),
+            model: Some("sony-rc-s380".into()),
+            problem_code: Some(28),
+        }];
+        let findings = reconcile(&Facts {
+            os: Os::Windows,
+            service: ServiceState::Running,
+            readers: &[],
+            usb: &usb,
+            smart_card_service: None,
+            libccid: None,
+        });
+        UsbView {
+            usb,
+            usb_error: None,
+            smart_card_service: None,
+            findings,
+        }
     }
 }

@@ -13,13 +13,15 @@ import type { MpkiStatus } from "./bindings/MpkiStatus";
 import type { DayTimeline } from "./bindings/DayTimeline";
 import type { SupportReport } from "./bindings/SupportReport";
 import type { Screen } from "./bindings/Screen";
+import type { UsbView } from "./bindings/UsbView";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
 export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { CardKind } from "./bindings/CardKind";
-export type { DayTimeline, SupportReport, Screen };
+export type { DayTimeline, SupportReport, Screen, UsbView };
+export type { Finding } from "./bindings/Finding";
 export type { Lane } from "./bindings/Lane";
 
 export interface SettingsView {
@@ -42,6 +44,13 @@ export const readersSnapshot = () => invoke<ReadersReport>("readers_snapshot");
 /** Calls `handler` with the whole report each time a reader or card comes or goes. */
 export const onReadersChanged = (handler: (report: ReadersReport) => void): Promise<UnlistenFn> =>
   listen<ReadersReport>("readers-changed", (event) => handler(event.payload));
+
+/** The readers on USB beside PC/SC, with the findings that join the two views. */
+export const readersUsb = () => invoke<UsbView>("readers_usb");
+
+/** Calls `handler` with the whole USB view each time it changes (a device plugged in or out, PC/SC changed). */
+export const onUsbChanged = (handler: (view: UsbView) => void): Promise<UnlistenFn> =>
+  listen<UsbView>("usb-changed", (event) => handler(event.payload));
 
 /** A file the user picked in a native dialog, with what the app read from it. */
 export interface Opened<T> {

@@ -142,6 +142,9 @@ const ja = {
   "backup.keyMatches": "秘密鍵と証明書が対になっていることを確かめました。",
   "backup.protection": "保護方式: {encryption}",
   "backup.olderCertificate": "更新前の証明書 (有効期限 {date}) も入っています。",
+  "usb.finding.usbOnly": "「{device}」は接続されていますが、カードリーダーとして使える状態になっていません",
+  "usb.finding.unlisted": "「{device}」は対象機種の一覧にないカードリーダーです",
+  "usb.finding.id": "USB ID: {id}",
   "backup.error.wrong-password":
     "パスワードが違います。バックアップを作ったときのパスワードを入力してください (ファイルが壊れているときも、この表示になることがあります)。",
   "backup.error.not-pkcs12": "このファイルは証明書のバックアップ (.p12 / .pfx) ではありません。",
@@ -342,6 +345,9 @@ const en: Record<MessageKey, string> = {
   "backup.keyMatches": "The private key was proven to belong to the certificate.",
   "backup.protection": "Protection: {encryption}",
   "backup.olderCertificate": "It also holds the certificate from before the renewal (expiry {date}).",
+  "usb.finding.usbOnly": "\"{device}\" is plugged in but not available as a card reader",
+  "usb.finding.unlisted": "\"{device}\" is not a listed reader model",
+  "usb.finding.id": "USB ID: {id}",
   "backup.error.wrong-password":
     "Wrong password. Enter the password set when the backup was made (a damaged file can also show this).",
   "backup.error.not-pkcs12": "This file is not a certificate backup (.p12 / .pfx).",

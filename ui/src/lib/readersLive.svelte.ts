@@ -1,7 +1,8 @@
-// The readers' state for every view: one snapshot at start, then each report the Rust side pushes.
-import { onReadersChanged, readersSnapshot, type ReadersReport } from "./api";
+// The readers' state for every view: one snapshot at start, then each report the Rust side pushes; the
+// USB view beside it the same way.
+import { onReadersChanged, onUsbChanged, readersSnapshot, readersUsb, type ReadersReport, type UsbView } from "./api";
 
-export const live = $state<{ report: ReadersReport | null }>({ report: null });
+export const live = $state<{ report: ReadersReport | null; usb: UsbView | null }>({ report: null, usb: null });
 
 let started = false;
 
@@ -11,6 +12,8 @@ export async function followReaders(): Promise<void> {
   started = true;
   // Listen first, then take the snapshot, so no change between the two is lost.
   await onReadersChanged((next) => (live.report = next));
-  const first = await readersSnapshot();
+  await onUsbChanged((next) => (live.usb = next));
+  const [first, usb] = await Promise.all([readersSnapshot(), readersUsb()]);
   live.report ??= first;
+  live.usb ??= usb;
 }
