@@ -38,13 +38,15 @@ impl ReadersState {
 fn look_at_usb(app: &AppHandle) {
     let state = app.state::<ReadersState>();
     let view = readers::look_at_usb(&state.current());
-    let changed = {
+    let before = {
         let mut usb = state.usb.lock().unwrap_or_else(|e| e.into_inner());
-        let changed = *usb != view;
-        *usb = view.clone();
-        changed
+        std::mem::replace(&mut *usb, view.clone())
     };
-    if changed {
+    if before != view {
+        let at = onshi_core::time::rfc3339_jst(onshi_core::time::now_jst());
+        for event in HistoryEvent::usb_only_changes(&at, &before.findings, &view.findings) {
+            app.state::<HistoryLog>().record(&event);
+        }
         let _ = app.emit(USB_CHANGED, view);
         crate::keeper::refresh_tray(app);
     }
@@ -76,6 +78,10 @@ pub fn start(app: &App) {
     // A first look, so the window opens on the truth rather than on "nothing yet".
     let first = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
     let usb = readers::look_at_usb(&first);
+    let at = onshi_core::time::rfc3339_jst(onshi_core::time::now_jst());
+    for event in HistoryEvent::usb_only_changes(&at, &[], &usb.findings) {
+        app.state::<HistoryLog>().record(&event);
+    }
     app.manage(ReadersState {
         report: Mutex::new(first),
         usb: Mutex::new(usb),

@@ -31,6 +31,10 @@ pub enum HistoryEventKind {
     ServiceLost,
     ServiceBack,
     ReadTest,
+    /// A reader is on USB but the smart-card service does not present it (`reader` is its USB id).
+    UsbOnlyBegan,
+    /// That reader is presented now, or was unplugged.
+    UsbOnlyEnded,
 }
 
 /// One event as stored and shown.
@@ -82,6 +86,51 @@ impl HistoryEvent {
         }
     }
 
+    /// The episodes of "on USB, not on PC/SC" that began or ended between two USB views: the findings
+    /// of kind `usb-only` by USB id, compared.
+    pub fn usb_only_changes(
+        at: &str,
+        before: &[crate::readers::findings::Finding],
+        after: &[crate::readers::findings::Finding],
+    ) -> Vec<HistoryEvent> {
+        use crate::readers::findings::{Finding, FindingKind};
+        let stuck = |findings: &[Finding]| -> Vec<(String, Option<String>)> {
+            findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::UsbOnly)
+                .filter_map(|f| {
+                    let id = f.usb_id.clone()?;
+                    let model = id
+                        .split_once(':')
+                        .and_then(|(v, p)| {
+                            Some((
+                                u16::from_str_radix(v, 16).ok()?,
+                                u16::from_str_radix(p, 16).ok()?,
+                            ))
+                        })
+                        .and_then(|(v, p)| catalog::by_usb_id(v, p))
+                        .map(|(model, _)| model.id.clone());
+                    Some((id, model))
+                })
+                .collect()
+        };
+        let (was, now) = (stuck(before), stuck(after));
+        let event = |kind, (id, model): &(String, Option<String>)| HistoryEvent {
+            reader: Some(id.clone()),
+            model: model.clone(),
+            ..HistoryEvent::at(at.to_owned(), kind)
+        };
+        now.iter()
+            .filter(|entry| !was.contains(entry))
+            .map(|entry| event(HistoryEventKind::UsbOnlyBegan, entry))
+            .chain(
+                was.iter()
+                    .filter(|entry| !now.contains(entry))
+                    .map(|entry| event(HistoryEventKind::UsbOnlyEnded, entry)),
+            )
+            .collect()
+    }
+
     /// A plain event at `at` with no reader.
     pub fn at(at: String, event: HistoryEventKind) -> HistoryEvent {
         HistoryEvent {
@@ -108,5 +157,51 @@ impl HistoryEvent {
                 .unwrap_or(0)
         };
         number(11..13) * 60 + number(14..16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readers::findings::{reconcile, Facts, Os};
+    use crate::readers::usb::UsbReader;
+    use crate::readers::ServiceState;
+
+    fn stuck(ids: &[&str]) -> Vec<crate::readers::findings::Finding> {
+        let usb: Vec<UsbReader> = ids
+            .iter()
+            .map(|id| UsbReader {
+                id: (*id).into(),
+                manufacturer: None,
+                product: None,
+                model: None,
+                problem_code: None,
+            })
+            .collect();
+        reconcile(&Facts {
+            os: Os::Windows,
+            service: ServiceState::Running,
+            readers: &[],
+            usb: &usb,
+            smart_card_service: None,
+            libccid: None,
+        })
+    }
+
+    #[test]
+    fn usb_only_episodes_begin_and_end_once_each() {
+        let at = "2026-11-30T08:12:00.000+09:00";
+        assert_eq!(HistoryEvent::usb_only_changes(at, &[], &[]), []);
+        let began = HistoryEvent::usb_only_changes(at, &[], &stuck(&["054C:0DC9"]));
+        assert_eq!(began.len(), 1);
+        assert_eq!(began[0].event, HistoryEventKind::UsbOnlyBegan);
+        assert_eq!(began[0].reader.as_deref(), Some("054C:0DC9"));
+        assert_eq!(began[0].model.as_deref(), Some("sony-rc-s300"));
+        let same = stuck(&["054C:0DC9"]);
+        assert_eq!(HistoryEvent::usb_only_changes(at, &same, &same), []);
+        let ended = HistoryEvent::usb_only_changes(at, &same, &[]);
+        assert_eq!(ended[0].event, HistoryEventKind::UsbOnlyEnded);
+        let line = serde_json::to_string(&ended[0]).unwrap();
+        assert!(line.contains("\"event\":\"usb-only-ended\""), "{line}");
     }
 }

@@ -170,9 +170,13 @@ pub fn timelines(
                         });
                     }
                 }
+                // Kept in the history (and the report's counts) but not drawn on a reader's lane:
+                // the lanes are PC/SC readers, and a reader seen on USB only has no PC/SC name.
                 HistoryEventKind::CardInserted
                 | HistoryEventKind::CardRemoved
-                | HistoryEventKind::ReadTest => {}
+                | HistoryEventKind::ReadTest
+                | HistoryEventKind::UsbOnlyBegan
+                | HistoryEventKind::UsbOnlyEnded => {}
             }
         }
         // What is still connected is drawn to the end of the drawing and carries into tomorrow.
