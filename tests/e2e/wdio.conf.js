@@ -20,6 +20,19 @@ function endLeftoverApp() {
   }
 }
 
+/** The fake USB devices each …usb-… spec plugs in. */
+const USB_DEVICES_OF = { "usb-findings": ["sony-rc-s380-s"] };
+
+/** A wrapper that starts the app under umockdev-run with the spec's fake USB devices. */
+function appUnderUsb(spec) {
+  const name = Object.keys(USB_DEVICES_OF).find((key) => spec.includes(key));
+  const devices = USB_DEVICES_OF[name].flatMap((device) => ["-d", path.resolve(`tests/usb/${device}.umockdev`)]);
+  const wrapper = path.join(appHome, "app-under-usb.sh");
+  const quoted = [...devices, "--", fs.realpathSync(app)].map((arg) => `'${arg}'`).join(" ");
+  fs.writeFileSync(wrapper, `#!/bin/sh\nexec umockdev-run ${quoted} "$@"\n`, { mode: 0o755 });
+  return wrapper;
+}
+
 export const config = {
   runner: "local",
   specs: ["./specs/**/*.e2e.js"],
@@ -46,9 +59,13 @@ export const config = {
   // Each spec file gets a fresh app. A spec that needs a settings file in place before the app starts
   // names it in its file name (…settings….e2e.js gets a damaged one, …first-run… none at all); the others
   // start as a PC where the login-start question was answered.
-  beforeSession(_config, _caps, specs) {
+  beforeSession(_config, caps, specs) {
     driver?.kill(); // a session that failed to start never reached afterSession
     endLeftoverApp();
+    // A spec named …usb-… runs the app under umockdev with the fake USB devices it names in
+    // USB_DEVICES_OF (tests/usb/*.umockdev): Linux then sees them in sysfs as if plugged in.
+    const usbSpec = specs.find((spec) => spec.includes("usb-"));
+    caps["tauri:options"].application = usbSpec ? appUnderUsb(usbSpec) : app;
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(path.join(appHome, ".config"), { recursive: true, force: true });
     fs.mkdirSync(dataDir, { recursive: true });

@@ -139,13 +139,19 @@ fn cert_list_finds_the_terminal_certificate_in_the_current_users_store() {
     ]);
 
     let (output, listed) = onshi(&["cert", "list", "--json"]);
-    let (_, inspected) = onshi(&[
+    let (_, mut inspected) = onshi(&[
         "cert",
         "inspect",
         pki.path("terminal.der").to_str().unwrap(),
         "--json",
     ]);
     reg(&["delete", &key, "/f"]);
+    // How many certificates the file held is the file's, not the certificate's.
+    let in_file = inspected
+        .as_object_mut()
+        .unwrap()
+        .remove("certificates_in_file");
+    assert_eq!(in_file, Some(1.into()));
 
     assert_eq!(output.status.code(), Some(0), "{listed}");
     let found = listed
