@@ -4,8 +4,9 @@
 //! PKCS#12 schemes (3DES, RC2-40, RC2-128 with SHA-1). The MAC is checked first, on the bytes as written.
 //!
 //! Read as OpenSSL reads it: an empty password is tried in both of PKCS#12's encodings (two zero bytes,
-//! or no bytes at all: Windows and .NET write either), and bytes after the structure are ignored. This
-//! module owns its errors and its sniff; `backup` decides what they mean for the user.
+//! or no bytes at all: Windows and .NET write either), bytes after the structure are ignored, and the
+//! PBMAC1 integrity check of RFC 9579 (OpenSSL 3.4 and later) is read too. This module owns its errors
+//! and its sniff; `backup` decides what they mean for the user.
 //!
 //! Why not a crate: the one that did this (p12-keystore) read only DER, and pulled a second X.509 stack
 //! into the build. Here the structure is read with cert/ber.rs and the ciphers come from RustCrypto.
@@ -442,11 +443,79 @@ fn check_mac(mac_data: &Element, secret: &Secret, signed: &[u8]) -> Result<bool,
         oids::SHA384 => mac_matches!(sha2::Sha384),
         oids::SHA512 => mac_matches!(sha2::Sha512),
         oids::PBMAC1 => {
-            return Err(Error::Unsupported(
-                "PBMAC1 (RFC 9579) integrity protection".into(),
-            ))
+            let params = digest_info
+                .child(0)
+                .and_then(|a| a.child(1))
+                .ok_or_else(|| malformed("no PBMAC1 parameters"))?;
+            pbmac1_matches(params, secret, signed, &expected)?
         }
         other => return Err(Error::Unsupported(format!("MAC algorithm {other}"))),
+    })
+}
+
+/// PBMAC1 (RFC 9579, as OpenSSL 3.4 and later write it): the HMAC key comes from PBKDF2 over the
+/// password's UTF-8 bytes with the salt and count of its own parameters (MacData's are "NOT USED").
+/// PBMAC1-params { keyDerivationFunc AlgorithmIdentifier (PBKDF2), messageAuthScheme AlgorithmIdentifier }
+fn pbmac1_matches(
+    params: &Element,
+    secret: &Secret,
+    signed: &[u8],
+    expected: &[u8],
+) -> Result<bool, Error> {
+    let kdf = params
+        .child(0)
+        .ok_or_else(|| malformed("no PBMAC1 key derivation"))?;
+    if kdf.child(0).and_then(Element::oid) != Some(oids::PBKDF2) {
+        return Err(Error::Unsupported("PBMAC1 without PBKDF2".into()));
+    }
+    // PBKDF2-params { salt, iterationCount, keyLength (required by RFC 9579), prf }
+    let kdf_params = kdf
+        .child(1)
+        .ok_or_else(|| malformed("no PBKDF2 parameters"))?;
+    let salt = kdf_params.child(0).map(Element::octets).unwrap_or_default();
+    let rounds = iterations(kdf_params.child(1))?;
+    let key_len = kdf_params
+        .child(2)
+        .filter(|e| e.tag == 0x02)
+        .and_then(Element::small_integer)
+        .filter(|n| (1..=64).contains(n))
+        .ok_or_else(|| malformed("PBMAC1 without a key length"))? as usize;
+    let prf = kdf_params
+        .children()
+        .iter()
+        .skip(2)
+        .find(|e| e.tag == tag::SEQUENCE)
+        .and_then(|e| e.child(0))
+        .and_then(Element::oid)
+        .unwrap_or(oids::HMAC_SHA1);
+    let scheme = params
+        .child(1)
+        .and_then(|a| a.child(0))
+        .and_then(Element::oid)
+        .ok_or_else(|| malformed("no PBMAC1 message authentication scheme"))?;
+    let mut key = Zeroizing::new(vec![0u8; key_len]);
+    let password = secret.utf8.as_bytes();
+    match prf {
+        oids::HMAC_SHA1 => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, &salt, rounds, &mut key),
+        oids::HMAC_SHA256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut key),
+        oids::HMAC_SHA384 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut key),
+        oids::HMAC_SHA512 => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut key),
+        other => return Err(Error::Unsupported(format!("PBMAC1's PBKDF2 with {other}"))),
+    }
+    macro_rules! hmac_matches {
+        ($digest:ty) => {{
+            let mut mac =
+                hmac::Hmac::<$digest>::new_from_slice(&key).map_err(|_| malformed("MAC key"))?;
+            mac.update(signed);
+            mac.verify_slice(expected).is_ok()
+        }};
+    }
+    Ok(match scheme {
+        oids::HMAC_SHA1 => hmac_matches!(sha1::Sha1),
+        oids::HMAC_SHA256 => hmac_matches!(sha2::Sha256),
+        oids::HMAC_SHA384 => hmac_matches!(sha2::Sha384),
+        oids::HMAC_SHA512 => hmac_matches!(sha2::Sha512),
+        other => return Err(Error::Unsupported(format!("PBMAC1 with {other}"))),
     })
 }
 
