@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "backup_open",
     "backup_verify",
     "card_test",
+    "cert_choose_terminal",
     "cert_current",
     "cert_from_store",
     "cert_open",

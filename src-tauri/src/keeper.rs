@@ -104,7 +104,11 @@ pub fn look_at_certificate(app: &AppHandle) {
     let status = app.state::<AppStatus>();
     let today = now_jst().date_naive();
     let file = status.read(|s| s.certificate_file.clone());
-    let found = in_use::find(file.as_ref(), today).and_then(|found| found.certificate.ok());
+    let chosen = crate::settings::load(app)
+        .ok()
+        .and_then(|s| s.terminal_certificate);
+    let found = in_use::find(file.as_ref(), chosen.as_deref(), today)
+        .and_then(|found| found.certificate.ok());
     if let Some(info) = &found {
         let today_text = onshi_core::cert::expiry::date_text(today);
         status.update(|s| s.see_certificate(&info.serial, &info.not_after, &today_text));

@@ -105,6 +105,7 @@ pub fn run() {
             commands::cert::backup_copy,
             commands::cert::backup_open,
             commands::cert::backup_verify,
+            commands::cert::cert_choose_terminal,
             commands::cert::cert_current,
             commands::cert::cert_from_store,
             commands::cert::cert_open,

@@ -245,26 +245,55 @@ fn not_available(json: bool, lang: Lang) -> u8 {
     exit::BAD_INPUT
 }
 
-/// `onshi cert list`: the current user's certificates (Windows), each summarised.
+/// `onshi cert list`: the current user's certificates (Windows), each with its role; the one in use
+/// first. The staff's choice among several is read from the app's settings.
 pub fn list(json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
-    let ders = match onshi_core::platform::certificate_store().certificates() {
-        Ok(ders) => ders,
+    use onshi_core::cert::in_use::{self, StoreRole};
+    let chosen = onshi_core::app_data::default_dir()
+        .and_then(|dir| onshi_core::support::read_settings(&dir).terminal_certificate);
+    let found = match in_use::store_certificates(chosen.as_deref(), today(at)) {
+        Ok(found) => found,
         Err(onshi_core::platform::PlatformError::NotAvailable) => return not_available(json, lang),
         Err(error) => {
             report_error(json, error.code(), &error.to_string());
             return exit::PROBLEM;
         }
     };
-    let infos: Vec<CertInfo> = ders
-        .iter()
-        .filter_map(|der| cert::inspect(der, today(at)).ok())
-        .collect();
     if json {
-        print_json(&infos);
+        print_json(&found);
     } else {
-        for info in &infos {
-            crate::say!("{}", info.subject);
-            print_certificate(info, lang);
+        for certificate in &found {
+            let role = match certificate.role {
+                StoreRole::InUse => lang.pick(
+                    "端末の電子証明書 (使用中)",
+                    "the terminal's certificate (in use)",
+                ),
+                StoreRole::Candidate => lang.pick(
+                    "端末の電子証明書の候補 (どれを使うかアプリで選んでください)",
+                    "a candidate for the terminal's certificate (choose one in the app)",
+                ),
+                StoreRole::Older => lang.pick(
+                    "更新前の古い証明書 (削除できます)",
+                    "an earlier certificate from before the renewal (can be deleted)",
+                ),
+                StoreRole::NoPrivateKey => lang.pick(
+                    "秘密鍵がありません (更新が途中で止まった可能性)",
+                    "no private key (a renewal may have stopped half-way)",
+                ),
+                StoreRole::OtherPurpose => {
+                    lang.pick("別の用途の証明書", "a certificate for another purpose")
+                }
+                StoreRole::Authority => {
+                    lang.pick("認証局の証明書", "a certificate authority's certificate")
+                }
+            };
+            crate::say!("{} [{role}]", certificate.info.subject);
+            crate::say!(
+                "  {} {}",
+                lang.pick("拇印:", "Thumbprint:"),
+                certificate.thumbprint
+            );
+            print_certificate(&certificate.info, lang);
         }
     }
     exit::FINE

@@ -8,6 +8,7 @@
 use onshi_rig::pki::{Pki, TERMINAL_DAYS};
 use onshi_rig::under_test::{testing_windows, wine};
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn onshi(args: &[&str]) -> (Output, Value) {
@@ -27,6 +28,16 @@ fn onshi(args: &[&str]) -> (Output, Value) {
         )
     });
     (output, doc)
+}
+
+/// `onshi.exe` for people: its standard output as text.
+fn onshi_text(args: &[&str]) -> (Output, String) {
+    let output = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
+        .args(args)
+        .output()
+        .expect("onshi.exe runs under wine");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    (output, text)
 }
 
 fn reg(args: &[&str]) {
@@ -90,80 +101,141 @@ fn mpki_is_found_under_every_uninstall_key_and_compared_with_the_latest() {
     }
 }
 
-/// The SHA-1 thumbprint Windows files a certificate under.
-fn thumbprint(pem: &std::path::Path) -> String {
-    let output = Command::new("openssl")
-        .args(["x509", "-noout", "-fingerprint", "-sha1", "-in"])
-        .arg(pem)
-        .output()
-        .unwrap();
-    let line = String::from_utf8(output.stdout).unwrap();
-    line.trim()
-        .rsplit('=')
-        .next()
-        .unwrap()
-        .replace(':', "")
-        .to_uppercase()
+/// Builds tests/windows/store-add.c with mingw-w64 (in the Windows chroot) once, into a temporary folder.
+fn store_add_helper(dir: &Path) -> PathBuf {
+    let source = [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/windows/store-add.c"),
+        PathBuf::from("/src/tests/windows/store-add.c"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .expect("tests/windows/store-add.c");
+    let exe = dir.join("store-add.exe");
+    let status = Command::new("x86_64-w64-mingw32-gcc")
+        .arg("-O1")
+        .arg("-o")
+        .arg(&exe)
+        .arg(&source)
+        .arg("-lcrypt32")
+        .status()
+        .expect("mingw-w64 (the Windows chroot has it)");
+    assert!(status.success(), "store-add.c did not build");
+    exe
 }
 
-/// The registry value Windows keeps a store's certificate in: serialized properties, of which
-/// CERT_CERT_PROP_ID (32) carries the DER certificate (property id, reserved 1, length, bytes).
-fn store_blob(der: &[u8]) -> String {
-    let mut blob = Vec::new();
-    blob.extend_from_slice(&32u32.to_le_bytes());
-    blob.extend_from_slice(&1u32.to_le_bytes());
-    blob.extend_from_slice(&(der.len() as u32).to_le_bytes());
-    blob.extend_from_slice(der);
-    blob.iter().map(|b| format!("{b:02X}")).collect()
+/// Puts `der` into the current user's store through crypt32 (the helper), with or without key
+/// provider information; returns the registry key Wine keeps it under, for the clean-up.
+fn store_add(helper: &Path, der: &Path, with_key: bool) -> String {
+    let output = wine([
+        helper.as_os_str(),
+        der.as_os_str(),
+        std::ffi::OsStr::new(if with_key { "with-key" } else { "without-key" }),
+    ]);
+    assert!(
+        output.status.success(),
+        "store-add: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(der).unwrap();
+    format!(
+        r"HKCU\Software\Microsoft\SystemCertificates\My\Certificates\{}",
+        onshi_core::cert::in_use::thumbprint(&bytes)
+    )
 }
 
 #[test]
 #[ignore = "needs the Windows build under Wine: npm run test:windows"]
-fn cert_list_finds_the_terminal_certificate_in_the_current_users_store() {
-    let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
-    let der = std::fs::read(pki.path("terminal.der")).unwrap();
-    let key = format!(
-        r"HKCU\Software\Microsoft\SystemCertificates\My\Certificates\{}",
-        thumbprint(&pki.path("terminal.pem"))
+fn cert_list_picks_the_terminal_certificate_for_a_reason_and_names_the_others() {
+    // After a renewal: the old and the new certificate of one terminal, a newer one whose private key
+    // never arrived (a renewal stopped half-way), and another service's certificate that expires last.
+    let old = Pki::new(400, false).unwrap();
+    let new = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let keyless = Pki::new(TERMINAL_DAYS + 200, false).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("server.der");
+    let made = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout"])
+        .arg(dir.path().join("server.key"))
+        .args(["-outform", "DER", "-out"])
+        .arg(&foreign)
+        .args([
+            "-days",
+            "4000",
+            "-subj",
+            "/CN=Other Service",
+            "-addext",
+            "extendedKeyUsage=serverAuth",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
     );
-    reg(&[
-        "add",
-        &key,
-        "/v",
-        "Blob",
-        "/t",
-        "REG_BINARY",
-        "/d",
-        &store_blob(&der),
-        "/f",
-    ]);
+    let helper = store_add_helper(dir.path());
+    let keys = [
+        store_add(&helper, &old.path("terminal.der"), true),
+        store_add(&helper, &new.path("terminal.der"), true),
+        store_add(&helper, &keyless.path("terminal.der"), false),
+        store_add(&helper, &foreign, true),
+    ];
 
     let (output, listed) = onshi(&["cert", "list", "--json"]);
-    let (_, mut inspected) = onshi(&[
+    let (_, text) = onshi_text(&["cert", "list"]);
+    let (_, inspected) = onshi(&[
         "cert",
         "inspect",
-        pki.path("terminal.der").to_str().unwrap(),
+        new.path("terminal.der").to_str().unwrap(),
         "--json",
     ]);
-    reg(&["delete", &key, "/f"]);
-    // How many certificates the file held is the file's, not the certificate's.
-    let in_file = inspected
-        .as_object_mut()
-        .unwrap()
-        .remove("certificates_in_file");
-    assert_eq!(in_file, Some(1.into()));
+    for key in &keys {
+        reg(&["delete", key, "/f"]);
+    }
 
     assert_eq!(output.status.code(), Some(0), "{listed}");
-    let found = listed
+    let roles: Vec<(&str, &str)> = listed
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["subject"] == inspected["subject"])
-        .unwrap_or_else(|| panic!("{} not in the store listing {listed}", inspected["subject"]));
+        .map(|c| {
+            (
+                c["not_after"].as_str().unwrap(),
+                c["role"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let role_of = |pki: &Pki| {
+        let print =
+            onshi_core::cert::in_use::thumbprint(&std::fs::read(pki.path("terminal.der")).unwrap());
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["thumbprint"] == print.as_str())
+            .map(|c| c["role"].clone())
+    };
+    assert_eq!(role_of(&new), Some("in-use".into()), "{roles:?}");
+    assert_eq!(role_of(&old), Some("older".into()), "{roles:?}");
     assert_eq!(
-        found, &inspected,
-        "the store and the file are summarised alike"
+        role_of(&keyless),
+        Some("no-private-key".into()),
+        "{roles:?}"
     );
-    assert!(found["subject"].as_str().unwrap().contains("テスト医院"));
-    assert_eq!(found["status"], "valid");
+    assert!(
+        roles.iter().any(|(_, role)| *role == "other-purpose"),
+        "{roles:?}"
+    );
+    // The one in use comes first and is summarised as the file is.
+    let first = &listed[0];
+    for field in ["subject", "issuer", "serial", "not_after", "status"] {
+        assert_eq!(first[field], inspected[field], "{field}");
+    }
+    assert!(first["subject"].as_str().unwrap().contains("テスト医院"));
+    assert!(text.contains("更新前の古い証明書 (削除できます)"), "{text}");
+    assert!(
+        text.contains("秘密鍵がありません (更新が途中で止まった可能性)"),
+        "{text}"
+    );
+    assert!(text.contains("別の用途の証明書"), "{text}");
 }

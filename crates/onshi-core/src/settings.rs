@@ -34,6 +34,9 @@ pub struct Settings {
     pub autostart_asked: bool,
     /// The notice "still running in the notification area" has been shown once.
     pub tray_notice_shown: bool,
+    /// The thumbprint of the store certificate the staff chose as the terminal's, when several
+    /// subjects qualified (cert::in_use::classify).
+    pub terminal_certificate: Option<String>,
 }
 
 /// Checks the settings file before it is opened. When it exists but is not a JSON object (cut short by a

@@ -103,6 +103,7 @@ pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inp
     let now = crate::time::now_jst();
     let today = now.date_naive();
     let status = Status::read_only(data_dir);
+    let settings = read_settings(data_dir);
     let events = History::new(data_dir)
         .load(today, HISTORY_DAYS, false)
         .map(|loaded| loaded.events)
@@ -113,13 +114,17 @@ pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inp
         now,
         usb: crate::readers::look_at_usb(&readers),
         readers,
-        settings: read_settings(data_dir),
-        certificate: in_use::find(status.certificate_file.as_ref(), today),
+        certificate: in_use::find(
+            status.certificate_file.as_ref(),
+            settings.terminal_certificate.as_deref(),
+            today,
+        ),
         mpki_installed: crate::platform::installed_apps()
             .version_of(mpki::DISPLAY_NAME)
             .ok()
             .flatten(),
         history: day_counts(&events, today, HISTORY_DAYS),
+        settings,
         status,
     }
 }
@@ -512,7 +517,7 @@ mod tests {
             },
             usb: sony_rc_s380_on_usb_only(),
             settings: Settings::default(),
-            certificate: in_use::find(Some(&cert_path), crate::time::now_jst().date_naive()),
+            certificate: in_use::find(Some(&cert_path), None, crate::time::now_jst().date_naive()),
             status,
             mpki_installed: None,
             history: Vec::new(),

@@ -4,6 +4,7 @@
 use super::error::CommandError;
 use crate::app_status::AppStatus;
 use crate::picker::{pick, Pick};
+use onshi_core::cert::in_use::{StoreCertificate, StoreRole};
 use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
 use onshi_core::status::BackupCheck;
 use onshi_core::time::{now_jst, rfc3339_jst};
@@ -85,19 +86,42 @@ pub async fn cert_open(
     }))
 }
 
-/// The current user's certificates from the OS store (Windows), newest expiry first; the first becomes
-/// the certificate on screen. Elsewhere: "not-available", and the file flow is used.
+/// The current user's certificates from the OS store (Windows), each with its role (onshi-core decides),
+/// the one in use first; it becomes the certificate on screen. Elsewhere: "not-available", and the file
+/// flow is used.
 #[tauri::command]
 pub async fn cert_from_store(
     app: AppHandle,
     screen: tauri::State<'_, CertScreen>,
-) -> Result<Vec<CertInfo>, CommandError> {
-    let infos = blocking(|| cert::in_use::store_certificates(now_jst().date_naive()))
-        .await?
-        .map_err(|error| CommandError::new(error.code(), &error))?;
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = infos.first().cloned();
+) -> Result<Vec<StoreCertificate>, CommandError> {
+    let chosen = crate::settings::load(&app)
+        .map_err(|e| CommandError::new("failed", e))?
+        .terminal_certificate;
+    let found = blocking(move || {
+        cert::in_use::store_certificates(chosen.as_deref(), now_jst().date_naive())
+    })
+    .await?
+    .map_err(|error| CommandError::new(error.code(), &error))?;
+    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = found
+        .iter()
+        .find(|c| c.role == StoreRole::InUse)
+        .map(|c| c.info.clone());
     std::thread::spawn(move || crate::keeper::look_at_certificate(&app));
-    Ok(infos)
+    Ok(found)
+}
+
+/// Keeps `thumbprint` as the terminal's certificate (the staff's choice among several of different
+/// subjects) and answers the store again with the roles that follow from it.
+#[tauri::command]
+pub async fn cert_choose_terminal(
+    app: AppHandle,
+    thumbprint: String,
+    screen: tauri::State<'_, CertScreen>,
+) -> Result<Vec<StoreCertificate>, CommandError> {
+    let mut settings = crate::settings::load(&app).map_err(|e| CommandError::new("failed", e))?;
+    settings.terminal_certificate = Some(thumbprint);
+    crate::settings::save(&app, &settings).map_err(|e| CommandError::new("unwritable", e))?;
+    cert_from_store(app, screen).await
 }
 
 /// The certificate the PC uses (the store, or the file last opened), as the keeper last read it; it

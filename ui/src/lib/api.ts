@@ -14,13 +14,14 @@ import type { DayTimeline } from "./bindings/DayTimeline";
 import type { SupportReport } from "./bindings/SupportReport";
 import type { Screen } from "./bindings/Screen";
 import type { UsbView } from "./bindings/UsbView";
+import type { StoreCertificate } from "./bindings/StoreCertificate";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
 export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { CardKind } from "./bindings/CardKind";
-export type { DayTimeline, SupportReport, Screen, UsbView };
+export type { DayTimeline, SupportReport, Screen, UsbView, StoreCertificate };
 export type { Finding } from "./bindings/Finding";
 export type { Lane } from "./bindings/Lane";
 
@@ -63,8 +64,11 @@ export type CommandError = CardTestError;
 
 /** Asks for a certificate file and summarises it; null when the dialog was cancelled. */
 export const certOpen = () => invoke<Opened<CertInfo> | null>("cert_open");
-/** The certificates of the OS store (Windows), newest expiry first; rejects with "not-available" elsewhere. */
-export const certFromStore = () => invoke<CertInfo[]>("cert_from_store");
+/** The certificates of the OS store (Windows), each with its role, the one in use first; rejects with
+ *  "not-available" elsewhere. */
+export const certFromStore = () => invoke<StoreCertificate[]>("cert_from_store");
+/** Keeps `thumbprint` as the terminal's certificate (when several qualify) and answers the store again. */
+export const certChooseTerminal = (thumbprint: string) => invoke<StoreCertificate[]>("cert_choose_terminal", { thumbprint });
 /** Saves the renewal reminders (.ics) of the certificate on screen; the saved path, or null. */
 export const certSaveReminder = () => invoke<string | null>("cert_save_reminder");
 /** Asks for a backup file; its name, or null. The path stays on the Rust side. */

@@ -31,6 +31,10 @@ pub struct Certificate {
     pub public_key: Vec<u8>,
     /// Basic constraints say cA.
     pub ca: bool,
+    /// TLS client authentication is allowed: no extended key usage, or one that lists client
+    /// authentication or any purpose (RFC 5280, 4.2.1.12). The terminal's certificate authenticates
+    /// the PC to the online-eligibility network as a client.
+    pub client_auth: bool,
 }
 
 impl Certificate {
@@ -65,21 +69,37 @@ impl Certificate {
                 .and_then(Element::oid),
             public_key: public_key.get(1..).unwrap_or_default().to_vec(),
             ca: extensions.is_some_and(basic_constraints_say_ca),
+            client_auth: extensions.is_none_or(extended_key_usage_allows_client_auth),
         })
     }
 }
 
-/// Extensions ::= SEQUENCE OF Extension { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
-fn basic_constraints_say_ca(explicit: &Element) -> bool {
-    let Some(extensions) = explicit.child(0) else {
-        return false;
-    };
-    extensions
+/// The value of extension `id`, parsed. Extensions ::= SEQUENCE OF Extension { extnID, critical BOOLEAN
+/// DEFAULT FALSE, extnValue OCTET STRING }
+fn extension(explicit: &Element, id: ObjectIdentifier) -> Option<Element> {
+    explicit
+        .child(0)?
         .children()
         .iter()
-        .filter(|ext| ext.child(0).and_then(Element::oid) == Some(oids::BASIC_CONSTRAINTS))
+        .filter(|ext| ext.child(0).and_then(Element::oid) == Some(id))
         .filter_map(|ext| ext.children().last())
-        .filter_map(|value| ber::parse(&value.octets()).ok())
+        .find_map(|value| ber::parse(&value.octets()).ok())
+}
+
+/// ExtKeyUsageSyntax ::= SEQUENCE OF KeyPurposeId
+fn extended_key_usage_allows_client_auth(explicit: &Element) -> bool {
+    extension(explicit, oids::EXTENDED_KEY_USAGE).is_none_or(|usages| {
+        usages
+            .children()
+            .iter()
+            .filter_map(Element::oid)
+            .any(|usage| usage == oids::CLIENT_AUTH || usage == oids::ANY_EXTENDED_KEY_USAGE)
+    })
+}
+
+fn basic_constraints_say_ca(explicit: &Element) -> bool {
+    extension(explicit, oids::BASIC_CONSTRAINTS)
+        .into_iter()
         // BasicConstraints { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
         .any(|constraints| {
             constraints

@@ -50,5 +50,9 @@ pub const SHA512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.3");
 pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
 pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
 
-// X.509 (RFC 5280): the basic constraints extension, and attribute types of names.
+// X.509 (RFC 5280): the basic constraints and extended key usage extensions, TLS client authentication
+// and "any purpose" among the usages.
 pub const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
+pub const EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+pub const ANY_EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37.0");
+pub const CLIENT_AUTH: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.2");

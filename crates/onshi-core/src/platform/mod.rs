@@ -1,5 +1,5 @@
 //! What only the operating system knows: the installed MPKI client's version and the current user's
-//! certificate store. Windows answers through tiny adapters over winreg and schannel (windows.rs);
+//! certificate store. Windows answers through tiny adapters over winreg and windows-sys (windows.rs);
 //! elsewhere the answer is a plain "not available on this OS", and the file-based checks are used.
 
 #[cfg(windows)]
@@ -29,10 +29,19 @@ pub trait InstalledApps {
     fn version_of(&self, name: &str) -> Result<Option<String>, PlatformError>;
 }
 
+/// A certificate of the store, and whether Windows keeps a private key with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreEntry {
+    pub der: Vec<u8>,
+    /// The certificate has key provider information (CERT_KEY_PROV_INFO_PROP_ID): its private key was
+    /// installed with it.
+    pub has_private_key: bool,
+}
+
 /// The current user's personal certificate store.
 pub trait CertificateStore {
-    /// Every certificate in it, DER-encoded.
-    fn certificates(&self) -> Result<Vec<Vec<u8>>, PlatformError>;
+    /// Every certificate in it.
+    fn certificates(&self) -> Result<Vec<StoreEntry>, PlatformError>;
 }
 
 /// This OS's installed-apps list.
@@ -151,7 +160,7 @@ impl InstalledApps for Unavailable {
 
 #[cfg(not(windows))]
 impl CertificateStore for Unavailable {
-    fn certificates(&self) -> Result<Vec<Vec<u8>>, PlatformError> {
+    fn certificates(&self) -> Result<Vec<StoreEntry>, PlatformError> {
         Err(PlatformError::NotAvailable)
     }
 }

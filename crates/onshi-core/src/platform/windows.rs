@@ -1,4 +1,4 @@
-//! Windows adapters, kept to a few obvious lines over winreg and schannel. They cannot be compiled on
+//! Windows adapters, kept to a few obvious lines over winreg and windows-sys. They cannot be compiled on
 //! the Linux build machines; the logic they feed (version comparison, certificate summaries) is tested
 //! there.
 
@@ -38,10 +38,54 @@ impl InstalledApps for Registry {
 pub struct CurrentUserStore;
 
 impl CertificateStore for CurrentUserStore {
-    fn certificates(&self) -> Result<Vec<Vec<u8>>, PlatformError> {
-        let store = schannel::cert_store::CertStore::open_current_user("My")
-            .map_err(|e| PlatformError::Failed(e.to_string()))?;
-        Ok(store.certs().map(|cert| cert.to_der().to_vec()).collect())
+    fn certificates(&self) -> Result<Vec<super::StoreEntry>, PlatformError> {
+        use windows_sys::Win32::Security::Cryptography::{
+            CertCloseStore, CertEnumCertificatesInStore, CertGetCertificateContextProperty,
+            CertOpenStore, CERT_CONTEXT, CERT_KEY_PROV_INFO_PROP_ID, CERT_STORE_PROV_SYSTEM_W,
+            CERT_STORE_READONLY_FLAG, CERT_SYSTEM_STORE_CURRENT_USER,
+        };
+        let name: Vec<u16> = "MY\0".encode_utf16().collect();
+        let mut entries = Vec::new();
+        // SAFETY: the store is checked and closed once; each context is read while the enumeration holds
+        // it (CertEnumCertificatesInStore frees the previous one), its bytes copied out.
+        unsafe {
+            let store = CertOpenStore(
+                CERT_STORE_PROV_SYSTEM_W,
+                0,
+                0,
+                CERT_SYSTEM_STORE_CURRENT_USER | CERT_STORE_READONLY_FLAG,
+                name.as_ptr().cast(),
+            );
+            if store.is_null() {
+                return Err(PlatformError::Failed(
+                    std::io::Error::last_os_error().to_string(),
+                ));
+            }
+            let mut context: *const CERT_CONTEXT = std::ptr::null();
+            loop {
+                context = CertEnumCertificatesInStore(store, context);
+                if context.is_null() {
+                    break;
+                }
+                let encoded = std::slice::from_raw_parts(
+                    (*context).pbCertEncoded,
+                    (*context).cbCertEncoded as usize,
+                );
+                let mut size = 0u32;
+                let has_private_key = CertGetCertificateContextProperty(
+                    context,
+                    CERT_KEY_PROV_INFO_PROP_ID,
+                    std::ptr::null_mut(),
+                    &mut size,
+                ) != 0;
+                entries.push(super::StoreEntry {
+                    der: encoded.to_vec(),
+                    has_private_key,
+                });
+            }
+            CertCloseStore(store, 0);
+        }
+        Ok(entries)
     }
 }
 

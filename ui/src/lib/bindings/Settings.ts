@@ -24,4 +24,9 @@ autostart_asked: boolean,
 /**
  * The notice "still running in the notification area" has been shown once.
  */
-tray_notice_shown: boolean, };
+tray_notice_shown: boolean, 
+/**
+ * The thumbprint of the store certificate the staff chose as the terminal's, when several
+ * subjects qualified (cert::in_use::classify).
+ */
+terminal_certificate: string | null, };
