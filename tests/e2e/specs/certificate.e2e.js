@@ -77,6 +77,10 @@ describe("「電子証明書」", () => {
   });
 
   it("tells a wrong password, then proves the backup good with the right one, and forgets the password", async () => {
+    // The certificate this PC uses is on screen: the backup is checked against it.
+    willChoose("certificate", path.join(fixtures, "healthy.pem"));
+    await $('[data-testid="cert-open"]').click();
+    await expect(countdown()).toHaveAttribute("data-status", "valid");
     willChoose("backup", path.join(fixtures, "backup.p12"));
     await $('[data-testid="backup-open"]').click();
     await expect($('[data-testid="backup-file"]')).toHaveText(expect.stringContaining("backup.p12"));
@@ -96,6 +100,24 @@ describe("「電子証明書」", () => {
     await expect(result).toHaveText(expect.stringContaining("秘密鍵と証明書が対になっていることを確かめました"));
     await expect($('[data-testid="backup-password"]')).toHaveValue("");
     await shot("backup-good");
+  });
+
+  it("says when the backup holds another certificate than the one this PC uses", async () => {
+    // The same terminal's expired certificate on screen: the backup (of the healthy one) is not its.
+    willChoose("certificate", path.join(fixtures, "expired.pem"));
+    await $('[data-testid="cert-open"]').click();
+    await expect(countdown()).toHaveAttribute("data-status", "expired");
+    await $('[data-testid="backup-password"]').setValue(PASSWORD);
+    await $('[data-testid="backup-verify"]').click();
+    const result = $('[data-testid="backup-result"]');
+    await expect(result).toHaveAttribute("data-usable", "false");
+    await expect(result).toHaveText(expect.stringContaining("このPCで使っている電子証明書とは別のものです"));
+    willChoose("certificate", path.join(fixtures, "healthy.pem"));
+    await $('[data-testid="cert-open"]').click();
+    await expect(countdown()).toHaveAttribute("data-status", "valid");
+    await $('[data-testid="backup-password"]').setValue(PASSWORD);
+    await $('[data-testid="backup-verify"]').click();
+    await expect(result).toHaveAttribute("data-usable", "true");
   });
 
   it("copies the backup to a USB stick, reads it back and says so", async () => {

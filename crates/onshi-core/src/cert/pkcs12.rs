@@ -315,31 +315,8 @@ macro_rules! cbc_decrypt {
 
 /// PBES2 (RFC 8018): PBKDF2 over the password's UTF-8 bytes, then AES-CBC or 3DES-CBC.
 fn pbes2(params: &Element, secret: &Secret, data: &[u8]) -> Result<Option<Vec<u8>>, Error> {
-    let kdf = params
-        .child(0)
-        .ok_or_else(|| malformed("no key derivation"))?;
+    let kdf = Pbkdf2::read(params.child(0))?;
     let scheme = params.child(1).ok_or_else(|| malformed("no cipher"))?;
-    let kdf_oid = kdf.child(0).and_then(Element::oid);
-    if kdf_oid != Some(oids::PBKDF2) {
-        return Err(Error::Unsupported(format!(
-            "key derivation {}",
-            oid_text(kdf_oid)
-        )));
-    }
-    // PBKDF2-params { salt OCTET STRING, iterationCount, keyLength OPTIONAL, prf DEFAULT hmacWithSHA1 }
-    let kdf_params = kdf
-        .child(1)
-        .ok_or_else(|| malformed("no PBKDF2 parameters"))?;
-    let salt = kdf_params.child(0).map(Element::octets).unwrap_or_default();
-    let rounds = iterations(kdf_params.child(1))?;
-    let prf = kdf_params
-        .children()
-        .iter()
-        .skip(2)
-        .find(|e| e.tag == tag::SEQUENCE)
-        .and_then(|e| e.child(0))
-        .and_then(Element::oid)
-        .unwrap_or(oids::HMAC_SHA1);
     let cipher = scheme.child(0).and_then(Element::oid);
     let iv = scheme.child(1).map(Element::octets).unwrap_or_default();
     let key_len = match cipher {
@@ -349,22 +326,77 @@ fn pbes2(params: &Element, secret: &Secret, data: &[u8]) -> Result<Option<Vec<u8
         Some(oids::DES_EDE3_CBC) => 24,
         other => return Err(Error::Unsupported(format!("cipher {}", oid_text(other)))),
     };
-    let mut key = Zeroizing::new(vec![0u8; key_len]);
-    let password = secret.utf8.as_bytes();
-    match prf {
-        oids::HMAC_SHA1 => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, &salt, rounds, &mut key),
-        oids::HMAC_SHA224 => pbkdf2::pbkdf2_hmac::<sha2::Sha224>(password, &salt, rounds, &mut key),
-        oids::HMAC_SHA256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut key),
-        oids::HMAC_SHA384 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut key),
-        oids::HMAC_SHA512 => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut key),
-        other => return Err(Error::Unsupported(format!("PBKDF2 with {other}"))),
-    }
+    let key = kdf.derive(secret, key_len)?;
     Ok(match cipher {
         Some(oids::AES128_CBC) => cbc_decrypt!(aes::Aes128, &key, &iv, data),
         Some(oids::AES192_CBC) => cbc_decrypt!(aes::Aes192, &key, &iv, data),
         Some(oids::AES256_CBC) => cbc_decrypt!(aes::Aes256, &key, &iv, data),
         _ => cbc_decrypt!(des::TdesEde3, &key, &iv, data),
     })
+}
+
+/// PBKDF2 as an AlgorithmIdentifier names it (RFC 8018, A.2), for PBES2 and PBMAC1.
+struct Pbkdf2 {
+    salt: Vec<u8>,
+    rounds: u32,
+    /// keyLength, when given (PBMAC1 requires it).
+    key_len: Option<usize>,
+    prf: Oid,
+}
+
+impl Pbkdf2 {
+    /// Reads `{ PBKDF2, PBKDF2-params { salt, iterationCount, keyLength OPTIONAL, prf DEFAULT
+    /// hmacWithSHA1 } }`; another key derivation is unsupported.
+    fn read(algorithm: Option<&Element>) -> Result<Pbkdf2, Error> {
+        let algorithm = algorithm.ok_or_else(|| malformed("no key derivation"))?;
+        let oid = algorithm.child(0).and_then(Element::oid);
+        if oid != Some(oids::PBKDF2) {
+            return Err(Error::Unsupported(format!(
+                "key derivation {}",
+                oid_text(oid)
+            )));
+        }
+        let params = algorithm
+            .child(1)
+            .ok_or_else(|| malformed("no PBKDF2 parameters"))?;
+        let optional = || params.children().iter().skip(2);
+        Ok(Pbkdf2 {
+            salt: params.child(0).map(Element::octets).unwrap_or_default(),
+            rounds: iterations(params.child(1))?,
+            key_len: optional()
+                .find(|e| e.tag == 0x02)
+                .and_then(Element::small_integer)
+                .and_then(|n| usize::try_from(n).ok()),
+            prf: optional()
+                .find(|e| e.tag == tag::SEQUENCE)
+                .and_then(|e| e.child(0))
+                .and_then(Element::oid)
+                .unwrap_or(oids::HMAC_SHA1),
+        })
+    }
+
+    /// `len` bytes of key from the password's UTF-8 bytes.
+    fn derive(&self, secret: &Secret, len: usize) -> Result<Zeroizing<Vec<u8>>, Error> {
+        let mut key = Zeroizing::new(vec![0u8; len]);
+        let (password, salt, rounds) = (secret.utf8.as_bytes(), &self.salt, self.rounds);
+        match self.prf {
+            oids::HMAC_SHA1 => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, salt, rounds, &mut key),
+            oids::HMAC_SHA224 => {
+                pbkdf2::pbkdf2_hmac::<sha2::Sha224>(password, salt, rounds, &mut key)
+            }
+            oids::HMAC_SHA256 => {
+                pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt, rounds, &mut key)
+            }
+            oids::HMAC_SHA384 => {
+                pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, salt, rounds, &mut key)
+            }
+            oids::HMAC_SHA512 => {
+                pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, salt, rounds, &mut key)
+            }
+            other => return Err(Error::Unsupported(format!("PBKDF2 with {other}"))),
+        }
+        Ok(key)
+    }
 }
 
 /// The PKCS#12 schemes (RFC 7292, appendix C): key and IV from the PKCS#12 derivation with SHA-1.
@@ -462,46 +494,17 @@ fn pbmac1_matches(
     signed: &[u8],
     expected: &[u8],
 ) -> Result<bool, Error> {
-    let kdf = params
-        .child(0)
-        .ok_or_else(|| malformed("no PBMAC1 key derivation"))?;
-    if kdf.child(0).and_then(Element::oid) != Some(oids::PBKDF2) {
-        return Err(Error::Unsupported("PBMAC1 without PBKDF2".into()));
-    }
-    // PBKDF2-params { salt, iterationCount, keyLength (required by RFC 9579), prf }
-    let kdf_params = kdf
-        .child(1)
-        .ok_or_else(|| malformed("no PBKDF2 parameters"))?;
-    let salt = kdf_params.child(0).map(Element::octets).unwrap_or_default();
-    let rounds = iterations(kdf_params.child(1))?;
-    let key_len = kdf_params
-        .child(2)
-        .filter(|e| e.tag == 0x02)
-        .and_then(Element::small_integer)
+    let kdf = Pbkdf2::read(params.child(0))?;
+    let key_len = kdf
+        .key_len
         .filter(|n| (1..=64).contains(n))
-        .ok_or_else(|| malformed("PBMAC1 without a key length"))? as usize;
-    let prf = kdf_params
-        .children()
-        .iter()
-        .skip(2)
-        .find(|e| e.tag == tag::SEQUENCE)
-        .and_then(|e| e.child(0))
-        .and_then(Element::oid)
-        .unwrap_or(oids::HMAC_SHA1);
+        .ok_or_else(|| malformed("PBMAC1 without a key length"))?;
     let scheme = params
         .child(1)
         .and_then(|a| a.child(0))
         .and_then(Element::oid)
         .ok_or_else(|| malformed("no PBMAC1 message authentication scheme"))?;
-    let mut key = Zeroizing::new(vec![0u8; key_len]);
-    let password = secret.utf8.as_bytes();
-    match prf {
-        oids::HMAC_SHA1 => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, &salt, rounds, &mut key),
-        oids::HMAC_SHA256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut key),
-        oids::HMAC_SHA384 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut key),
-        oids::HMAC_SHA512 => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut key),
-        other => return Err(Error::Unsupported(format!("PBMAC1's PBKDF2 with {other}"))),
-    }
+    let key = kdf.derive(secret, key_len)?;
     macro_rules! hmac_matches {
         ($digest:ty) => {{
             let mut mac =
