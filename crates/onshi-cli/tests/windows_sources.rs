@@ -153,26 +153,54 @@ fn cert_list_picks_the_terminal_certificate_for_a_reason_and_names_the_others() 
     let keyless = Pki::new(TERMINAL_DAYS + 200, false).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let foreign = dir.path().join("server.der");
-    let made = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout"])
-        .arg(dir.path().join("server.key"))
-        .args(["-outform", "DER", "-out"])
-        .arg(&foreign)
-        .args([
-            "-days",
-            "4000",
-            "-subj",
-            "/CN=Other Service",
-            "-addext",
-            "extendedKeyUsage=serverAuth",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    // Another service's certificate: server authentication only, not a CA (made in two steps, so that
+    // openssl.cnf's CA extensions for `req -x509` stay out of it).
+    let openssl = |args: &[&str]| {
+        let made = Command::new("openssl")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+    };
+    std::fs::write(
+        dir.path().join("server.ext"),
+        "extendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(&[
+        "req",
+        "-new",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=Other Service",
+    ]);
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-signkey",
+        "server.key",
+        "-days",
+        "4000",
+        "-extfile",
+        "server.ext",
+        "-outform",
+        "DER",
+        "-out",
+        "server.der",
+    ]);
     let helper = store_add_helper(dir.path());
     let keys = [
         store_add(&helper, &old.path("terminal.der"), true),
