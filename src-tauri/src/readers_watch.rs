@@ -5,7 +5,7 @@
 
 use crate::history_log::HistoryLog;
 use onshi_core::history::HistoryEvent;
-use onshi_core::readers::{self, ReadersReport, UsbView, Watcher};
+use onshi_core::readers::{self, ReadersReport, UsbView, WatchEventKind, Watcher};
 use std::sync::Mutex;
 use tauri::{App, AppHandle, Emitter, Manager};
 
@@ -101,7 +101,13 @@ pub fn start(app: &App) {
             .record(&HistoryEvent::from_watch(&event));
         let _ = handle.emit(READERS_CHANGED, report);
         crate::keeper::readers_changed(&handle);
-        look_at_usb(&handle);
+        // A card placed or taken away changes nothing on USB: only readers and the service do.
+        if !matches!(
+            event.event,
+            WatchEventKind::CardInserted | WatchEventKind::CardRemoved
+        ) {
+            look_at_usb(&handle);
+        }
     });
     *app.state::<ReadersState>()
         .watcher

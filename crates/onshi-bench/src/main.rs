@@ -6,11 +6,13 @@
 //! - CPU of each while idle, as two threads of this process over the same interval;
 //! - resident memory with the watcher running, across many placements;
 //! - the desktop app against a bare Tauri 2 app: start to first screen, memory with WebKit, and the app
-//!   resident in the tray (app.rs; needs an X display and a session bus, which scripts/bench.sh gives).
+//!   resident in the tray (app.rs; needs an X display and a session bus, which scripts/bench.sh gives);
+//! - the time to list the USB devices, against a plain sysfs walk (usb_listing.rs, under umockdev-run).
 
 mod app;
 mod plain;
 mod proc_stats;
+mod usb_listing;
 
 use onshi_core::readers::{WatchEventKind, Watcher};
 use onshi_rig::{Profile, Rig, VirtualCard, DEFAULT_READERS};
@@ -189,6 +191,12 @@ fn backup_verify_vs_openssl(onshi: &str) -> (f64, f64) {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some(usb_listing::CHILD_FLAG) {
+        let rounds = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(50);
+        usb_listing::child(rounds);
+        return;
+    }
     let options = options();
     let rig =
         Rig::start(DEFAULT_READERS).expect("the rig starts (run inside scripts/rig-namespace.sh)");
@@ -204,6 +212,9 @@ fn main() {
     let onshi = app::sibling("onshi");
     let (ours_verify, openssl_verify) =
         backup_verify_vs_openssl(onshi.to_str().expect("a UTF-8 path"));
+
+    eprintln!("listing the USB devices: 50 rounds under umockdev…");
+    let usb = usb_listing::measure(50);
 
     eprintln!(
         "the app against a bare Tauri 2 app: {} starts each…",
@@ -260,6 +271,14 @@ fn main() {
          five times by each, alternating; medians of the whole command's wall time.\n\n\
          | `onshi backup verify` | `openssl pkcs12 -noout` | ratio | goal |\n| --- | --- | --- | --- |\n\
          | {ours_verify:.3} s | {openssl_verify:.3} s | {ratio:.2}× | ≤ 1.2× |\n\n\
+         ## Listing the USB devices\n\n\
+         The USB view runs when a device arrives or leaves, when the PC/SC picture changes, and on request.\n\
+         In a child process under umockdev-run with the {fake_devices} fake readers of tests/usb, alternating, 50\n\
+         rounds each, medians: our inventory (nusb, the catalog, the smart-card class check; it found\n\
+         {ours_readers} readers) against a plain walk of /sys/bus/usb/devices reading each device's ids and\n\
+         strings ({plain_devices} devices), and the whole USB view (inventory, libccid's list, the findings).\n\n\
+         | our inventory | plain sysfs walk | ratio | whole USB view |\n| --- | --- | --- | --- |\n\
+         | {usb_ours:.2} ms | {usb_plain:.2} ms | {usb_ratio:.2}× | {usb_view:.2} ms |\n\n\
          ## The app against a bare Tauri 2 app\n\n\
          `crates/onshi-bare-app`: one window and one static page, built from the same lockfile with the same tauri\n\
          features, in release. Each app started {rounds} times, alternating, on the same Xvfb display, from a\n\
@@ -280,7 +299,7 @@ fn main() {
          window), 10 s after its start:\n\n\
          | | processes | private dirty | USS | PSS | RSS |\n| --- | --- | --- | --- | --- | --- |\n\
          {with_window}{window_closed}{started_afresh}{login_start}\n\
-         Goal: resident ≤ 20 MB. CPU over {resident_seconds} idle seconds of the copy, with its reader watch and\n\
+         Goal: resident ≤ 20 MB. CPU over {resident_seconds} idle seconds of the copy, with its reader watch, its USB hot-plug watch and\n\
          notification keeper running, next to a plain status-change loop watching the same 10 reader slots\n\
          at the same time (ticks of 0.01 s):\n\n\
          | オン資アシスタント (whole process) | plain loop | goal |\n| --- | --- | --- |\n\
@@ -296,6 +315,13 @@ fn main() {
         placements = options.placements,
         growth = after as i64 - warm as i64,
         ratio = ours_verify / openssl_verify,
+        fake_devices = usb.fake_devices,
+        ours_readers = usb.ours_readers,
+        plain_devices = usb.plain_devices,
+        usb_ours = usb.ours_ms,
+        usb_plain = usb.plain_ms,
+        usb_ratio = usb.ours_ms / usb.plain_ms,
+        usb_view = usb.view_ms,
         rounds = options.app_rounds,
         start_ratio = ours_start / bare_start,
         ours_memory = memory_row("オン資アシスタント", &started.ours_memory),

@@ -7,6 +7,8 @@
 //! libccid's build writes in one fixed shape.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 /// Where distributions install the bundle (Debian and Ubuntu first).
 const INFO_PLIST_PLACES: [&str; 3] = [
@@ -40,7 +42,10 @@ impl SupportedReaders {
 }
 
 /// The installed list (or the one [`INFO_PLIST_ENV`] names); None where libccid is not installed.
+/// The file is parsed again only when its modification time changed (a libccid upgraded while the app
+/// runs is seen at the next look).
 pub fn installed() -> Option<SupportedReaders> {
+    static LAST: Mutex<Option<(PathBuf, SystemTime, SupportedReaders)>> = Mutex::new(None);
     let named = std::env::var_os(INFO_PLIST_ENV).map(PathBuf::from);
     let path = named.or_else(|| {
         INFO_PLIST_PLACES
@@ -48,7 +53,18 @@ pub fn installed() -> Option<SupportedReaders> {
             .map(PathBuf::from)
             .find(|p| p.is_file())
     })?;
-    read(&path)
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let (Some((cached_path, cached_time, list)), Some(modified)) = (last.as_ref(), modified) {
+        if *cached_path == path && *cached_time == modified {
+            return Some(list.clone());
+        }
+    }
+    let list = read(&path)?;
+    if let Some(modified) = modified {
+        *last = Some((path, modified, list.clone()));
+    }
+    Some(list)
 }
 
 /// Reads one Info.plist; None if it is not readable as libccid's.
