@@ -96,9 +96,9 @@ pub fn start(app: &App) {
             report.apply(&event);
             report.clone()
         };
-        handle
-            .state::<HistoryLog>()
-            .record(&HistoryEvent::from_watch(&event));
+        if let Some(kept) = HistoryEvent::from_watch(&event) {
+            handle.state::<HistoryLog>().record(&kept);
+        }
         let _ = handle.emit(READERS_CHANGED, report);
         crate::keeper::readers_changed(&handle);
         // A card placed or taken away changes nothing on USB: only readers and the service do.

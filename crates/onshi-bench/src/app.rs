@@ -144,6 +144,9 @@ pub struct Resident {
     pub plain_cpu: f64,
     /// The same interval in ns on the CPU, per thread name of the app (largest first), and the plain loop's.
     pub app_threads_ns: Vec<(String, u64)>,
+    /// The app's threads that used no CPU at all over the interval (the USB hot-plug watch among them
+    /// when it runs), by name.
+    pub app_threads_asleep: Vec<String>,
     pub plain_ns: u64,
 }
 
@@ -220,6 +223,18 @@ pub fn resident(ours: &Path, close_window: &Path, seconds: u64) -> Resident {
         app_cpu: after.0 - before.0,
         plain_cpu: after.1 - before.1,
         app_threads_ns: proc_stats::threads_delta_ns(&before.2, &after.2),
+        app_threads_asleep: {
+            let busy = proc_stats::threads_delta_ns(&before.2, &after.2);
+            let mut asleep: Vec<String> = after
+                .2
+                .values()
+                .map(|(name, _)| name.clone())
+                .filter(|name| !busy.iter().any(|(busy, _)| busy == name))
+                .collect();
+            asleep.sort();
+            asleep.dedup();
+            asleep
+        },
         plain_ns: after.3 - before.3,
     }
 }

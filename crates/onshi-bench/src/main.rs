@@ -305,7 +305,8 @@ fn main() {
          | オン資アシスタント (whole process) | plain loop | goal |\n| --- | --- | --- |\n\
          | {resident_app_cpu:.2} s | {resident_plain_cpu:.2} s | indistinguishable |\n\n\
          The same interval finer, from each thread's schedstat (ns on the CPU): the app {app_ms:.1} ms\n\
-         ({app_threads}), the plain loop {plain_ms:.1} ms.\n",
+         ({app_threads}), the plain loop {plain_ms:.1} ms. The app's threads that did not run at all:\n\
+         {asleep}.\n",
         date = chrono::Local::now().format("%Y-%m-%d"),
         n = added.len(),
         median = percentile(&added, 0.5),
@@ -342,6 +343,12 @@ fn main() {
             .collect::<Vec<_>>()
             .join(", "),
         plain_ms = resident.plain_ns as f64 / 1e6,
+        asleep = resident
+            .app_threads_asleep
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
     );
     std::fs::write(&options.out, &report).expect("BENCHMARKS.md is writable");
     print!("{report}");

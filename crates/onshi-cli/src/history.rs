@@ -72,9 +72,10 @@ fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
             ""
         };
         crate::say!(
-            "  {}{ready}: {}",
+            "  {}{}{ready}: {}",
             label.unwrap_or(lang.pick("機種不明", "unknown model")),
-            lane.reader
+            lang.number(lane.number),
+            lane.device
         );
         let times: Vec<String> = lane
             .dropouts

@@ -3,7 +3,7 @@
 use crate::exit;
 use crate::output::print_json;
 use crate::text::Lang;
-use onshi_core::readers::{self, ServiceState, WatchEvent, Watcher};
+use onshi_core::readers::{self, ReaderInfo, ServiceState, WatchEvent, Watcher};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -33,19 +33,36 @@ pub fn list(json: bool, lang: Lang) -> u8 {
         crate::say!(
             "{} {}",
             lang.pick("カードリーダー:", "Card readers:"),
-            report.readers.len()
+            report.devices.len()
         );
-        for reader in &report.readers {
-            crate::say!("  {}", reader.name);
-            crate::say!("    {}", lang.model_line(reader));
-            match &reader.card {
-                Some(card) => crate::say!(
-                    "    {} {:?} (ATR {})",
-                    lang.pick("カード:", "card:"),
-                    card.kind,
-                    card.atr
-                ),
-                None => crate::say!("    {}", lang.pick("カード: なし", "card: none")),
+        for device in &report.devices {
+            let slots: Vec<&ReaderInfo> = device
+                .slots
+                .iter()
+                .filter_map(|name| report.readers.iter().find(|r| &r.name == name))
+                .collect();
+            let Some(first) = slots.first() else { continue };
+            // The device's verdict is its contactless slot's (or its only slot's).
+            let verdict = slots.iter().find(|r| r.smartphone_ready).unwrap_or(first);
+            crate::say!(
+                "  {}{}",
+                lang.model_line(verdict),
+                lang.number(device.number)
+            );
+            for reader in &slots {
+                crate::say!("    {}{}", reader.name, lang.slot(reader));
+                if reader.is_sam() {
+                    continue;
+                }
+                match &reader.card {
+                    Some(card) => crate::say!(
+                        "      {} {:?} (ATR {})",
+                        lang.pick("カード:", "card:"),
+                        card.kind,
+                        card.atr
+                    ),
+                    None => crate::say!("      {}", lang.pick("カード: なし", "card: none")),
+                }
             }
         }
         if report.readers.is_empty() && !usb_only {

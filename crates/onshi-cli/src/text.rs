@@ -1,6 +1,7 @@
 //! The CLI's words for people, in Japanese and English.
 
 use onshi_core::card::{Holder, ProbeError};
+use onshi_core::readers::catalog::Slot;
 use onshi_core::readers::{advice, ReaderInfo, WatchEventKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,6 +49,36 @@ impl Lang {
                 )
                 .to_string(),
         }
+    }
+
+    /// " (2台目)" for the second of two identical devices; nothing for a device alone of its kind.
+    pub fn number(self, number: Option<u32>) -> String {
+        match (number, self) {
+            (None, _) => String::new(),
+            (Some(n), Lang::Ja) => format!(" ({n}台目)"),
+            (Some(n), Lang::En) => format!(" (#{n})"),
+        }
+    }
+
+    /// The slot's role after its PC/SC name: " [非接触]", " [SAM: 機器内蔵のモジュール]" ….
+    pub fn slot(self, reader: &ReaderInfo) -> String {
+        let Some(slot) = reader.slot else {
+            return String::new();
+        };
+        let role = match slot {
+            Slot::Contactless => self.pick("非接触", "contactless"),
+            Slot::Contact => self.pick("接触 (差し込み口)", "contact"),
+            Slot::Sam => self.pick(
+                "SAM: 機器内蔵のモジュール。カードを置く場所ではありません",
+                "SAM: a module inside the device, not a place for cards",
+            ),
+        };
+        let unconfirmed = if reader.slot_unconfirmed {
+            self.pick(" (並び順は未確認)", " (slot order unconfirmed)")
+        } else {
+            ""
+        };
+        format!(" [{role}{unconfirmed}]")
     }
 
     pub fn event(self, kind: WatchEventKind) -> &'static str {
@@ -109,6 +140,10 @@ impl Lang {
             ProbeError::NoSuchReader(name) => match self {
                 Lang::Ja => format!("「{name}」という名前のカードリーダーが見つかりません。"),
                 Lang::En => format!("No reader is named like \"{name}\"."),
+            },
+            ProbeError::SamSlot(name) => match self {
+                Lang::Ja => format!("「{name}」は機器に内蔵された SAM (セキュリティモジュール) の差し込み口です。カードの読み取りテストには、同じ機器の非接触の読み取り口をお選びください。"),
+                Lang::En => format!("\"{name}\" is the device's SAM slot (a security module inside it). For the read test, choose the device's contactless slot."),
             },
             ProbeError::Failed(detail) => match self {
                 Lang::Ja => format!("読み取りテストを完了できませんでした ({detail})。カードを置き直してください。"),

@@ -147,7 +147,9 @@ fn history_draws_the_apps_days_and_leaves_a_damaged_file_as_it_is() {
         "yesterday: nothing"
     );
     let lane = &days[1]["lanes"][0];
-    assert_eq!(lane["reader"], PASORI);
+    // One lane per device: the PC/SC name without its slot.
+    assert_eq!(lane["device"], PASORI.strip_suffix(" 00").unwrap());
+    assert_eq!(lane["number"], Value::Null);
     assert_eq!(lane["model"], "sony-rc-s300");
     assert_eq!(lane["smartphone_ready"], true);
     assert_eq!(lane["dropouts"], json!([1]));

@@ -144,28 +144,61 @@ pub fn backup_missing(status: &Status) -> Option<Alert> {
     })
 }
 
-/// Follows the readers over time for the two "gone for more than 30 s" notices.
+/// Follows the readers over time for the two "gone for more than 30 s" notices. Each smartphone-ready
+/// device is followed on its own: with two PaSoRi, the one that drops out is named ("… (2台目)").
 #[derive(Debug)]
 pub struct ReaderWatch {
     os: Os,
     /// A smartphone-ready reader has been on this PC (remembered across starts).
     known: bool,
-    last_label: Option<String>,
-    gone_since: Option<Instant>,
-    gone_told: bool,
+    /// The smartphone-ready devices at the last look, by device key.
+    present: BTreeMap<String, Named>,
+    /// Devices gone and not back, by device key; [`NONE_SINCE_START`] while none was seen since the
+    /// start on a PC that had one before.
+    gone: BTreeMap<String, Gone>,
     service_lost_since: Option<Instant>,
     service_told: bool,
 }
 
+/// The key of "no smartphone-ready reader since the start" (a login with the PaSoRi knocked out).
+const NONE_SINCE_START: &str = "";
+
+/// A device as a notice names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Named {
+    /// Its label with "(2台目)" when numbered; None for "the smartphone-ready reader" in general.
+    label: Option<String>,
+    number: Option<u32>,
+    model: Option<String>,
+}
+
+#[derive(Debug)]
+struct Gone {
+    device: Named,
+    since: Instant,
+    told: bool,
+}
+
 impl ReaderWatch {
     pub fn new(os: Os, smartphone_reader_known: bool, started: Instant) -> ReaderWatch {
+        let unnamed = Named {
+            label: None,
+            number: None,
+            model: None,
+        };
         ReaderWatch {
             os,
             known: smartphone_reader_known,
-            last_label: None,
+            present: BTreeMap::new(),
             // Missing from the start counts from the start (a login with the PaSoRi knocked out).
-            gone_since: Some(started),
-            gone_told: false,
+            gone: BTreeMap::from([(
+                NONE_SINCE_START.to_owned(),
+                Gone {
+                    device: unnamed,
+                    since: started,
+                    told: false,
+                },
+            )]),
             service_lost_since: None,
             service_told: false,
         }
@@ -178,22 +211,65 @@ impl ReaderWatch {
 
     /// Takes in the readers as they are at `now`; returns the "back" notice when one is due.
     pub fn observe(&mut self, report: &ReadersReport, now: Instant) -> Option<Alert> {
-        let ready = report.readers.iter().find(|r| r.smartphone_ready);
+        let ready: BTreeMap<String, Named> = report
+            .devices
+            .iter()
+            .filter(|device| device.smartphone_ready)
+            .map(|device| {
+                let label = device
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| device.device.clone());
+                let label = match device.number {
+                    Some(n) => format!("{label} ({n}台目)"),
+                    None => label,
+                };
+                let named = Named {
+                    label: Some(label),
+                    number: device.number,
+                    model: device.model.clone(),
+                };
+                (device.device.clone(), named)
+            })
+            .collect();
         let mut back = None;
-        match ready {
-            Some(reader) => {
-                self.known = true;
-                self.last_label = Some(reader.label.clone().unwrap_or_else(|| reader.name.clone()));
-                if self.gone_told {
-                    back = Some(self.back_alert());
+        if !ready.is_empty() {
+            self.known = true;
+        }
+        for (key, named) in &ready {
+            // The same device back, or a newly plugged one of the same model (the OS may give it
+            // another index).
+            let newly = !self.present.contains_key(key);
+            let returned: Vec<String> = self
+                .gone
+                .iter()
+                .filter(|(gone_key, gone)| {
+                    *gone_key == key
+                        || gone_key.as_str() == NONE_SINCE_START
+                        || (newly
+                            && gone.device.model.is_some()
+                            && gone.device.model == named.model)
+                })
+                .map(|(gone_key, _)| gone_key.clone())
+                .collect();
+            for gone_key in returned {
+                if let Some(gone) = self.gone.remove(&gone_key) {
+                    if gone.told {
+                        back = Some(back_alert(named));
+                    }
                 }
-                self.gone_since = None;
-                self.gone_told = false;
-            }
-            None => {
-                self.gone_since.get_or_insert(now);
             }
         }
+        for (key, named) in &self.present {
+            if !ready.contains_key(key) {
+                self.gone.entry(key.clone()).or_insert(Gone {
+                    device: named.clone(),
+                    since: now,
+                    told: false,
+                });
+            }
+        }
+        self.present = ready;
         if report.service == ServiceState::Unavailable {
             self.service_lost_since.get_or_insert(now);
         } else {
@@ -205,27 +281,34 @@ impl ReaderWatch {
 
     /// When a "gone" notice would next fall due, if one is pending: the keeper sleeps until then.
     pub fn next_deadline(&self) -> Option<Instant> {
-        let reader = self
-            .gone_since
-            .filter(|_| self.known && !self.gone_told)
-            .map(|since| since + GRACE);
+        let readers = self
+            .gone
+            .values()
+            .filter(|gone| self.known && !gone.told)
+            .map(|gone| gone.since + GRACE);
         let service = self
             .service_lost_since
             .filter(|_| self.os == Os::Other && !self.service_told)
             .map(|since| since + GRACE);
-        reader.into_iter().chain(service).min()
+        readers.chain(service).min()
     }
 
     /// The "gone" notices whose 30 s have passed at `now`.
     pub fn due(&mut self, now: Instant) -> Vec<Alert> {
         let mut due = Vec::new();
-        let past_grace =
-            |since: Option<Instant>| since.is_some_and(|s| now.duration_since(s) > GRACE);
-        if self.known && !self.gone_told && past_grace(self.gone_since) {
-            self.gone_told = true;
-            due.push(self.gone_alert());
+        let past_grace = |since: Instant| now.duration_since(since) > GRACE;
+        if self.known {
+            for gone in self.gone.values_mut() {
+                if !gone.told && past_grace(gone.since) {
+                    gone.told = true;
+                    due.push(gone_alert(&gone.device));
+                }
+            }
         }
-        if self.os == Os::Other && !self.service_told && past_grace(self.service_lost_since) {
+        if self.os == Os::Other
+            && !self.service_told
+            && self.service_lost_since.is_some_and(past_grace)
+        {
             self.service_told = true;
             due.push(Alert {
                 key: "service-lost".into(),
@@ -243,43 +326,55 @@ impl ReaderWatch {
         }
         due
     }
+}
 
-    fn label(&self) -> &str {
-        self.last_label
-            .as_deref()
-            .unwrap_or("スマホ対応のカードリーダー")
+/// The words for a device in a notice.
+fn label_of(device: &Named) -> &str {
+    device
+        .label
+        .as_deref()
+        .unwrap_or("スマホ対応のカードリーダー")
+}
+
+/// "reader-gone", or "reader-gone-2" for 2台目, so that each device is told once a day.
+fn numbered_key(base: &str, device: &Named) -> String {
+    match device.number {
+        Some(n) => format!("{base}-{n}"),
+        None => base.to_owned(),
     }
+}
 
-    fn gone_alert(&self) -> Alert {
-        Alert {
-            key: "reader-gone".into(),
-            repeat: Repeat::OncePerDay,
-            screen: Screen::Readers,
-            title: Text::new(
-                "スマホ対応のカードリーダーが外れています",
-                "The smartphone-ready card reader is disconnected",
-            ),
-            body: Text::new(
-                format!("{} が30秒以上見つかりません。スマートフォンのマイナ保険証を受け付けられません。USB ケーブルを差し直してください。", self.label()),
-                format!("{} has not been found for over 30 seconds; smartphone My Number insurance cards cannot be received. Plug its USB cable in again.", self.label()),
-            ),
-        }
+fn gone_alert(device: &Named) -> Alert {
+    let label = label_of(device);
+    Alert {
+        key: numbered_key("reader-gone", device),
+        repeat: Repeat::OncePerDay,
+        screen: Screen::Readers,
+        title: Text::new(
+            "スマホ対応のカードリーダーが外れています",
+            "The smartphone-ready card reader is disconnected",
+        ),
+        body: Text::new(
+            format!("{label} が30秒以上見つかりません。スマートフォンのマイナ保険証を受け付けられません。USB ケーブルを差し直してください。"),
+            format!("{label} has not been found for over 30 seconds; smartphone My Number insurance cards cannot be received. Plug its USB cable in again."),
+        ),
     }
+}
 
-    fn back_alert(&self) -> Alert {
-        Alert {
-            key: "reader-back".into(),
-            repeat: Repeat::OncePerDay,
-            screen: Screen::Readers,
-            title: Text::new(
-                "スマホ対応のカードリーダーがつながりました",
-                "The smartphone-ready card reader is back",
-            ),
-            body: Text::new(
-                format!("{} をふたたび認識しました。", self.label()),
-                format!("{} is connected again.", self.label()),
-            ),
-        }
+fn back_alert(device: &Named) -> Alert {
+    let label = label_of(device);
+    Alert {
+        key: numbered_key("reader-back", device),
+        repeat: Repeat::OncePerDay,
+        screen: Screen::Readers,
+        title: Text::new(
+            "スマホ対応のカードリーダーがつながりました",
+            "The smartphone-ready card reader is back",
+        ),
+        body: Text::new(
+            format!("{label} をふたたび認識しました。"),
+            format!("{label} is connected again."),
+        ),
     }
 }
 
@@ -316,10 +411,10 @@ mod tests {
     }
 
     fn readers(names: &[&str]) -> ReadersReport {
-        ReadersReport {
-            service: ServiceState::Running,
-            readers: names.iter().map(|n| ReaderInfo::new(n)).collect(),
-        }
+        ReadersReport::of(
+            ServiceState::Running,
+            names.iter().map(|n| ReaderInfo::new(n)).collect(),
+        )
     }
 
     #[test]
@@ -389,6 +484,25 @@ mod tests {
         let back = watch.observe(&readers(&[PASORI]), at(90)).unwrap();
         assert_eq!(back.key, "reader-back");
         assert_eq!(back.screen, Screen::Readers);
+    }
+
+    #[test]
+    fn with_two_alike_readers_the_one_that_left_is_named_and_told() {
+        const PASORI_2: &str = "SONY FeliCa Port/PaSoRi 4.0 01 00";
+        let start = Instant::now();
+        let at = |s: u64| start + Duration::from_secs(s);
+        let mut watch = ReaderWatch::new(Os::Windows, false, start);
+        watch.observe(&readers(&[PASORI, PASORI_2]), at(0));
+        assert_eq!(watch.observe(&readers(&[PASORI]), at(5)), None);
+        let gone = watch.due(at(40));
+        assert_eq!(gone.len(), 1, "the other one is still there: {gone:?}");
+        assert_eq!(gone[0].key, "reader-gone-2");
+        assert!(gone[0].body.ja.contains("(2台目)"), "{}", gone[0].body.ja);
+        let back = watch
+            .observe(&readers(&[PASORI, PASORI_2]), at(60))
+            .unwrap();
+        assert_eq!(back.key, "reader-back-2");
+        assert!(back.body.ja.contains("(2台目)"));
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub struct Health {
 /// `readers::look_at_usb`): a reader plugged in that the service does not present is amber with its
 /// own words, never "no reader connected".
 pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, Text) {
-    let ready = report.readers.iter().filter(|r| r.smartphone_ready).count();
+    let ready = report.devices.iter().filter(|d| d.smartphone_ready).count();
     if let Some(stuck) = findings.iter().find(|f| f.kind == FindingKind::UsbOnly) {
         return (
             Level::Warn,
@@ -114,11 +114,11 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
             Text::new(
                 format!(
                     "カードリーダー: 接続中 {} 台 (スマホ対応 {ready} 台)",
-                    report.readers.len()
+                    report.devices.len()
                 ),
                 format!(
                     "Card readers: {} connected ({ready} fit for smartphones)",
-                    report.readers.len()
+                    report.devices.len()
                 ),
             ),
         ),
@@ -191,10 +191,10 @@ mod tests {
     use crate::readers::ReaderInfo;
 
     fn report(names: &[&str]) -> ReadersReport {
-        ReadersReport {
-            service: ServiceState::Running,
-            readers: names.iter().map(|n| ReaderInfo::new(n)).collect(),
-        }
+        ReadersReport::of(
+            ServiceState::Running,
+            names.iter().map(|n| ReaderInfo::new(n)).collect(),
+        )
     }
 
     #[test]

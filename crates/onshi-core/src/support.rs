@@ -29,6 +29,10 @@ pub struct ReportReader {
     pub model: Option<String>,
     pub label: Option<String>,
     pub smartphone_ready: bool,
+    /// The slot's role in its device (a SAM slot's ever-present module is not reported as a card).
+    pub slot: Option<crate::readers::catalog::Slot>,
+    /// "1台目 / 2台目" among identical devices, or null.
+    pub number: Option<u32>,
     /// The kind of card on it now (never its ATR or UID).
     pub card: Option<crate::card::CardKind>,
     pub last_read_test: Option<ReadTestOutcome>,
@@ -151,7 +155,13 @@ pub fn build(inputs: Inputs) -> SupportReport {
             model: reader.model.clone(),
             label: reader.label.clone(),
             smartphone_ready: reader.smartphone_ready,
-            card: reader.card.as_ref().map(|card| card.kind),
+            slot: reader.slot,
+            number: reader.number,
+            card: reader
+                .card
+                .as_ref()
+                .filter(|_| !reader.is_sam())
+                .map(|card| card.kind),
             last_read_test: status.read_tests.get(&reader.name).cloned(),
         })
         .collect();
@@ -306,9 +316,20 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
     }
     for reader in &report.readers {
         let _ = writeln!(w, "- {}", reader.name);
+        let number = match reader.number {
+            Some(n) if english => format!(" (#{n})"),
+            Some(n) => format!(" ({n}台目)"),
+            None => String::new(),
+        };
+        let slot = match reader.slot {
+            Some(crate::readers::catalog::Slot::Contactless) => l(" [非接触]", " [contactless]"),
+            Some(crate::readers::catalog::Slot::Contact) => l(" [接触]", " [contact]"),
+            Some(crate::readers::catalog::Slot::Sam) => l(" [SAM]", " [SAM]"),
+            None => "",
+        };
         let _ = writeln!(
             w,
-            "  {}: {} / {}: {}",
+            "  {}: {}{number}{slot} / {}: {}",
             l("機種", "Model"),
             or_dash(&reader.label),
             l("スマホ対応", "Smartphone-ready"),
@@ -511,10 +532,7 @@ mod tests {
             app_version: "0.1.0".into(),
             os: "Debian".into(),
             now: crate::time::now_jst(),
-            readers: ReadersReport {
-                service: ServiceState::Running,
-                readers: vec![pasori],
-            },
+            readers: ReadersReport::of(ServiceState::Running, vec![pasori]),
             usb: sony_rc_s380_on_usb_only(),
             settings: Settings::default(),
             certificate: in_use::find(Some(&cert_path), None, crate::time::now_jst().date_naive()),

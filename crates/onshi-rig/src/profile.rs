@@ -21,6 +21,10 @@ pub enum Profile {
     /// An Android phone that answers the first command and is taken away at the next, as a hand moves
     /// off the reader mid-test.
     LeavingPhone,
+    /// A secure access module in a reader's SAM slot that does not start: present from the moment the
+    /// reader is, but every power-up fails, so pcscd reports it "unresponsive" (SCARD_STATE_MUTE), as
+    /// public pcsc_scan logs show for ACS dual readers' SAM slots.
+    MuteSam,
 }
 
 impl FromStr for Profile {
@@ -34,6 +38,7 @@ impl FromStr for Profile {
             "felica" => Profile::Felica,
             "mifare" => Profile::Mifare,
             "leaving-phone" => Profile::LeavingPhone,
+            "mute-sam" => Profile::MuteSam,
             other => return Err(format!("unknown card profile {other:?}")),
         })
     }
@@ -66,7 +71,8 @@ impl Profile {
             | Profile::Android
             | Profile::Iphone
             | Profile::Licence
-            | Profile::LeavingPhone => {
+            | Profile::LeavingPhone
+            | Profile::MuteSam => {
                 vec![
                     0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x00, 0x00, 0x71, 0x71, 0x81, 0x00,
                 ]
@@ -85,7 +91,7 @@ impl Profile {
             Profile::MyNumber => Some("JPKIAPICCTOKEN2"),
             Profile::Android | Profile::LeavingPhone => Some("JPKIAPGPSETOKEN"),
             Profile::Iphone => Some("JPKIAPIOSTOKEN"),
-            Profile::Licence | Profile::Felica | Profile::Mifare => None,
+            Profile::Licence | Profile::Felica | Profile::Mifare | Profile::MuteSam => None,
         }
     }
 

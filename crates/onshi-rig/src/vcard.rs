@@ -13,6 +13,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+const POWER_ON: u8 = 0x01;
+const RESET: u8 = 0x02;
 const GET_ATR: u8 = 0x04;
 
 /// A card on a virtual reader, answering on a thread of its own until removed or dropped.
@@ -101,16 +103,25 @@ fn serve(
 ) -> io::Result<()> {
     let atr = profile.atr();
     let mut selection = Selection::default();
+    // A mute card answers the presence poll's GET ATR but spoils the one that follows a power-up: vpcd
+    // takes an answer longer than an ATR can be (33 bytes) as a failed power-up and keeps the card
+    // (an empty answer would be a removal), so pcscd reports it present and unresponsive.
+    let mut powering_up = false;
     loop {
         let mut length = [0u8; 2];
         stream.read_exact(&mut length)?;
         let mut payload = vec![0u8; usize::from(u16::from_be_bytes(length))];
         stream.read_exact(&mut payload)?;
         let reply = match payload.as_slice() {
+            [GET_ATR] if profile == Profile::MuteSam && powering_up => {
+                powering_up = false;
+                vec![0xFF; pcsc::MAX_ATR_SIZE + 1]
+            }
             [GET_ATR] => atr.clone(),
-            [_control] => {
+            [control] => {
                 // Power off, power on and reset all start the card afresh.
                 selection = Selection::default();
+                powering_up = matches!(*control, POWER_ON | RESET);
                 continue;
             }
             apdu => {

@@ -31,6 +31,9 @@ pub fn settings_set(app: tauri::AppHandle, mut settings: Settings) -> Result<(),
     let stored = settings::load(&app)?;
     settings.tray_notice_shown |= stored.tray_notice_shown;
     settings.autostart_asked |= stored.autostart_asked;
+    // The terminal's certificate is chosen on 「電子証明書」 (cert_choose_terminal), never through the
+    // preferences: saving the language must not forget it.
+    settings.terminal_certificate = stored.terminal_certificate;
     settings::save(&app, &settings)?;
     // The tray's words follow the UI language.
     crate::keeper::refresh_tray(&app);

@@ -20,6 +20,7 @@ export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, Copy
 export type { Step } from "./bindings/Step";
 export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
+export type { ReaderDevice } from "./bindings/ReaderDevice";
 export type { CardKind } from "./bindings/CardKind";
 export type { DayTimeline, SupportReport, Screen, UsbView, StoreCertificate };
 export type { Finding } from "./bindings/Finding";

@@ -28,8 +28,9 @@ export async function savePrefs(): Promise<void> {
       guide_progress: $state.snapshot(prefs.guideProgress),
       mpki_latest_known: prefs.mpkiLatest.trim() || null,
       autostart_asked: prefs.autostartAsked,
-      // Owned by the Rust side, which keeps its own value when it is true.
+      // Owned by the Rust side, which keeps its own values.
       tray_notice_shown: false,
+      terminal_certificate: null,
     });
     saving.error = null;
   } catch (error) {

@@ -12,11 +12,15 @@ const reader = (name: string, ready: boolean): ReaderInfo => ({
   label_en: null,
   advice_ja: null,
   advice_en: null,
+  device: name,
+  slot: ready ? "contactless" : null,
+  slot_unconfirmed: false,
+  number: null,
 });
 
 describe("readersVerdict", () => {
   it("is red with Windows advice when the service is down on Windows", () => {
-    const report: ReadersReport = { service: "unavailable", readers: [] };
+    const report: ReadersReport = { service: "unavailable", readers: [], devices: [] };
     expect(readersVerdict(report, true)).toEqual({
       level: "error",
       title: "readers.serviceDown.windowsTitle",
@@ -27,7 +31,7 @@ describe("readersVerdict", () => {
   });
 
   it("is amber with no reader, or with only readers unfit for phones", () => {
-    expect(readersVerdict({ service: "running", readers: [] }, false).title).toBe("readers.none.title");
+    expect(readersVerdict({ service: "running", readers: [], devices: [] }, false).title).toBe("readers.none.title");
     const contactOnly = { service: "running", readers: [reader("SCR3310 0", false)] } as ReadersReport;
     expect(readersVerdict(contactOnly, false)).toMatchObject({ level: "warn", title: "readers.notReady.title" });
   });

@@ -3,6 +3,7 @@ import type { ReadersReport } from "./bindings/ReadersReport";
 import type { CardKind } from "./bindings/CardKind";
 import type { Holder } from "./bindings/Holder";
 import type { MessageKey } from "./i18n";
+import type { Slot } from "./bindings/Slot";
 
 export type Level = "ok" | "warn" | "error";
 
@@ -33,13 +34,16 @@ export function readersVerdict(report: ReadersReport, windows: boolean): Verdict
 /** Windows stops its smart-card service when no reader is plugged in; the advice differs from Linux. */
 export const isWindows = (userAgent: string) => /Windows/i.test(userAgent);
 
+/** The message that names a slot's role in its device. */
+export const slotKey = (slot: Slot): MessageKey => `slot.${slot}`;
+
 /** The message that names a kind of card. */
 export const cardKindKey = (kind: CardKind): MessageKey => `card.kind.${kind}`;
 
 /** The message for a read-test result. */
 export const holderKey = (holder: Holder): MessageKey => `test.holder.${holder}`;
 
-const testErrors = ["no-card", "card-removed", "reader-gone", "no-service", "no-such-reader", "failed"] as const;
+const testErrors = ["no-card", "card-removed", "reader-gone", "no-service", "no-such-reader", "sam-slot", "failed"] as const;
 
 /** The message for a read test that did not finish; an unknown code reads as a plain failure. */
 export function testErrorKey(kind: unknown): MessageKey {

@@ -4,7 +4,7 @@
 
 use super::apdu::{self, Command, TransmitError};
 use super::atr::{self, CardKind};
-use crate::readers::is_dead_context;
+use crate::readers::{is_dead_context, ReaderInfo};
 use pcsc::{
     Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State, PNP_NOTIFICATION,
 };
@@ -53,6 +53,9 @@ pub enum ProbeError {
     ReaderGone,
     #[error("no reader matches {0:?}")]
     NoSuchReader(String),
+    /// The reader asked for is a SAM slot: a module built into the device, never a patient's card.
+    #[error("{0:?} is a SAM slot (a module inside the reader), not a place for cards")]
+    SamSlot(String),
     #[error("the read test failed: {0}")]
     Failed(String),
 }
@@ -66,6 +69,7 @@ impl ProbeError {
             ProbeError::CardRemoved => "card-removed",
             ProbeError::ReaderGone => "reader-gone",
             ProbeError::NoSuchReader(_) => "no-such-reader",
+            ProbeError::SamSlot(_) => "sam-slot",
             ProbeError::Failed(_) => "failed",
         }
     }
@@ -122,12 +126,18 @@ fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, 
             Err(pcsc::Error::NoReadersAvailable) => Vec::new(),
             Err(error) => return Err(error.into()),
         };
-        let wanted: Vec<CString> = names
+        let (wanted, sam): (Vec<CString>, Vec<CString>) = names
             .into_iter()
             .filter(|name| {
                 reader_filter.is_none_or(|filter| name.to_string_lossy().contains(filter))
             })
-            .collect();
+            .partition(|name| !ReaderInfo::new(&name.to_string_lossy()).is_sam());
+        // A SAM slot's module is always there and never answers as a card: never tested.
+        if wanted.is_empty() {
+            if let (Some(filter), Some(_)) = (reader_filter, sam.first()) {
+                return Err(ProbeError::SamSlot(filter.to_owned()));
+            }
+        }
         states.retain(|s| {
             s.name() == PNP_NOTIFICATION() || wanted.iter().any(|n| n.as_c_str() == s.name())
         });

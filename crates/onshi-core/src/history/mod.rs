@@ -57,8 +57,21 @@ pub struct HistoryEvent {
 }
 
 impl HistoryEvent {
-    /// The watcher's event as history keeps it: the card's kind instead of its ATR.
-    pub fn from_watch(event: &WatchEvent) -> HistoryEvent {
+    /// The watcher's event as history keeps it: the card's kind instead of its ATR. None for the card
+    /// of a SAM slot coming or going: that module is part of the reader, not a card someone placed.
+    pub fn from_watch(event: &WatchEvent) -> Option<HistoryEvent> {
+        let card_event = matches!(
+            event.event,
+            WatchEventKind::CardInserted | WatchEventKind::CardRemoved
+        );
+        if card_event
+            && event
+                .reader
+                .as_deref()
+                .is_some_and(|name| crate::readers::ReaderInfo::new(name).is_sam())
+        {
+            return None;
+        }
         let kind = match event.event {
             WatchEventKind::ReaderAdded => HistoryEventKind::ReaderAdded,
             WatchEventKind::ReaderRemoved => HistoryEventKind::ReaderRemoved,
@@ -72,7 +85,7 @@ impl HistoryEvent {
             .as_deref()
             .and_then(atr::from_hex)
             .map(|bytes| atr::classify(&bytes));
-        HistoryEvent {
+        Some(HistoryEvent {
             at: event.at.clone(),
             event: kind,
             reader: event.reader.clone(),
@@ -83,7 +96,7 @@ impl HistoryEvent {
                 .map(|model| model.id.clone()),
             card,
             outcome: None,
-        }
+        })
     }
 
     /// The episodes of "on USB, not on PC/SC" that began or ended between two USB views: the findings

@@ -1,13 +1,15 @@
-//! The history drawn as days: for each day, one lane per reader with the stretches it was connected and
+//! The history drawn as days: for each day, one lane per reader device (its slots together, two
+//! identical devices told apart as "1台目 / 2台目") with the stretches it was connected and
 //! the moments it dropped out, the stretches the smart-card service was down, and counts for the support
 //! report. After [`REPEATED_DROPOUTS`] drop-outs of one reader in a day, a hint names the likely causes.
 
 use super::{HistoryEvent, HistoryEventKind};
 use crate::readers::advice::{Advice, Os};
-use crate::readers::catalog;
+use crate::readers::{catalog, device};
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use ts_rs::TS;
 
 /// Drop-outs of one reader in one day from which the USB hint is shown.
@@ -22,11 +24,14 @@ pub struct Span {
     pub to: u16,
 }
 
-/// One reader's day.
+/// One reader device's day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Lane {
-    pub reader: String,
+    /// The device's key (`readers::device`), its PC/SC name without the slot.
+    pub device: String,
+    /// "1台目 / 2台目" among the day's devices of the same kind, or null when it was the only one.
+    pub number: Option<u32>,
     pub model: Option<String>,
     pub label: Option<String>,
     pub label_en: Option<String>,
@@ -63,10 +68,16 @@ pub struct DayCounts {
     pub service_lost: u32,
 }
 
-fn lane_for(reader: &str) -> Lane {
-    let model = catalog::recognise(reader);
+/// The device a PC/SC reader name belongs to.
+fn device_of(reader: &str) -> String {
+    device::place(reader).device
+}
+
+fn lane_for(device: &str) -> Lane {
+    let model = catalog::recognise(device);
     Lane {
-        reader: reader.to_owned(),
+        device: device.to_owned(),
+        number: None,
         model: model.map(|m| m.id.clone()),
         label: model.map(|m| m.label_ja.clone()),
         label_en: model.map(|m| m.label_en.clone()),
@@ -84,7 +95,8 @@ pub fn timelines(
     days: i64,
     now_minute: u16,
 ) -> Vec<DayTimeline> {
-    let mut connected_since: BTreeMap<String, u16> = BTreeMap::new();
+    // Each connected device: since when, and which of its slots are there.
+    let mut connected_since: BTreeMap<String, (u16, BTreeSet<String>)> = BTreeMap::new();
     let mut service_down_since: Option<u16> = None;
     let mut out = Vec::new();
     for back in (0..days.max(1)).rev() {
@@ -96,17 +108,19 @@ pub fn timelines(
         };
         let mut lanes: BTreeMap<String, Lane> = BTreeMap::new();
         let mut service_down = Vec::new();
-        for reader in connected_since.keys() {
-            lanes.insert(reader.clone(), lane_for(reader));
+        for device in connected_since.keys() {
+            lanes.insert(device.clone(), lane_for(device));
         }
-        connected_since.values_mut().for_each(|since| *since = 0);
+        connected_since
+            .values_mut()
+            .for_each(|(since, _)| *since = 0);
         service_down_since = service_down_since.map(|_| 0);
 
-        let close_all = |connected_since: &mut BTreeMap<String, u16>,
+        let close_all = |connected_since: &mut BTreeMap<String, (u16, BTreeSet<String>)>,
                          lanes: &mut BTreeMap<String, Lane>,
                          at: u16| {
-            for (reader, since) in std::mem::take(connected_since) {
-                if let Some(lane) = lanes.get_mut(&reader) {
+            for (device, (since, _)) in std::mem::take(connected_since) {
+                if let Some(lane) = lanes.get_mut(&device) {
                     lane.connected.push(Span {
                         from: since,
                         to: at,
@@ -117,6 +131,7 @@ pub fn timelines(
         for event in events.iter().filter(|e| e.day() == date) {
             let at = event.minute_of_day();
             let reader = event.reader.as_deref().unwrap_or_default();
+            let device = device_of(reader);
             match event.event {
                 HistoryEventKind::WatchStarted | HistoryEventKind::WatchStopped => {
                     close_all(&mut connected_since, &mut lanes, at);
@@ -129,9 +144,13 @@ pub fn timelines(
                 }
                 HistoryEventKind::ReaderAdded => {
                     lanes
-                        .entry(reader.to_owned())
-                        .or_insert_with(|| lane_for(reader));
-                    connected_since.entry(reader.to_owned()).or_insert(at);
+                        .entry(device.clone())
+                        .or_insert_with(|| lane_for(&device));
+                    connected_since
+                        .entry(device.clone())
+                        .or_insert((at, BTreeSet::new()))
+                        .1
+                        .insert(reader.to_owned());
                     if let Some(since) = service_down_since.take() {
                         service_down.push(Span {
                             from: since,
@@ -140,10 +159,19 @@ pub fn timelines(
                     }
                 }
                 HistoryEventKind::ReaderRemoved => {
-                    if let Some(since) = connected_since.remove(reader) {
+                    // The device is gone when its last slot is.
+                    let last_slot_gone =
+                        connected_since.get_mut(&device).is_some_and(|(_, slots)| {
+                            slots.remove(reader);
+                            slots.is_empty()
+                        });
+                    if let Some((since, _)) = last_slot_gone
+                        .then(|| connected_since.remove(&device))
+                        .flatten()
+                    {
                         let lane = lanes
-                            .entry(reader.to_owned())
-                            .or_insert_with(|| lane_for(reader));
+                            .entry(device.clone())
+                            .or_insert_with(|| lane_for(&device));
                         lane.connected.push(Span {
                             from: since,
                             to: at,
@@ -154,8 +182,8 @@ pub fn timelines(
                 HistoryEventKind::ServiceLost => {
                     // Every reader goes with the service; on Windows this is how unplugging the last
                     // reader looks (the service stops with it), so each counts as a drop-out.
-                    for reader in connected_since.keys() {
-                        if let Some(lane) = lanes.get_mut(reader) {
+                    for device in connected_since.keys() {
+                        if let Some(lane) = lanes.get_mut(device) {
                             lane.dropouts.push(at);
                         }
                     }
@@ -170,8 +198,8 @@ pub fn timelines(
                         });
                     }
                 }
-                // Kept in the history (and the report's counts) but not drawn on a reader's lane:
-                // the lanes are PC/SC readers, and a reader seen on USB only has no PC/SC name.
+                // Kept in the history (and the report's counts) but not drawn on a device's lane:
+                // the lanes are PC/SC devices, and a reader seen on USB only has no PC/SC name.
                 HistoryEventKind::CardInserted
                 | HistoryEventKind::CardRemoved
                 | HistoryEventKind::ReadTest
@@ -180,8 +208,8 @@ pub fn timelines(
             }
         }
         // What is still connected is drawn to the end of the drawing and carries into tomorrow.
-        for (reader, since) in &connected_since {
-            if let Some(lane) = lanes.get_mut(reader) {
+        for (device, (since, _)) in &connected_since {
+            if let Some(lane) = lanes.get_mut(device) {
                 lane.connected.push(Span {
                     from: *since,
                     to: until,
@@ -194,7 +222,17 @@ pub fn timelines(
                 to: until,
             });
         }
-        let lanes: Vec<Lane> = lanes.into_values().collect();
+        let mut lanes: Vec<Lane> = lanes.into_values().collect();
+        let kinds: Vec<(String, String)> = lanes
+            .iter()
+            .map(|lane| {
+                let model = lane.model.as_deref().and_then(catalog::by_id);
+                (lane.device.clone(), device::kind_of(&lane.device, model))
+            })
+            .collect();
+        for (lane, number) in lanes.iter_mut().zip(device::numbers(&kinds)) {
+            lane.number = number;
+        }
         let repeated_dropouts = lanes
             .iter()
             .any(|lane| lane.dropouts.len() >= REPEATED_DROPOUTS);
@@ -277,17 +315,79 @@ mod tests {
         let days = timelines(&events, date("2026-11-29"), 1, 13 * 60);
         let day = &days[0];
         assert_eq!(day.until, 780);
-        let pasori = day.lanes.iter().find(|l| l.reader == PASORI).unwrap();
+        let pasori = day
+            .lanes
+            .iter()
+            .find(|l| l.device == device_of(PASORI))
+            .unwrap();
         assert!(pasori.smartphone_ready);
         assert_eq!(
             pasori.connected,
             [Span { from: 480, to: 615 }, Span { from: 720, to: 780 }]
         );
         assert_eq!(pasori.dropouts, [615]);
-        let other = day.lanes.iter().find(|l| l.reader == FUJITSU).unwrap();
+        let other = day
+            .lanes
+            .iter()
+            .find(|l| l.device == device_of(FUJITSU))
+            .unwrap();
         assert_eq!(other.connected, [Span { from: 480, to: 780 }]);
         assert!(other.dropouts.is_empty());
         assert!(!day.repeated_dropouts);
+    }
+
+    #[test]
+    fn a_device_is_one_lane_for_all_its_slots_and_two_alike_are_numbered() {
+        use HistoryEventKind::*;
+        const DUAL: &str = "ACS ACR1251 Dual Reader";
+        const PASORI_1: &str = "SONY FeliCa Port/PaSoRi 4.0 0";
+        const PASORI_2: &str = "SONY FeliCa Port/PaSoRi 4.0 1";
+        let events = [
+            event(
+                "2026-11-29",
+                "08:00",
+                ReaderAdded,
+                Some(&format!("{DUAL} 00 00")),
+            ),
+            event(
+                "2026-11-29",
+                "08:00",
+                ReaderAdded,
+                Some(&format!("{DUAL} 00 01")),
+            ),
+            event("2026-11-29", "08:00", ReaderAdded, Some(PASORI_1)),
+            event("2026-11-29", "08:00", ReaderAdded, Some(PASORI_2)),
+            // One slot going is not the device going; the last one is.
+            event(
+                "2026-11-29",
+                "09:00",
+                ReaderRemoved,
+                Some(&format!("{DUAL} 00 01")),
+            ),
+            event(
+                "2026-11-29",
+                "10:00",
+                ReaderRemoved,
+                Some(&format!("{DUAL} 00 00")),
+            ),
+        ];
+        let day = &timelines(&events, date("2026-11-29"), 1, 11 * 60)[0];
+        assert_eq!(day.lanes.len(), 3);
+        let dual = day
+            .lanes
+            .iter()
+            .find(|l| l.device == format!("{DUAL} 00"))
+            .unwrap();
+        assert_eq!(dual.connected, [Span { from: 480, to: 600 }]);
+        assert_eq!(dual.dropouts, [600]);
+        assert_eq!(dual.number, None);
+        let numbers: Vec<_> = day
+            .lanes
+            .iter()
+            .filter(|l| l.model.as_deref() == Some("sony-rc-s300"))
+            .map(|l| (l.device.as_str(), l.number))
+            .collect();
+        assert_eq!(numbers, [(PASORI_1, Some(1)), (PASORI_2, Some(2))]);
     }
 
     #[test]

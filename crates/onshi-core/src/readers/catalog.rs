@@ -73,8 +73,9 @@ pub enum Driver {
 }
 
 /// A slot of a reader device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
 pub enum Slot {
     Contactless,
     Contact,
@@ -98,6 +99,11 @@ pub fn models() -> &'static [Model] {
     MODELS.get_or_init(|| {
         parse(include_str!("catalog.toml")).expect("the embedded catalog.toml is valid")
     })
+}
+
+/// The model with this catalog id ("sony-rc-s300").
+pub fn by_id(id: &str) -> Option<&'static Model> {
+    models().iter().find(|model| model.id == id)
 }
 
 /// The model with this USB id, and the id's entry.

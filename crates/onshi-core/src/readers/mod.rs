@@ -3,6 +3,7 @@
 
 pub mod advice;
 pub mod catalog;
+pub mod device;
 pub mod findings;
 pub mod libccid;
 mod report;
@@ -10,7 +11,7 @@ mod snapshot;
 pub mod usb;
 pub mod watch;
 
-pub use report::{CardInfo, ReaderInfo, ReadersReport, ServiceState};
+pub use report::{CardInfo, ReaderDevice, ReaderInfo, ReadersReport, ServiceState};
 pub use snapshot::list;
 pub use watch::{WatchEvent, WatchEventKind, Watcher};
 

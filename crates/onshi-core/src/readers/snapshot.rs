@@ -34,7 +34,7 @@ pub fn list() -> Result<ReadersReport, ReadersError> {
             Err(error) => return Err(ReadersError::Service(error.to_string())),
         }
     }
-    let mut readers: Vec<ReaderInfo> = states
+    let readers: Vec<ReaderInfo> = states
         .iter()
         .filter(|state| {
             !state
@@ -49,9 +49,5 @@ pub fn list() -> Result<ReadersReport, ReadersError> {
             reader
         })
         .collect();
-    readers.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(ReadersReport {
-        service: ServiceState::Running,
-        readers,
-    })
+    Ok(ReadersReport::of(ServiceState::Running, readers))
 }

@@ -2,9 +2,17 @@
 import type { Span } from "./Span";
 
 /**
- * One reader's day.
+ * One reader device's day.
  */
-export type Lane = { reader: string, model: string | null, label: string | null, label_en: string | null, smartphone_ready: boolean, 
+export type Lane = { 
+/**
+ * The device's key (`readers::device`), its PC/SC name without the slot.
+ */
+device: string, 
+/**
+ * "1台目 / 2台目" among the day's devices of the same kind, or null when it was the only one.
+ */
+number: number | null, model: string | null, label: string | null, label_en: string | null, smartphone_ready: boolean, 
 /**
  * The stretches the reader was connected.
  */
