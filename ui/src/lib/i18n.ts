@@ -66,7 +66,7 @@ const ja = {
   "slot.contactless": "非接触の読み取り口",
   "slot.contact": "接触の差し込み口 (ICカード)",
   "slot.sam": "SAM (機器内蔵のセキュリティモジュール)",
-  "slot.unconfirmed": " ※並び順は公開資料で確認できていません",
+  "slot.unconfirmed": " (差し込み口の並び順は、公開資料では確認できていません)",
   "slot.samNote": "機器の部品のため、カードを置く場所ではありません。",
   "card.none": "カードは置かれていません",
   "card.present": "カードあり",

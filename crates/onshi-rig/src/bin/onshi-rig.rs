@@ -4,6 +4,7 @@
 //! `--control`, takes one command per line on stdin and answers `ok` or `error: …` on stdout:
 //!   readers default | readers none | readers NAME;NAME…   restart pcscd with these readers
 //!   insert READER PROFILE                                put a card on the reader whose name contains READER
+//!   insert READER PROFILE SLOT                           the same on slot SLOT (0 or 1); remove it as READER@SLOT
 //!   remove READER                                        take it away
 //!   uid READER                                           answer `ok HEX`: the UID the card there gives
 //!   stop-service | start-service                         stop or start pcscd
@@ -45,6 +46,22 @@ struct Bench {
 }
 
 impl Bench {
+    /// Puts a card of `profile` on `slot` of the reader whose name contains `reader`; it is kept as
+    /// READER (slot 0) or READER@SLOT for `remove`.
+    fn insert(&mut self, reader: &str, slot: u16, profile: &str) -> Result<Option<String>, String> {
+        let profile: Profile = profile.parse()?;
+        let card = self
+            .rig
+            .insert_at(reader, slot, profile)
+            .map_err(|e| e.to_string())?;
+        let key = match slot {
+            0 => reader.to_string(),
+            _ => format!("{reader}@{slot}"),
+        };
+        self.cards.insert(key, (card, profile));
+        Ok(None)
+    }
+
     /// Runs one command; `Some(text)` is an answer beyond `ok`.
     fn run(&mut self, line: &str) -> Result<Option<String>, String> {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -56,23 +73,23 @@ impl Bench {
                 self.rig.restart(&names).map_err(|e| e.to_string())?;
                 Ok(None)
             }
-            ["insert", reader, profile] => {
-                let profile: Profile = profile.parse()?;
-                let card = self
-                    .rig
-                    .insert(reader, profile)
-                    .map_err(|e| e.to_string())?;
-                self.cards.insert(reader.to_string(), (card, profile));
-                Ok(None)
+            ["insert", reader, profile] => self.insert(reader, 0, profile),
+            ["insert", reader, profile, slot] => {
+                let slot: u16 = slot.parse().map_err(|_| format!("no slot {slot:?}"))?;
+                self.insert(reader, slot, profile)
             }
-            ["remove", reader] => {
+            ["remove", key] => {
                 let (card, _) = self
                     .cards
-                    .remove(*reader)
-                    .ok_or_else(|| format!("no card on {reader}"))?;
+                    .remove(*key)
+                    .ok_or_else(|| format!("no card on {key}"))?;
+                let (reader, slot) = match key.rsplit_once('@') {
+                    Some((reader, slot)) => (reader, slot.parse().unwrap_or(0)),
+                    None => (*key, 0),
+                };
                 // Wait until pcscd has seen it go, so the next command meets an empty reader.
                 self.rig
-                    .take_away(reader, card)
+                    .take_away_from(reader, slot, card)
                     .map_err(|e| e.to_string())?;
                 Ok(None)
             }
