@@ -10,8 +10,9 @@
 //!   driver puts the slot's interface in the name ("ACS ACR1252 1S CL Reader PICC 0" beside "… SAM 0",
 //!   acshk/acsccid#10), so the device is the name without that word.
 //!
-//! A slot's role comes from such a word when there is one ("PICC" contactless, "ICC" contact, "SAM"),
-//! else from the catalog's slot order (flagged when no public source settles that order).
+//! A slot's role comes from such a word when there is one ("PICC" contactless, "SAM"; not "ICC", which
+//! contact readers carry in their product names, e.g. "ACS ACR39U ICC Reader"), else from the catalog's
+//! slot order (flagged when no public source settles that order).
 
 use super::catalog::{Model, Slot};
 
@@ -32,7 +33,6 @@ fn marker(word: &str) -> Option<Slot> {
     let upper = bare.to_ascii_uppercase();
     match upper.as_str() {
         "PICC" => Some(Slot::Contactless),
-        "ICC" => Some(Slot::Contact),
         _ if upper.starts_with("SAM") && upper[3..].chars().all(|c| c.is_ascii_digit()) => {
             Some(Slot::Sam)
         }
@@ -223,10 +223,9 @@ mod tests {
             "ACS ACR1252 Dual Reader [ACR1252 Dual Reader] 00"
         );
         assert_eq!(linux.marked, Some(Slot::Sam));
-        assert_eq!(
-            place("ACS ACR128U ICC Interface 0").marked,
-            Some(Slot::Contact)
-        );
+        let contact = place("ACS ACR39U ICC Reader 00 00");
+        assert_eq!(contact.marked, None);
+        assert_eq!(contact.device, "ACS ACR39U ICC Reader 00");
     }
 
     #[test]

@@ -97,36 +97,47 @@ pub struct Facts<'a> {
 /// Every finding, USB-only readers first, then unlisted ones.
 pub fn reconcile(facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut paired_unknown_readers: Vec<&str> = Vec::new();
+    // Each PC/SC device pairs with one USB device at most: two PaSoRi on USB and one presented is one
+    // reader left on USB only.
+    let mut paired: Vec<&str> = Vec::new();
     for device in facts.usb {
-        match presented_as(device, facts) {
+        match presented_as(device, facts, &paired) {
             Some(reader) => {
+                paired.push(&reader.device);
                 if reader.model.is_none() {
-                    paired_unknown_readers.push(&reader.name);
                     findings.push(unlisted(&reader.name, Some(device)));
                 }
             }
             None => findings.push(usb_only(device, facts)),
         }
     }
+    // An unlisted PC/SC device with no USB device seen: one finding per device, not per slot.
+    let mut told: Vec<&str> = Vec::new();
     for reader in facts.readers {
-        if reader.model.is_none() && !paired_unknown_readers.contains(&reader.name.as_str()) {
+        let device = reader.device.as_str();
+        if reader.model.is_none() && !paired.contains(&device) && !told.contains(&device) {
+            told.push(device);
             findings.push(unlisted(&reader.name, None));
         }
     }
     findings
 }
 
-/// The PC/SC reader that is this USB device, if the service presents it.
-fn presented_as<'a>(device: &UsbReader, facts: &Facts<'a>) -> Option<&'a ReaderInfo> {
+/// The PC/SC reader (of a device not yet paired) that is this USB device, if the service presents it.
+fn presented_as<'a>(
+    device: &UsbReader,
+    facts: &Facts<'a>,
+    paired: &[&str],
+) -> Option<&'a ReaderInfo> {
     if facts.service != ServiceState::Running {
         return None;
     }
+    let mut free = facts
+        .readers
+        .iter()
+        .filter(|reader| !paired.contains(&reader.device.as_str()));
     if let Some(model) = &device.model {
-        return facts
-            .readers
-            .iter()
-            .find(|reader| reader.model.as_ref() == Some(model));
+        return free.find(|reader| reader.model.as_ref() == Some(model));
     }
     // An unlisted reader: pcsc-lite names it with libccid's friendly name; Windows with the product string.
     let libccid_name = device
@@ -136,7 +147,7 @@ fn presented_as<'a>(device: &UsbReader, facts: &Facts<'a>) -> Option<&'a ReaderI
         .into_iter()
         .chain(device.product.as_deref())
         .collect();
-    facts.readers.iter().find(|reader| {
+    free.find(|reader| {
         reader.model.is_none() && names.iter().any(|name| reader.name.contains(name))
     })
 }
@@ -367,6 +378,27 @@ mod tests {
             reconcile(&facts(Os::Linux, &readers, &devices, Some(&list))),
             []
         );
+    }
+
+    #[test]
+    fn two_alike_on_usb_and_one_presented_leave_one_on_usb_only() {
+        let readers = [ReaderInfo::new("SONY FeliCa RC-S300/P (0303109) 00 00")];
+        let devices = [
+            usb("054C:0DC9", "FeliCa Port/PaSoRi 4.0", None),
+            usb("054C:0DC9", "FeliCa Port/PaSoRi 4.0", None),
+        ];
+        let list = libccid_without((0, 0));
+        let found = reconcile(&facts(Os::Linux, &readers, &devices, Some(&list)));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, FindingKind::UsbOnly);
+        // Both slots of one unlisted device are one finding.
+        let slots = [
+            ReaderInfo::new("Foo Dual [Foo Dual] (0001) 00 00"),
+            ReaderInfo::new("Foo Dual [Foo Dual] (0001) 00 01"),
+        ];
+        let found = reconcile(&facts(Os::Linux, &slots, &[], Some(&list)));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, FindingKind::UnlistedReader);
     }
 
     #[test]
