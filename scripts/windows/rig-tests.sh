@@ -7,6 +7,8 @@
 # pcscd between tests; Debian 12's does not do this).
 set -euo pipefail
 export ONSHI_TEST_WINDOWS_EXE=${1:?usage: rig-tests.sh PATH-TO-onshi.exe}
+# The rig's own reader driver, copied beside the tests by scripts/windows/test.sh.
+export ONSHI_RIG_IFD=/root/linux-tests-lib/libonshi_rig_ifd.so
 exec /src/scripts/rig-namespace.sh bash -c '
   set -uo pipefail
   # Start Wine and its background services once, with their output away from the tests: a service

@@ -30,12 +30,17 @@ win_run "nice -n 10 cargo test --release -p onshi-core -p onshi-cli"
 
 step "the rig tests against onshi.exe (Linux rig, Windows build)"
 # The CLI's integration tests are built for Linux here and told to test onshi.exe instead.
-tests=$(cargo test -p onshi-cli --tests --no-run --message-format=json 2>/dev/null |
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const l of s.split("\n")){if(!l)continue;const m=JSON.parse(l);if(m.reason==="compiler-artifact"&&m.executable&&m.target.kind.includes("test"))console.log(m.executable)}})')
+# Beside them, the rig's own reader driver (crates/onshi-rig-ifd, a cdylib pcscd loads) as "lib:PATH".
+built=$(cargo test -p onshi-cli --tests --no-run --message-format=json 2>/dev/null |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const l of s.split("\n")){if(!l)continue;const m=JSON.parse(l);if(m.reason!=="compiler-artifact")continue;if(m.executable&&m.target.kind.includes("test"))console.log(m.executable);else if(m.target.kind.includes("cdylib"))for(const f of m.filenames)if(f.endsWith(".so"))console.log("lib:"+f)}})')
+tests=$(grep -v '^lib:' <<<"$built" || true)
+driver=$(sed -n 's/^lib:\(.*onshi_rig_ifd.*\.so\)$/\1/p' <<<"$built" | head -n 1)
 [[ -n $tests ]] || { echo "no CLI test programs were built" >&2; exit 1; }
-win_as_root rm -rf "$WIN_CHROOT/root/linux-tests"
-win_as_root mkdir -p "$WIN_CHROOT/root/linux-tests"
+[[ -n $driver ]] || { echo "the rig's driver (onshi-rig-ifd) was not built" >&2; exit 1; }
+win_as_root rm -rf "$WIN_CHROOT/root/linux-tests" "$WIN_CHROOT/root/linux-tests-lib"
+win_as_root mkdir -p "$WIN_CHROOT/root/linux-tests" "$WIN_CHROOT/root/linux-tests-lib"
 for test in $tests; do win_as_root cp "$test" "$WIN_CHROOT/root/linux-tests/"; done
+win_as_root cp "$driver" "$WIN_CHROOT/root/linux-tests-lib/libonshi_rig_ifd.so"
 win_run "scripts/windows/rig-tests.sh $release/onshi.exe"
 
 step "a PC without WebView2"

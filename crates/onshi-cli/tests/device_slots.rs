@@ -111,3 +111,39 @@ fn a_dual_reader_is_one_device_and_its_mute_sam_is_never_a_card() {
         "{said:?}"
     );
 }
+
+/// A three-slot device as libccid names the Circle CIR315 Dual & 1S (31AA:3000; catalog, unconfirmed
+/// order: contact, contactless, SAM), served by the rig's own driver (Debian's vpcd opens two slots).
+const CIR315_DUAL: &str = "Circle CIR315 Dual & 1S [CIR315 Dual & 1S] (CC1A2B3C)";
+
+#[test]
+fn a_three_slot_device_is_one_row_and_the_read_test_passes_over_its_sam() {
+    let rig = Rig::start(&[&format!("{CIR315_DUAL}|3")]).unwrap();
+    let _sam = rig.insert_at(CIR315_DUAL, 2, Profile::MuteSam).unwrap();
+    let _card = rig.insert_at(CIR315_DUAL, 1, Profile::MyNumber).unwrap();
+
+    let doc = json(&onshi(&["readers", "--json"]));
+    let devices = doc["devices"].as_array().unwrap();
+    assert_eq!(devices.len(), 1, "{doc}");
+    assert_eq!(devices[0]["model"], "circle-cir315-dual");
+    let slots: Vec<String> = (0..3).map(|s| format!("{CIR315_DUAL} 00 0{s}")).collect();
+    assert_eq!(devices[0]["slots"], serde_json::json!(slots));
+    let roles: Vec<&Value> = doc["readers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["slot"])
+        .collect();
+    assert_eq!(roles, ["contact", "contactless", "sam"]);
+    // PC/SC says a card is in the SAM slot (present, unresponsive: no ATR) …
+    assert_eq!(doc["readers"][2]["card"]["atr"], "", "{doc}");
+    // … and the words do not call it one.
+    let text = String::from_utf8(onshi(&["readers"]).stdout).unwrap();
+    assert!(text.contains("カードリーダー: 1"), "{text}");
+
+    // Left to choose, the read test takes the card on the contactless slot, never the module.
+    let tested = onshi(&["card-test", "--json", "--wait", "5"]);
+    let report = json(&tested);
+    assert_eq!(report["reader"], slots[1], "{report}");
+    assert_eq!(report["holder"], "my-number-card", "{report}");
+}

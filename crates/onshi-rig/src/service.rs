@@ -23,9 +23,14 @@ pub const DEFAULT_READERS: &[&str] = &[
     "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader",
 ];
 
-/// The vpcd port of the first reader; each entry opens two slots (port, port + 1), so entries are spaced
-/// two apart.
+/// The vpcd port of the first reader; each entry opens its slots on consecutive ports (vpcd: two, port and
+/// port + 1).
 const FIRST_PORT: u16 = 0x8C7B;
+/// Debian's vpcd opens two slots per reader; a reader asking for another count ("NAME|3") is served by
+/// the rig's own driver (crates/onshi-rig-ifd).
+const VPCD_SLOTS: u16 = 2;
+/// The separator of a slot count in a reader given to the rig: "Circle CIR315 Dual & 1S|3".
+pub const SLOTS_SEPARATOR: char = '|';
 const VPCD_DRIVER: &str = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
 /// Set by scripts/rig-namespace.sh once /run/pcscd is private.
 pub const NAMESPACE_MARK: &str = "ONSHI_RIG_NAMESPACE";
@@ -36,7 +41,8 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 /// A running private pcscd with virtual readers.
 pub struct Rig {
     dir: tempfile::TempDir,
-    readers: Vec<String>,
+    /// Each reader's friendly name and its slot count.
+    readers: Vec<(String, u16)>,
     pcscd: Option<Child>,
     _turn: MutexGuard<'static, ()>,
 }
@@ -63,7 +69,10 @@ impl Rig {
     /// Stops pcscd and starts it again with another set of readers.
     pub fn restart(&mut self, readers: &[&str]) -> io::Result<()> {
         self.stop_service();
-        self.readers = readers.iter().map(|name| name.to_string()).collect();
+        self.readers = readers
+            .iter()
+            .map(|spec| parse_reader(spec))
+            .collect::<io::Result<_>>()?;
         self.write_config()?;
         self.start_service()
     }
@@ -73,7 +82,19 @@ impl Rig {
     pub fn slot_names(&self) -> Vec<String> {
         self.readers
             .iter()
-            .flat_map(|name| [format!("{name} 00 00"), format!("{name} 00 01")])
+            .flat_map(|(name, slots)| (0..*slots).map(move |slot| format!("{name} 00 {slot:02X}")))
+            .collect()
+    }
+
+    /// The first port of each reader, in order.
+    fn first_ports(&self) -> Vec<u16> {
+        self.readers
+            .iter()
+            .scan(FIRST_PORT, |next, (_, slots)| {
+                let first = *next;
+                *next += (*slots).max(VPCD_SLOTS);
+                Some(first)
+            })
             .collect()
     }
 
@@ -87,10 +108,14 @@ impl Rig {
         let index = self
             .readers
             .iter()
-            .position(|name| name.contains(reader))
+            .position(|(name, _)| name.contains(reader))
             .ok_or_else(|| io::Error::other(format!("no rig reader matches {reader:?}")))?;
-        let port = FIRST_PORT + 2 * index as u16 + slot;
-        Ok((port, format!("{} 00 {:02X}", self.readers[index], slot)))
+        let (name, slots) = &self.readers[index];
+        if slot >= *slots {
+            return Err(io::Error::other(format!("{name} has {slots} slots")));
+        }
+        let port = self.first_ports()[index] + slot;
+        Ok((port, format!("{name} 00 {slot:02X}")))
     }
 
     /// Puts a card on slot 0 of the reader whose name contains `reader`, and waits until pcscd sees it
@@ -189,24 +214,36 @@ impl Rig {
         let conf = self.config_dir();
         let _ = fs::remove_dir_all(&conf);
         fs::create_dir_all(&conf)?;
-        for (index, name) in self.readers.iter().enumerate() {
-            // Entries that share one driver file break each other: each gets its own copy.
-            let driver = self.dir.path().join(format!("libifdvpcd-{index}.so"));
-            if !driver.exists() {
-                fs::copy(VPCD_DRIVER, &driver)?;
-            }
-            let port = FIRST_PORT + 2 * index as u16;
-            let entry = format!(
-                "FRIENDLYNAME \"{name}\"\nDEVICENAME /dev/null:0x{port:X}\nLIBPATH {}\nCHANNELID 0x{port:X}\n",
-                driver.display()
-            );
+        for ((index, (name, slots)), port) in
+            self.readers.iter().enumerate().zip(self.first_ports())
+        {
+            let entry = if *slots == VPCD_SLOTS {
+                // Entries that share one vpcd file break each other: each gets its own copy.
+                let driver = self.dir.path().join(format!("libifdvpcd-{index}.so"));
+                if !driver.exists() {
+                    fs::copy(VPCD_DRIVER, &driver)?;
+                }
+                format!(
+                    "FRIENDLYNAME \"{name}\"\nDEVICENAME /dev/null:0x{port:X}\nLIBPATH {}\nCHANNELID 0x{port:X}\n",
+                    driver.display()
+                )
+            } else {
+                format!(
+                    "FRIENDLYNAME \"{name}\"\nDEVICENAME onshi-rig-ifd:{port}:{slots}\nLIBPATH {}\nCHANNELID 0\n",
+                    own_driver()?.display()
+                )
+            };
             fs::write(conf.join(format!("reader-{index:02}")), entry)?;
         }
         Ok(())
     }
 
     fn wait_until_listed(&mut self, patience: Duration) -> io::Result<()> {
-        let wanted = self.readers.len() * 2;
+        let wanted: usize = self
+            .readers
+            .iter()
+            .map(|(_, slots)| usize::from(*slots))
+            .sum();
         let deadline = Instant::now() + patience;
         loop {
             if let Some(child) = self.pcscd.as_mut() {
@@ -252,6 +289,40 @@ impl Drop for Rig {
     fn drop(&mut self) {
         self.stop_service();
     }
+}
+
+/// "NAME" (vpcd's two slots) or "NAME|SLOTS" (1 to 8 slots).
+fn parse_reader(spec: &str) -> io::Result<(String, u16)> {
+    match spec.rsplit_once(SLOTS_SEPARATOR) {
+        None => Ok((spec.to_owned(), VPCD_SLOTS)),
+        Some((name, slots)) => match slots.trim().parse::<u16>() {
+            Ok(slots @ 1..=8) => Ok((name.to_owned(), slots)),
+            _ => Err(io::Error::other(format!(
+                "{spec:?}: a slot count from 1 to 8 follows '|'"
+            ))),
+        },
+    }
+}
+
+/// The rig's own driver (crates/onshi-rig-ifd), built by Cargo beside the program or test running now:
+/// ONSHI_RIG_IFD, else libonshi_rig_ifd.so in the program's folder or its deps/ folder.
+fn own_driver() -> io::Result<PathBuf> {
+    if let Some(path) = std::env::var_os("ONSHI_RIG_IFD") {
+        return Ok(PathBuf::from(path));
+    }
+    let exe = std::env::current_exe()?;
+    let dir = exe.parent().unwrap_or(Path::new("."));
+    let places = [dir.to_path_buf(), dir.join("deps"), dir.join("..")];
+    places
+        .iter()
+        .map(|place| place.join("libonshi_rig_ifd.so"))
+        .find(|path| path.is_file())
+        .ok_or_else(|| {
+            io::Error::other(format!(
+                "the rig's driver libonshi_rig_ifd.so is not beside {} (cargo build -p onshi-rig-ifd)",
+                exe.display()
+            ))
+        })
 }
 
 /// Whether this pcscd was built to ask polkit (its help then offers `--disable-polkit`).
