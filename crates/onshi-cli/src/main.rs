@@ -1,4 +1,4 @@
-//! `onshi`: the checks of オン資アシスタント on the command line (design/CLI.md). Logic lives in
+//! `onshi`: the checks of オン資アシスタント on the command line (docs/CLI.md). Logic lives in
 //! onshi-core; this binary parses arguments, prints, and maps outcomes to exit codes.
 
 mod card_test;
@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use text::Lang;
 
-/// Exit codes of design/CLI.md.
+/// Exit codes of docs/CLI.md.
 pub mod exit {
     pub const FINE: u8 = 0;
     pub const PROBLEM: u8 = 1;

@@ -1,5 +1,5 @@
 //! `onshi card-test` on the rig: it tells a My Number card from phones, a licence and a FeliCa card, with
-//! only allow-listed commands reaching the virtual card, and the exit codes of design/CLI.md.
+//! only allow-listed commands reaching the virtual card, and the exit codes of docs/CLI.md.
 
 // Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
 // (onshi_rig::under_test, npm run test:windows).

@@ -1,5 +1,5 @@
 //! `onshi cert inspect`, `onshi backup verify` and `onshi backup copy` over OpenSSL-made fixtures, with the
-//! exit codes and JSON fields of design/CLI.md.
+//! exit codes and JSON fields of docs/CLI.md.
 
 // Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
 // (onshi_rig::under_test, npm run test:windows).

@@ -1,4 +1,4 @@
-//! `onshi readers` and `onshi watch` against the rig, checking the contract of design/CLI.md.
+//! `onshi readers` and `onshi watch` against the rig, checking the contract of docs/CLI.md.
 
 // Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
 // (onshi_rig::under_test, npm run test:windows).

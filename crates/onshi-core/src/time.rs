@@ -12,7 +12,7 @@ pub fn now_jst() -> DateTime<FixedOffset> {
     Utc::now().with_timezone(&jst())
 }
 
-/// RFC 3339 with milliseconds and the +09:00 offset, as design/CLI.md asks for instants.
+/// RFC 3339 with milliseconds and the +09:00 offset, as docs/CLI.md asks for instants.
 pub fn rfc3339_jst(at: DateTime<FixedOffset>) -> String {
     at.with_timezone(&jst())
         .to_rfc3339_opts(SecondsFormat::Millis, false)

@@ -13,7 +13,7 @@ use std::ffi::CString;
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
-/// Who holds the JPKI application that answered (design/CLI.md, `holder`).
+/// Who holds the JPKI application that answered (docs/CLI.md, `holder`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]

@@ -14,7 +14,7 @@ const MPKI_DAILY_FROM: i64 = 7;
 /// A certificate issued or renewed today is valid for 3 years 3 months.
 const VALIDITY_MONTHS: u32 = 39;
 
-/// Where a certificate stands today (design/CLI.md `status`).
+/// Where a certificate stands today (docs/CLI.md `status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]

@@ -38,7 +38,7 @@ impl CardInfo {
     }
 }
 
-/// One connected reader. The field names up to `card` are the CLI's contract (design/CLI.md).
+/// One connected reader. The field names up to `card` are the CLI's contract (docs/CLI.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ReaderInfo {

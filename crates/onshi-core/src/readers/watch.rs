@@ -17,7 +17,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 use ts_rs::TS;
 
-/// What happened (design/CLI.md, `onshi watch`).
+/// What happened (docs/CLI.md, `onshi watch`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
