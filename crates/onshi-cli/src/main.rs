@@ -3,6 +3,7 @@
 
 mod card_test;
 mod cert;
+mod check;
 mod cli_lang;
 mod history;
 mod output;
@@ -105,6 +106,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One line for monitoring tools: readers and certificate, OK/WARNING/CRITICAL/UNKNOWN with perfdata,
+    /// exit 0/1/2/3 (the monitoring-plugin convention). Read-only; never touches a card.
+    Check {
+        /// The certificate file to check (else the Windows store's, else the file last chosen in the app).
+        #[arg(long, value_name = "FILE")]
+        cert: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The MPKI client installed on this PC against the latest version (Windows).
     Mpki {
         #[arg(long)]
@@ -198,6 +208,7 @@ fn main() -> ExitCode {
         } => cert::list(json, at, cli.lang),
         Command::History { days, json } => history::history(days, json, cli.lang),
         Command::Report { json } => history::report(json, cli.lang),
+        Command::Check { cert, json } => check::run(cert.as_deref(), json, cli.lang),
         Command::Mpki { json, latest } => cert::mpki(json, latest, cli.lang),
         Command::Backup {
             command:

@@ -4,19 +4,12 @@
 use crate::cert::{CertInfo, CertStatus};
 use crate::readers::advice::Os;
 use crate::readers::findings::{Finding, FindingKind};
-use crate::readers::{ReadersReport, ServiceState};
+use crate::readers::ReadersReport;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// Green, amber, red: the three icons of the screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export, rename_all = "lowercase")]
-pub enum Level {
-    Ok,
-    Warn,
-    Error,
-}
+pub use crate::verdict::Level;
+use crate::verdict::{self, VerdictCode};
 
 /// A line in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -55,110 +48,80 @@ pub struct Health {
 /// `readers::look_at_usb`): a reader plugged in that the service does not present is amber with its
 /// own words, never "no reader connected".
 pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, Text) {
+    let verdict = verdict::readers(report, findings, os);
     let ready = report.devices.iter().filter(|d| d.smartphone_ready).count();
-    if let Some(stuck) = findings.iter().find(|f| f.kind == FindingKind::UsbOnly) {
-        return (
-            Level::Warn,
-            if ready == 0 {
-                Text::new(
-                    format!(
-                        "「{}」は接続されていますが、使える状態ではありません",
-                        stuck.device
-                    ),
-                    format!("\"{}\" is plugged in but not available", stuck.device_en),
-                )
-            } else {
-                Text::new(
-                    format!(
-                        "使える状態ではないカードリーダーがあります (「{}」)",
-                        stuck.device
-                    ),
-                    format!(
-                        "A reader is plugged in but not available (\"{}\")",
-                        stuck.device_en
-                    ),
-                )
-            },
-        );
-    }
-    match () {
-        _ if report.service == ServiceState::Unavailable => match os {
-            Os::Windows => (
-                Level::Error,
-                Text::new("カードリーダーが見つかりません", "No card reader found"),
+    let stuck = findings.iter().find(|f| f.kind == FindingKind::UsbOnly);
+    let text = match (verdict.code, stuck) {
+        (VerdictCode::ReadersUsbOnly, Some(stuck)) if ready == 0 => Text::new(
+            format!(
+                "「{}」は接続されていますが、使える状態ではありません",
+                stuck.device
             ),
-            Os::Other => (
-                Level::Error,
-                Text::new(
-                    "スマートカードサービスが動いていません",
-                    "The smart-card service is not running",
-                ),
+            format!("\"{}\" is plugged in but not available", stuck.device_en),
+        ),
+        (VerdictCode::ReadersUsbOnly, Some(stuck)) => Text::new(
+            format!(
+                "使える状態ではないカードリーダーがあります (「{}」)",
+                stuck.device
             ),
-        },
-        _ if report.readers.is_empty() => (
-            Level::Warn,
-            Text::new(
-                "カードリーダーが接続されていません",
-                "No card reader is connected",
+            format!(
+                "A reader is plugged in but not available (\"{}\")",
+                stuck.device_en
             ),
         ),
-        _ if ready == 0 => (
-            Level::Warn,
-            Text::new(
-                "スマホ対応のカードリーダーがありません",
-                "No reader fit for smartphones",
+        (VerdictCode::ReadersServiceStopped, _) => {
+            Text::new("カードリーダーが見つかりません", "No card reader found")
+        }
+        (VerdictCode::ReadersServiceUnavailable, _) => Text::new(
+            "スマートカードサービスが動いていません",
+            "The smart-card service is not running",
+        ),
+        (VerdictCode::ReadersNone, _) => Text::new(
+            "カードリーダーが接続されていません",
+            "No card reader is connected",
+        ),
+        (VerdictCode::ReadersNotReady, _) => Text::new(
+            "スマホ対応のカードリーダーがありません",
+            "No reader fit for smartphones",
+        ),
+        _ => Text::new(
+            format!(
+                "カードリーダー: 接続中 {} 台 (スマホ対応 {ready} 台)",
+                report.devices.len()
+            ),
+            format!(
+                "Card readers: {} connected ({ready} fit for smartphones)",
+                report.devices.len()
             ),
         ),
-        _ => (
-            Level::Ok,
-            Text::new(
-                format!(
-                    "カードリーダー: 接続中 {} 台 (スマホ対応 {ready} 台)",
-                    report.devices.len()
-                ),
-                format!(
-                    "Card readers: {} connected ({ready} fit for smartphones)",
-                    report.devices.len()
-                ),
-            ),
-        ),
-    }
+    };
+    (verdict.level, text)
 }
 
 /// The certificate's verdict; None when no certificate is known yet (that alone turns nothing amber).
 pub fn certificate(info: &CertInfo) -> (Level, Text) {
     let days = info.expiry.days_left;
     let until = &info.not_after;
-    match info.expiry.status {
-        CertStatus::Expired => (
-            Level::Error,
-            Text::new(
-                format!("電子証明書: 期限切れ ({until})"),
-                format!("Certificate: expired ({until})"),
-            ),
+    let level = verdict::certificate(Some(info)).level;
+    let text = match info.expiry.status {
+        CertStatus::Expired => Text::new(
+            format!("電子証明書: 期限切れ ({until})"),
+            format!("Certificate: expired ({until})"),
         ),
-        CertStatus::RenewalWindow => (
-            Level::Warn,
-            Text::new(
-                format!("電子証明書: 有効期限まであと {days} 日 ({until}) 更新してください"),
-                format!("Certificate: {days} days left ({until}), please renew"),
-            ),
+        CertStatus::RenewalWindow => Text::new(
+            format!("電子証明書: 有効期限まであと {days} 日 ({until}) 更新してください"),
+            format!("Certificate: {days} days left ({until}), please renew"),
         ),
-        CertStatus::NotYetValid => (
-            Level::Warn,
-            Text::new(
-                format!("電子証明書: まだ有効期間前です ({})", info.not_before),
-                format!("Certificate: not valid until {}", info.not_before),
-            ),
+        CertStatus::NotYetValid => Text::new(
+            format!("電子証明書: まだ有効期間前です ({})", info.not_before),
+            format!("Certificate: not valid until {}", info.not_before),
         ),
-        CertStatus::Valid => (
-            Level::Ok,
-            Text::new(
-                format!("電子証明書: 有効 (あと {days} 日、{until} まで)"),
-                format!("Certificate: valid ({days} days left, until {until})"),
-            ),
+        CertStatus::Valid => Text::new(
+            format!("電子証明書: 有効 (あと {days} 日、{until} まで)"),
+            format!("Certificate: valid ({days} days left, until {until})"),
         ),
-    }
+    };
+    (level, text)
 }
 
 /// The worst of both, with both lines.
@@ -188,7 +151,7 @@ pub fn assess(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::readers::ReaderInfo;
+    use crate::readers::{ReaderInfo, ServiceState};
 
     fn report(names: &[&str]) -> ReadersReport {
         ReadersReport::of(
@@ -220,7 +183,8 @@ mod tests {
         let far_future = crate::time::parse_date("2000-01-01").unwrap();
         let info = crate::cert::inspect(&der, far_future).unwrap();
         let worst = assess(&report(&[pasori]), &[], Some(&info), Os::Windows);
-        assert_eq!(worst.level, Level::Warn, "not yet valid turns it amber");
+        // Red, as on 「電子証明書」 (both take it from crate::verdict): the system cannot use it today.
+        assert_eq!(worst.level, Level::Error, "not yet valid turns it red");
     }
 
     #[test]

@@ -587,11 +587,17 @@ mod tests {
             smart_card_service: None,
             libccid: None,
         });
+        let verdict = crate::verdict::readers(
+            &ReadersReport::unavailable(),
+            &findings,
+            crate::readers::advice::Os::Other,
+        );
         UsbView {
             usb,
             usb_error: None,
             smart_card_service: None,
             findings,
+            verdict,
         }
     }
 }

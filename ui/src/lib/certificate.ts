@@ -9,17 +9,9 @@ export interface CertVerdict {
   action: MessageKey;
 }
 
+/** The certificate's verdict in words; its level comes from onshi-core (verdict.rs), as the tray's does. */
 export function certVerdict(info: CertInfo): CertVerdict {
-  switch (info.status) {
-    case "valid":
-      return { level: "ok", headline: "cert.status.valid", action: "cert.action.valid" };
-    case "renewal-window":
-      return { level: "warn", headline: "cert.status.renewal-window", action: "cert.action.renewal-window" };
-    case "expired":
-      return { level: "error", headline: "cert.status.expired", action: "cert.action.expired" };
-    case "not-yet-valid":
-      return { level: "error", headline: "cert.status.not-yet-valid", action: "cert.action.not-yet-valid" };
-  }
+  return { level: info.verdict.level, headline: `cert.status.${info.status}`, action: `cert.action.${info.status}` };
 }
 
 const backupErrors = ["wrong-password", "not-pkcs12", "damaged", "unsupported", "too-large", "unreadable", "no-backup"] as const;

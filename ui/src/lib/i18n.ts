@@ -49,6 +49,8 @@ const ja = {
     "Windows では、リーダーをすべて外すとスマートカードサービスも止まります。カードリーダーのUSBケーブルを一度抜いて、差し直してください。変わらない場合は、PCを再起動するか、「サービス」で「Smart Card」が「実行中」かご確認ください。",
   "readers.serviceDown.other":
     "スマートカードサービス (pcscd) を起動してください。例: 「sudo systemctl start pcscd」",
+  "readers.usbOnly.title": "接続されていても使えない状態のカードリーダーがあります",
+  "readers.usbOnly.action": "下の案内の順にご確認ください。",
   "readers.none.title": "カードリーダーが接続されていません",
   "readers.none.action": "汎用カードリーダーを資格確認端末 (PC) のUSB端子に接続してください。",
   "readers.notReady.title": "スマートフォンのマイナ保険証に対応したリーダーがありません",
@@ -273,6 +275,8 @@ const en: Record<MessageKey, string> = {
   "readers.serviceDown.windows":
     "Windows stops the smart-card service when the last reader is unplugged. Unplug the reader's USB cable and plug it in again. If nothing changes, restart the PC or check that the \"Smart Card\" service is \"Running\" in Services.",
   "readers.serviceDown.other": "Start the smart-card service (pcscd), for example with \"sudo systemctl start pcscd\".",
+  "readers.usbOnly.title": "A card reader is plugged in but cannot be used",
+  "readers.usbOnly.action": "Check the points below, in order.",
   "readers.none.title": "No card reader is connected",
   "readers.none.action": "Connect a general-purpose card reader to a USB port of the PC.",
   "readers.notReady.title": "No reader fit for smartphone My Number insurance cards",

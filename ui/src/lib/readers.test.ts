@@ -1,51 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { isWindows, readersVerdict } from "./readers";
-import type { ReaderInfo } from "./bindings/ReaderInfo";
-import type { ReadersReport } from "./bindings/ReadersReport";
-
-const reader = (name: string, ready: boolean): ReaderInfo => ({
-  name,
-  model: ready ? "sony-rc-s300" : null,
-  label: ready ? "ソニー PaSoRi 4.0 (RC-S300)" : null,
-  smartphone_ready: ready,
-  card: null,
-  label_en: null,
-  advice_ja: null,
-  advice_en: null,
-  device: name,
-  slot: ready ? "contactless" : null,
-  slot_unconfirmed: false,
-  number: null,
-});
-
+import { readersVerdict } from "./readers";
 describe("readersVerdict", () => {
-  it("is red with Windows advice when the service is down on Windows", () => {
-    const report: ReadersReport = { service: "unavailable", readers: [], devices: [] };
-    expect(readersVerdict(report, true)).toEqual({
-      level: "error",
-      title: "readers.serviceDown.windowsTitle",
-      action: "readers.serviceDown.windows",
-    });
-    expect(readersVerdict(report, false).title).toBe("readers.serviceDown.title");
-    expect(readersVerdict(report, false).action).toBe("readers.serviceDown.other");
-  });
-
-  it("is amber with no reader, or with only readers unfit for phones", () => {
-    expect(readersVerdict({ service: "running", readers: [], devices: [] }, false).title).toBe("readers.none.title");
-    const contactOnly = { service: "running", readers: [reader("SCR3310 0", false)] } as ReadersReport;
-    expect(readersVerdict(contactOnly, false)).toMatchObject({ level: "warn", title: "readers.notReady.title" });
-  });
-
-  it("is green as soon as one reader fits", () => {
-    const report = { service: "running", readers: [reader("SCR3310 0", false), reader("PaSoRi 4.0 0", true)] } as ReadersReport;
-    expect(readersVerdict(report, false).level).toBe("ok");
-  });
-});
-
-describe("isWindows", () => {
-  it("reads the WebView2 user agent", () => {
-    expect(isWindows("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Edg/120")).toBe(true);
-    expect(isWindows("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15")).toBe(false);
+  it("words every readers code onshi-core gives, keeping its level", async () => {
+    const { dictionaries } = await import("./i18n");
+    const codes = [
+      "readers-service-stopped",
+      "readers-service-unavailable",
+      "readers-usb-only",
+      "readers-none",
+      "readers-not-ready",
+      "readers-ready",
+    ] as const;
+    for (const code of codes) {
+      const words = readersVerdict({ level: "warn", code });
+      expect(words.level).toBe("warn");
+      expect(dictionaries.ja[words.title], code).toBeTruthy();
+      expect(dictionaries.en[words.action], code).toBeTruthy();
+    }
+    expect(readersVerdict({ level: "error", code: "readers-service-stopped" }).title).toBe(
+      "readers.serviceDown.windowsTitle",
+    );
   });
 });
 

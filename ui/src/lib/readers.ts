@@ -1,38 +1,38 @@
 // What the readers' state means for the person at the desk: one overall verdict and its next action.
-import type { ReadersReport } from "./bindings/ReadersReport";
+import type { Verdict } from "./bindings/Verdict";
+import type { VerdictCode } from "./bindings/VerdictCode";
 import type { CardKind } from "./bindings/CardKind";
 import type { Holder } from "./bindings/Holder";
 import type { MessageKey } from "./i18n";
 import type { Slot } from "./bindings/Slot";
 
-export type Level = "ok" | "warn" | "error";
+export type { Level } from "./bindings/Level";
+import type { Level } from "./bindings/Level";
 
-export interface Verdict {
+/** A verdict in words: its level, a headline and the next step. */
+export interface Words {
   level: Level;
   title: MessageKey;
   action: MessageKey;
 }
 
-export function readersVerdict(report: ReadersReport, windows: boolean): Verdict {
-  if (report.service === "unavailable") {
-    return {
-      level: "error",
-      // Windows stops its service with the last reader: to staff there it reads as "no reader".
-      title: windows ? "readers.serviceDown.windowsTitle" : "readers.serviceDown.title",
-      action: windows ? "readers.serviceDown.windows" : "readers.serviceDown.other",
-    };
-  }
-  if (report.readers.length === 0) {
-    return { level: "warn", title: "readers.none.title", action: "readers.none.action" };
-  }
-  if (!report.readers.some((reader) => reader.smartphone_ready)) {
-    return { level: "warn", title: "readers.notReady.title", action: "readers.notReady.action" };
-  }
-  return { level: "ok", title: "readers.ready.title", action: "readers.ready.action" };
+/** The words for the readers' verdict, which onshi-core computes (verdict.rs) and the app sends with the
+ *  USB view; the screen decides nothing itself. */
+const readersWords: Partial<Record<VerdictCode, { title: MessageKey; action: MessageKey }>> = {
+  // Windows stops its service with the last reader: to staff there it reads as "no reader".
+  "readers-service-stopped": { title: "readers.serviceDown.windowsTitle", action: "readers.serviceDown.windows" },
+  "readers-service-unavailable": { title: "readers.serviceDown.title", action: "readers.serviceDown.other" },
+  "readers-usb-only": { title: "readers.usbOnly.title", action: "readers.usbOnly.action" },
+  "readers-none": { title: "readers.none.title", action: "readers.none.action" },
+  "readers-not-ready": { title: "readers.notReady.title", action: "readers.notReady.action" },
+  "readers-ready": { title: "readers.ready.title", action: "readers.ready.action" },
+};
+
+export function readersVerdict(verdict: Verdict): Words {
+  const words = readersWords[verdict.code] ?? readersWords["readers-none"]!;
+  return { level: verdict.level, ...words };
 }
 
-/** Windows stops its smart-card service when no reader is plugged in; the advice differs from Linux. */
-export const isWindows = (userAgent: string) => /Windows/i.test(userAgent);
 
 /** The message that names a slot's role in its device. */
 export const slotKey = (slot: Slot): MessageKey => `slot.${slot}`;

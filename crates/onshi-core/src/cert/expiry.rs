@@ -30,6 +30,8 @@ pub enum CertStatus {
 #[ts(export)]
 pub struct Expiry {
     pub status: CertStatus,
+    /// The status as a verdict (crate::verdict): its level is the one every screen and the tray show.
+    pub verdict: crate::verdict::Verdict,
     /// Whole days from today to the last valid day (0 on that day, negative once expired).
     pub days_left: i64,
     /// The first day the renewal can be done (YYYY-MM-DD).
@@ -68,6 +70,7 @@ pub fn evaluate(not_before: NaiveDate, not_after: NaiveDate, today: NaiveDate) -
         .map(|ahead| date_text(today + chrono::Duration::days(ahead)));
     Expiry {
         status,
+        verdict: crate::verdict::certificate_status(status),
         days_left,
         renewal_opens: date_text(not_after - chrono::Duration::days(RENEWAL_WINDOW_DAYS)),
         renewed_expiry_if_today: date_text(renewed_expiry(today)),

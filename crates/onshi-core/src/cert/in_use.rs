@@ -167,7 +167,8 @@ pub fn store_certificates(
     ))
 }
 
-fn from_file(path: &Path, today: NaiveDate) -> Result<CertInfo, String> {
+/// A certificate file as of `today`, or why it could not be read (the error in words).
+pub fn from_file(path: &Path, today: NaiveDate) -> Result<CertInfo, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     read_certificate(&bytes)
         .and_then(|der| inspect(&der, today))

@@ -45,6 +45,8 @@ pub struct UsbView {
     pub usb_error: Option<String>,
     pub smart_card_service: Option<crate::platform::SmartCardService>,
     pub findings: Vec<findings::Finding>,
+    /// The readers' verdict, from the PC/SC report and these findings together (crate::verdict).
+    pub verdict: crate::verdict::Verdict,
 }
 
 /// Lists the USB readers and joins them with `report` (one pass; run it when USB or PC/SC changed or on
@@ -64,10 +66,12 @@ pub fn look_at_usb(report: &ReadersReport) -> UsbView {
         smart_card_service,
         libccid: libccid.as_ref(),
     });
+    let verdict = crate::verdict::readers(report, &found, advice::Os::current());
     UsbView {
         usb,
         usb_error,
         smart_card_service,
         findings: found,
+        verdict,
     }
 }

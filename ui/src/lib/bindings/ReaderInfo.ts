@@ -3,7 +3,7 @@ import type { CardInfo } from "./CardInfo";
 import type { Slot } from "./Slot";
 
 /**
- * One connected reader. The field names up to `card` are the CLI's contract (design/CLI.md).
+ * One connected reader. The field names up to `card` are the CLI's contract (docs/CLI.md).
  */
 export type ReaderInfo = { 
 /**

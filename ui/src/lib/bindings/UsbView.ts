@@ -2,6 +2,7 @@
 import type { Finding } from "./Finding";
 import type { SmartCardService } from "./SmartCardService";
 import type { UsbReader } from "./UsbReader";
+import type { Verdict } from "./Verdict";
 
 /**
  * The USB view beside a PC/SC report: the readers on USB, the Smart Card service (Windows), and the
@@ -12,4 +13,8 @@ export type UsbView = { usb: Array<UsbReader>,
  * Why the USB devices could not be listed, if they could not (the findings then come from PC/SC
  * alone).
  */
-usb_error: string | null, smart_card_service: SmartCardService | null, findings: Array<Finding>, };
+usb_error: string | null, smart_card_service: SmartCardService | null, findings: Array<Finding>, 
+/**
+ * The readers' verdict, from the PC/SC report and these findings together (crate::verdict).
+ */
+verdict: Verdict, };

@@ -1,0 +1,120 @@
+//! `onshi check` on the rig, as a monitoring tool runs it: the plugin line's state and perfdata and the
+//! exit code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) for a ready desk, a certificate near or past its
+//! expiry, no reader, only a reader unfit for phones, the service stopped, and no certificate to look at.
+
+// The rig is Linux; the Windows build runs these same tests as onshi.exe under Wine
+// (onshi_rig::under_test, npm run test:windows).
+#![cfg(target_os = "linux")]
+
+use onshi_rig::pki::{Pki, TERMINAL_DAYS};
+use onshi_rig::under_test::testing_windows;
+use onshi_rig::{Rig, DEFAULT_READERS};
+use serde_json::Value;
+use std::process::Output;
+
+const CONTACT_ONLY: &str = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader";
+
+fn check(cert: &Pki, json: bool) -> Output {
+    let file = cert.path("terminal.pem");
+    let mut args = vec!["check", "--cert", file.to_str().unwrap()];
+    if json {
+        args.push("--json");
+    }
+    onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), &args)
+}
+
+fn line(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_monitoring_tool_reads_the_state_from_the_exit_code_and_the_first_word() {
+    let mut rig = Rig::start(DEFAULT_READERS).unwrap();
+    let valid = Pki::new(TERMINAL_DAYS, false).unwrap();
+
+    let ok = check(&valid, false);
+    let text = line(&ok);
+    assert_eq!(ok.status.code(), Some(0), "{text}");
+    assert!(text.starts_with("OK - "), "{text}");
+    assert!(
+        text.contains("| readers_connected=5 readers_ready=4;1: cert_days_left="),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "one line: {text}");
+    let doc: Value = serde_json::from_slice(&check(&valid, true).stdout).unwrap();
+    assert_eq!(doc["level"], "ok");
+    assert_eq!(doc["readers"]["code"], "readers-ready");
+    assert_eq!(doc["certificate"]["code"], "certificate-valid");
+    assert_eq!(doc["complete"], true);
+
+    let near = Pki::new(30, false).unwrap();
+    let warned = check(&near, false);
+    assert_eq!(warned.status.code(), Some(1), "{}", line(&warned));
+    assert!(line(&warned).starts_with("WARNING - "));
+
+    let expired = Pki::new(-1, false).unwrap();
+    let critical = check(&expired, false);
+    assert_eq!(critical.status.code(), Some(2), "{}", line(&critical));
+    assert!(line(&critical).starts_with("CRITICAL - "));
+
+    rig.restart(&[CONTACT_ONLY]).unwrap();
+    let unfit = check(&valid, true);
+    assert_eq!(unfit.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&unfit.stdout).unwrap();
+    assert_eq!(doc["readers"]["code"], "readers-not-ready");
+    assert_eq!(doc["readers_ready"], 0);
+
+    rig.restart(&[]).unwrap();
+    let none = check(&valid, false);
+    assert!(
+        line(&none).contains("readers_connected=0"),
+        "{}",
+        line(&none)
+    );
+    // Windows stops its Smart Card service with the last reader (red); pcscd keeps running (amber).
+    let expected = if testing_windows() { 2 } else { 1 };
+    assert_eq!(none.status.code(), Some(expected), "{}", line(&none));
+
+    rig.stop_service();
+    let stopped = check(&valid, true);
+    assert_eq!(stopped.status.code(), Some(2));
+    let doc: Value = serde_json::from_slice(&stopped.stdout).unwrap();
+    let code = if testing_windows() {
+        "readers-service-stopped"
+    } else {
+        "readers-service-unavailable"
+    };
+    assert_eq!(doc["readers"]["code"], code);
+}
+
+#[test]
+fn with_no_certificate_to_look_at_the_state_is_unknown_not_ok() {
+    if testing_windows() {
+        // Wine's certificate store is shared by the Windows tests; the Linux run covers this.
+        return;
+    }
+    let _rig = Rig::start(DEFAULT_READERS).unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let output = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
+        .env("XDG_DATA_HOME", empty.path())
+        .env("HOME", empty.path())
+        .args(["check", "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = line(&output);
+    assert_eq!(output.status.code(), Some(3), "{text}");
+    assert!(text.starts_with("UNKNOWN - "), "{text}");
+    assert!(!text.contains("cert_days_left"), "{text}");
+    // A certificate file that cannot be read is unknown too, and says why.
+    let missing = empty.path().join("terminal.cer");
+    let output = onshi_rig::under_test::run(
+        env!("CARGO_BIN_EXE_onshi"),
+        &["check", "--cert", missing.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        line(&output).contains("証明書を読めません"),
+        "{}",
+        line(&output)
+    );
+}

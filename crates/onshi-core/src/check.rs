@@ -1,0 +1,109 @@
+//! The read-only check for monitoring tools (`onshi check`): the readers' and the certificate's verdicts
+//! (crate::verdict) and the figures a monitoring tool graphs. It never touches a card.
+
+use crate::cert::in_use::{InUse, Source};
+use crate::health::{self, Text};
+use crate::readers::advice::Os;
+use crate::readers::findings::FindingKind;
+use crate::readers::{ReadersReport, UsbView};
+use crate::verdict::{self, Level, Verdict, VerdictCode};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What `onshi check --json` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CheckReport {
+    /// The worse of the two verdicts.
+    pub level: Level,
+    /// False when the certificate could not be looked at (none found, or its file unreadable): a
+    /// monitoring tool then reports "unknown" rather than "ok".
+    pub complete: bool,
+    pub readers: Verdict,
+    pub certificate: Verdict,
+    /// Reader devices connected, and those fit for the smartphone マイナ保険証.
+    pub readers_connected: u32,
+    pub readers_ready: u32,
+    /// The USB view's findings by kind (`usb-only`, `unlisted-reader`).
+    pub findings: Vec<FindingKind>,
+    /// Days to the certificate's last valid day (negative once expired), and that day (YYYY-MM-DD).
+    pub certificate_days_left: Option<i64>,
+    pub certificate_not_after: Option<String>,
+    /// Where the certificate was read from, and why it could not be, if it could not.
+    pub certificate_source: Option<Source>,
+    pub certificate_error: Option<String>,
+    /// The same lines as the tray's, readers then certificate.
+    pub lines: Vec<Text>,
+}
+
+/// Joins what was looked at into one report.
+pub fn check(
+    report: &ReadersReport,
+    usb: &UsbView,
+    certificate: Option<InUse>,
+    os: Os,
+) -> CheckReport {
+    let (source, info, error) = match certificate {
+        Some(InUse {
+            source,
+            certificate: Ok(info),
+        }) => (Some(source), Some(info), None),
+        Some(InUse {
+            source,
+            certificate: Err(error),
+        }) => (Some(source), None, Some(error)),
+        None => (None, None, None),
+    };
+    let readers = verdict::readers(report, &usb.findings, os);
+    let certificate = verdict::certificate(info.as_ref());
+    let health = health::assess(report, &usb.findings, info.as_ref(), os);
+    CheckReport {
+        level: readers.level.max(certificate.level),
+        complete: certificate.code != VerdictCode::CertificateUnknown,
+        readers,
+        certificate,
+        readers_connected: report.devices.len() as u32,
+        readers_ready: report.devices.iter().filter(|d| d.smartphone_ready).count() as u32,
+        findings: usb.findings.iter().map(|f| f.kind).collect(),
+        certificate_days_left: info.as_ref().map(|i| i.expiry.days_left),
+        certificate_not_after: info.as_ref().map(|i| i.not_after.clone()),
+        certificate_source: source,
+        certificate_error: error,
+        lines: health.lines,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readers::{ReaderInfo, ServiceState};
+
+    fn usb_view(report: &ReadersReport) -> UsbView {
+        UsbView {
+            usb: Vec::new(),
+            usb_error: None,
+            smart_card_service: None,
+            findings: Vec::new(),
+            verdict: verdict::readers(report, &[], Os::Other),
+        }
+    }
+
+    #[test]
+    fn without_a_certificate_the_check_is_incomplete_and_the_readers_still_count() {
+        let report = ReadersReport::of(
+            ServiceState::Running,
+            vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
+        );
+        let checked = check(&report, &usb_view(&report), None, Os::Other);
+        assert!(!checked.complete);
+        assert_eq!(checked.level, Level::Ok);
+        assert_eq!((checked.readers_connected, checked.readers_ready), (1, 1));
+        let unreadable = InUse {
+            source: Source::File("~/gone.cer".into()),
+            certificate: Err("No such file".into()),
+        };
+        let checked = check(&report, &usb_view(&report), Some(unreadable), Os::Other);
+        assert!(!checked.complete);
+        assert_eq!(checked.certificate_error.as_deref(), Some("No such file"));
+    }
+}
