@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "cert_from_store",
     "cert_open",
     "cert_save_reminder",
+    "desk_check",
     "guides_list",
     "history_timeline",
     "mpki_status",

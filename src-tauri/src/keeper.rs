@@ -143,7 +143,7 @@ pub fn pending(app: &AppHandle) -> Option<Instant> {
         .next_deadline()
 }
 
-/// The tray shows the worst of the readers and the certificate.
+/// The tray shows the worst of the readers, the certificate and, when it needs attention, the OS.
 pub fn refresh_tray(app: &AppHandle) {
     if app.try_state::<Keeper>().is_none() {
         return;
@@ -151,7 +151,9 @@ pub fn refresh_tray(app: &AppHandle) {
     let readers = app.state::<ReadersState>();
     let (report, usb) = (readers.current(), readers.usb());
     let certificate = certificate(app);
-    let health = health::assess(&report, &usb.findings, certificate.as_ref(), Os::current());
+    let os = onshi_core::os_support::this_pc(now_jst().date_naive());
+    let health =
+        health::assess(&report, &usb.findings, certificate.as_ref(), Os::current()).with_os(&os);
     resident::show_health(app, &health);
 }
 

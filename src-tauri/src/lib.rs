@@ -110,6 +110,7 @@ pub fn run() {
             commands::cert::cert_from_store,
             commands::cert::cert_open,
             commands::cert::cert_save_reminder,
+            commands::desk_check::desk_check,
             commands::guides::guides_list,
             commands::history::history_timeline,
             commands::mpki::mpki_status,

@@ -76,7 +76,8 @@ pub fn run(cert: Option<&Path>, json: bool, lang: Lang) -> u8 {
             )
         }
     };
-    let checked = check::check(&report, &usb, certificate, Os::current());
+    let os_support = onshi_core::os_support::this_pc(today);
+    let checked = check::check(&report, &usb, certificate, os_support, Os::current());
     if json {
         print_json(&checked);
     } else {

@@ -118,3 +118,94 @@ fn with_no_certificate_to_look_at_the_state_is_unknown_not_ok() {
         line(&output)
     );
 }
+
+/// Under Wine: the edition, version and build set in Wine's registry as each kind of terminal has them,
+/// and the deadline `onshi check` gives for it (os_support.toml).
+#[test]
+fn each_windows_edition_gets_its_own_deadline() {
+    if !testing_windows() {
+        return;
+    }
+    const KEY: &str = r"HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion";
+    const NAMES: [&str; 4] = ["ProductName", "EditionID", "CurrentBuild", "DisplayVersion"];
+    let query = |name: &str| -> Option<String> {
+        let out = onshi_rig::under_test::wine(["reg", "query", KEY, "/v", name]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .and_then(|l| l.split("REG_SZ").nth(1))
+            .map(|v| v.trim().to_owned())
+    };
+    let set = |name: &str, value: &str| {
+        let out = onshi_rig::under_test::wine([
+            "reg", "add", KEY, "/v", name, "/t", "REG_SZ", "/d", value, "/f",
+        ]);
+        assert!(out.status.success(), "reg add {name}: {out:?}");
+    };
+    let saved: Vec<Option<String>> = NAMES.iter().map(|n| query(n)).collect();
+    let _rig = Rig::start(DEFAULT_READERS).unwrap();
+    let valid = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let today = onshi_core::time::now_jst().date_naive();
+    for (product, edition, build, display, ends) in [
+        (
+            "Windows 10 Enterprise LTSC 2019",
+            "EnterpriseS",
+            "17763",
+            "",
+            "2029-01-09",
+        ),
+        (
+            "Windows 10 Pro",
+            "Professional",
+            "19045",
+            "22H2",
+            "2025-10-14",
+        ),
+        (
+            "Windows 10 Pro",
+            "Professional",
+            "26100",
+            "24H2",
+            "2026-10-13",
+        ),
+        (
+            "Windows 10 Pro",
+            "Professional",
+            "26200",
+            "25H2",
+            "2027-10-12",
+        ),
+    ] {
+        for (name, value) in NAMES.iter().zip([product, edition, build, display]) {
+            set(name, value);
+        }
+        let output = check(&valid, true);
+        let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(doc["os"]["ends"], ends, "{doc}");
+        let days_left = (onshi_core::time::parse_date(ends).unwrap() - today).num_days();
+        let (code, state) = match days_left {
+            d if d < 0 => ("os-support-ended", 1),
+            d if d <= 90 => ("os-support-ending-soon", 1),
+            _ => ("os-supported", 0),
+        };
+        assert_eq!(doc["os"]["verdict"]["code"], code, "{doc}");
+        assert_eq!(output.status.code(), Some(state), "{doc}");
+        if build != "17763" && build != "19045" {
+            assert!(
+                doc["os"]["description"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Windows 11 Pro"),
+                "{doc}"
+            );
+        }
+    }
+    for (name, value) in NAMES.iter().zip(saved) {
+        match value {
+            Some(value) => set(name, &value),
+            None => {
+                let _ = onshi_rig::under_test::wine(["reg", "delete", KEY, "/v", name, "/f"]);
+            }
+        }
+    }
+}

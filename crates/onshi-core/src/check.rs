@@ -3,6 +3,7 @@
 
 use crate::cert::in_use::{InUse, Source};
 use crate::health::{self, Text};
+use crate::os_support::OsSupport;
 use crate::readers::advice::Os;
 use crate::readers::findings::FindingKind;
 use crate::readers::{ReadersReport, UsbView};
@@ -32,7 +33,9 @@ pub struct CheckReport {
     /// Where the certificate was read from, and why it could not be, if it could not.
     pub certificate_source: Option<Source>,
     pub certificate_error: Option<String>,
-    /// The same lines as the tray's, readers then certificate.
+    /// The operating system and its last day of updates (crate::os_support).
+    pub os: OsSupport,
+    /// The same lines as the tray's, readers then certificate, then the OS when it needs attention.
     pub lines: Vec<Text>,
 }
 
@@ -41,6 +44,7 @@ pub fn check(
     report: &ReadersReport,
     usb: &UsbView,
     certificate: Option<InUse>,
+    os_support: OsSupport,
     os: Os,
 ) -> CheckReport {
     let (source, info, error) = match certificate {
@@ -56,9 +60,14 @@ pub fn check(
     };
     let readers = verdict::readers(report, &usb.findings, os);
     let certificate = verdict::certificate(info.as_ref());
-    let health = health::assess(report, &usb.findings, info.as_ref(), os);
+    let lines = health::assess(report, &usb.findings, info.as_ref(), os)
+        .with_os(&os_support)
+        .lines;
     CheckReport {
-        level: readers.level.max(certificate.level),
+        level: readers
+            .level
+            .max(certificate.level)
+            .max(os_support.verdict.level),
         complete: certificate.code != VerdictCode::CertificateUnknown,
         readers,
         certificate,
@@ -69,7 +78,8 @@ pub fn check(
         certificate_not_after: info.as_ref().map(|i| i.not_after.clone()),
         certificate_source: source,
         certificate_error: error,
-        lines: health.lines,
+        os: os_support,
+        lines,
     }
 }
 
@@ -88,13 +98,41 @@ mod tests {
         }
     }
 
+    fn linux() -> OsSupport {
+        crate::os_support::this_pc(crate::time::now_jst().date_naive())
+    }
+
+    #[test]
+    fn an_ended_windows_turns_the_check_amber_and_says_what_to_do() {
+        let report = ReadersReport::of(
+            ServiceState::Running,
+            vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
+        );
+        let ended = crate::os_support::windows(
+            &crate::os_support::WindowsIdentity {
+                product: "Windows 10 Pro".into(),
+                edition_id: "Professional".into(),
+                build: 19045,
+                display_version: "22H2".into(),
+            },
+            crate::time::parse_date("2026-12-01").unwrap(),
+        );
+        let checked = check(&report, &usb_view(&report), None, ended, Os::Windows);
+        assert_eq!(checked.level, Level::Warn);
+        assert!(
+            checked.lines[2].ja.contains("2025-10-14 に終了しています"),
+            "{:?}",
+            checked.lines
+        );
+    }
+
     #[test]
     fn without_a_certificate_the_check_is_incomplete_and_the_readers_still_count() {
         let report = ReadersReport::of(
             ServiceState::Running,
             vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
         );
-        let checked = check(&report, &usb_view(&report), None, Os::Other);
+        let checked = check(&report, &usb_view(&report), None, linux(), Os::Other);
         assert!(!checked.complete);
         assert_eq!(checked.level, Level::Ok);
         assert_eq!((checked.readers_connected, checked.readers_ready), (1, 1));
@@ -102,7 +140,13 @@ mod tests {
             source: Source::File("~/gone.cer".into()),
             certificate: Err("No such file".into()),
         };
-        let checked = check(&report, &usb_view(&report), Some(unreadable), Os::Other);
+        let checked = check(
+            &report,
+            &usb_view(&report),
+            Some(unreadable),
+            linux(),
+            Os::Other,
+        );
         assert!(!checked.complete);
         assert_eq!(checked.certificate_error.as_deref(), Some("No such file"));
     }

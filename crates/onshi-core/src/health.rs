@@ -124,6 +124,18 @@ pub fn certificate(info: &CertInfo) -> (Level, Text) {
     (level, text)
 }
 
+impl Health {
+    /// With the OS's deadline (crate::os_support): a line and its level, only when it needs attention,
+    /// so a supported Windows adds nothing to the tray.
+    pub fn with_os(mut self, os: &crate::os_support::OsSupport) -> Health {
+        if os.verdict.level != Level::Ok {
+            self.level = self.level.max(os.verdict.level);
+            self.lines.push(crate::os_support::line(os));
+        }
+        self
+    }
+}
+
 /// The worst of both, with both lines.
 pub fn assess(
     report: &ReadersReport,

@@ -59,6 +59,8 @@ pub struct SupportReport {
     pub generated_at: String,
     pub app_version: String,
     pub os: String,
+    /// The OS's last day of updates and its verdict (crate::os_support).
+    pub os_support: crate::os_support::OsSupport,
     pub service: ServiceState,
     pub readers: Vec<ReportReader>,
     /// The readers on USB (ids and the device's own names, never a serial number), and what joining
@@ -72,12 +74,22 @@ pub struct SupportReport {
     pub guide_progress: BTreeMap<String, String>,
     /// The last 7 days, oldest first, in counts.
     pub history: Vec<DayCounts>,
+    /// The last 始業点検 in the history: when, and its level (`ok`, `warn`, `error`).
+    pub last_desk_check: Option<LastDeskCheck>,
+}
+
+/// When the last 始業点検 ran and how it came out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LastDeskCheck {
+    pub at: String,
+    pub level: String,
 }
 
 /// Everything the report is made of; `gather` reads it from the PC.
 pub struct Inputs {
     pub app_version: String,
-    pub os: String,
+    pub os: crate::os_support::OsSupport,
     pub now: DateTime<FixedOffset>,
     pub readers: ReadersReport,
     pub usb: UsbView,
@@ -86,6 +98,7 @@ pub struct Inputs {
     pub certificate: Option<in_use::InUse>,
     pub mpki_installed: Option<String>,
     pub history: Vec<DayCounts>,
+    pub last_desk_check: Option<LastDeskCheck>,
 }
 
 /// The settings as the app stored them (tauri-plugin-store: `{"settings": {…}}`), read only.
@@ -114,7 +127,7 @@ pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inp
         .unwrap_or_default();
     Inputs {
         app_version: app_version.to_owned(),
-        os: crate::platform::os_description(),
+        os: crate::os_support::this_pc(today),
         now,
         usb: crate::readers::look_at_usb(&readers),
         readers,
@@ -128,6 +141,14 @@ pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inp
             .ok()
             .flatten(),
         history: day_counts(&events, today, HISTORY_DAYS),
+        last_desk_check: events
+            .iter()
+            .rev()
+            .find(|e| e.event == crate::history::HistoryEventKind::DeskCheck)
+            .map(|e| LastDeskCheck {
+                at: e.at.clone(),
+                level: e.outcome.clone().unwrap_or_default(),
+            }),
         settings,
         status,
     }
@@ -146,6 +167,7 @@ pub fn build(inputs: Inputs) -> SupportReport {
         certificate,
         mpki_installed,
         history,
+        last_desk_check,
     } = inputs;
     let readers_out = readers
         .readers
@@ -190,7 +212,8 @@ pub fn build(inputs: Inputs) -> SupportReport {
     SupportReport {
         generated_at: crate::time::rfc3339_jst(now),
         app_version,
-        os,
+        os: os.description.clone(),
+        os_support: os,
         service: readers.service,
         readers: readers_out,
         usb: usb.usb,
@@ -204,6 +227,7 @@ pub fn build(inputs: Inputs) -> SupportReport {
             .filter_map(|(guide, steps)| Some((guide.clone(), steps.last()?.clone())))
             .collect(),
         history,
+        last_desk_check,
     }
 }
 
@@ -286,6 +310,23 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         )
     );
     let _ = writeln!(w, "{}: {}", l("作成日時", "Made at"), report.generated_at);
+    let last_check = match &report.last_desk_check {
+        Some(last) => {
+            let outcome = match last.level.as_str() {
+                "ok" => l("問題なし", "all green"),
+                "warn" => l("注意あり", "needs attention"),
+                _ => l("問題あり", "problems found"),
+            };
+            let at = last.at.get(..16).unwrap_or(&last.at).replace('T', " ");
+            format!("{at} ({outcome})")
+        }
+        None => l("記録なし", "none recorded").to_owned(),
+    };
+    let _ = writeln!(
+        w,
+        "{}: {last_check}",
+        l("最後の始業点検", "Last desk check")
+    );
     let _ = writeln!(
         w,
         "{}: {}",
@@ -293,6 +334,15 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         report.app_version
     );
     let _ = writeln!(w, "OS: {}", report.os);
+    if report.os_support.ends.is_some()
+        || report.os_support.edition.is_none() && report.os.contains("Windows")
+    {
+        let _ = writeln!(
+            w,
+            "{}",
+            crate::os_support::line(&report.os_support).get(english)
+        );
+    }
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("カードリーダー", "Card readers"));
     let service = match report.service {
@@ -530,7 +580,7 @@ mod tests {
         );
         let report = build(Inputs {
             app_version: "0.1.0".into(),
-            os: "Debian".into(),
+            os: crate::os_support::this_pc(crate::time::now_jst().date_naive()),
             now: crate::time::now_jst(),
             readers: ReadersReport::of(ServiceState::Running, vec![pasori]),
             usb: sony_rc_s380_on_usb_only(),
@@ -539,6 +589,7 @@ mod tests {
             status,
             mpki_installed: None,
             history: Vec::new(),
+            last_desk_check: None,
         });
         let text = to_text(&report, false);
         let json = serde_json::to_string(&report).unwrap();

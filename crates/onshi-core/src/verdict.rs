@@ -22,7 +22,7 @@ pub enum Level {
 }
 
 /// What was found, one code per situation staff meet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum VerdictCode {
@@ -47,6 +47,16 @@ pub enum VerdictCode {
     CertificateNotYetValid,
     /// No certificate has been looked at yet.
     CertificateUnknown,
+    /// The Windows edition is still updated by Microsoft.
+    OsSupported,
+    /// Its last day of updates is 90 days away or less.
+    OsSupportEndingSoon,
+    /// Microsoft no longer updates it.
+    OsSupportEnded,
+    /// An edition or build the table does not list.
+    OsUnknown,
+    /// Not Windows: the distribution is said, with no deadline of ours.
+    OsNotWindows,
 }
 
 /// An area's verdict.

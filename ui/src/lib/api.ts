@@ -15,6 +15,7 @@ import type { SupportReport } from "./bindings/SupportReport";
 import type { Screen } from "./bindings/Screen";
 import type { UsbView } from "./bindings/UsbView";
 import type { StoreCertificate } from "./bindings/StoreCertificate";
+import type { DeskCheck } from "./bindings/DeskCheck";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
@@ -22,7 +23,7 @@ export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { ReaderDevice } from "./bindings/ReaderDevice";
 export type { CardKind } from "./bindings/CardKind";
-export type { DayTimeline, SupportReport, Screen, UsbView, StoreCertificate };
+export type { DayTimeline, SupportReport, Screen, UsbView, StoreCertificate, DeskCheck };
 export type { Finding } from "./bindings/Finding";
 export type { Lane } from "./bindings/Lane";
 
@@ -49,6 +50,9 @@ export const onReadersChanged = (handler: (report: ReadersReport) => void): Prom
 
 /** The readers on USB beside PC/SC, with the findings that join the two views. */
 export const readersUsb = () => invoke<UsbView>("readers_usb");
+
+/** 「始業点検」: every check at once, joined by onshi-core, with what to try first and whom to call. */
+export const deskCheck = () => invoke<DeskCheck>("desk_check");
 
 /** Calls `handler` with the whole USB view each time it changes (a device plugged in or out, PC/SC changed). */
 export const onUsbChanged = (handler: (view: UsbView) => void): Promise<UnlistenFn> =>

@@ -283,10 +283,18 @@ fn card_left(context: &Context, reader: &CString) -> bool {
     let mut state = [ReaderState::new(reader.clone(), State::PRESENT)];
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        match context.get_status_change(left, &mut state) {
+        if left.is_zero() {
+            return false;
+        }
+        // In short waits, so that an answer Wine's winscard gives too early (a timeout or an unknown
+        // error while pcscd has not yet polled the slot) is asked again until the second is up.
+        match context.get_status_change(left.min(Duration::from_millis(250)), &mut state) {
             Ok(()) if !state[0].event_state().contains(State::PRESENT) => return true,
-            Ok(()) if !left.is_zero() => state[0].sync_current_state(),
-            _ => return false,
+            Ok(()) => state[0].sync_current_state(),
+            Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownError) => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(_) => return false,
         }
     }
 }

@@ -35,6 +35,8 @@ pub enum HistoryEventKind {
     UsbOnlyBegan,
     /// That reader is presented now, or was unplugged.
     UsbOnlyEnded,
+    /// A 始業点検 ran: `outcome` is its level (`ok`, `warn`, `error`), never more.
+    DeskCheck,
 }
 
 /// One event as stored and shown.

@@ -204,7 +204,8 @@ pub fn timelines(
                 | HistoryEventKind::CardRemoved
                 | HistoryEventKind::ReadTest
                 | HistoryEventKind::UsbOnlyBegan
-                | HistoryEventKind::UsbOnlyEnded => {}
+                | HistoryEventKind::UsbOnlyEnded
+                | HistoryEventKind::DeskCheck => {}
             }
         }
         // What is still connected is drawn to the end of the drawing and carries into tomorrow.

@@ -77,6 +77,14 @@ pub fn os_description() -> String {
     }
 }
 
+/// What Windows says of its edition, version and build (registry); None elsewhere or when unreadable.
+pub fn windows_identity() -> Option<crate::os_support::WindowsIdentity> {
+    #[cfg(windows)]
+    return windows::identity();
+    #[cfg(not(windows))]
+    None
+}
+
 /// Text in this PC's legacy code page, as a console pipes it: on Windows the console's input code page
 /// (CP932 on a Japanese PC), or the ANSI code page when there is no console; Windows itself decodes it
 /// (MultiByteToWideChar, invalid bytes refused). None elsewhere, or when the bytes are not text in it.
@@ -130,7 +138,7 @@ pub fn device_problem_code(instance_id: &std::ffi::OsStr) -> Option<u32> {
 
 /// Windows' own words, corrected for Windows 11 (whose ProductName still says "Windows 10").
 #[cfg_attr(not(windows), allow(dead_code))]
-fn windows_name(product: &str, display_version: &str, build: &str) -> String {
+pub(crate) fn windows_name(product: &str, display_version: &str, build: &str) -> String {
     let eleven = build.parse::<u32>().is_ok_and(|b| b >= 22000);
     let product = if eleven {
         product.replace("Windows 10", "Windows 11")

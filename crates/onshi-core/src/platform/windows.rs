@@ -101,6 +101,20 @@ pub fn os_description() -> Option<String> {
     Some(super::windows_name(&product, &display, &build))
 }
 
+/// See `platform::windows_identity`.
+pub fn identity() -> Option<crate::os_support::WindowsIdentity> {
+    let key = RegKey::predef(HKEY_LOCAL_MACHINE)
+        .open_subkey(r"SOFTWARE\Microsoft\Windows NT\CurrentVersion")
+        .ok()?;
+    let build: String = key.get_value("CurrentBuild").ok()?;
+    Some(crate::os_support::WindowsIdentity {
+        product: key.get_value("ProductName").unwrap_or_default(),
+        edition_id: key.get_value("EditionID").unwrap_or_default(),
+        build: build.trim().parse().ok()?,
+        display_version: key.get_value("DisplayVersion").unwrap_or_default(),
+    })
+}
+
 /// See `platform::decode_console_text`.
 pub fn decode_console_text(bytes: &[u8]) -> Option<String> {
     use windows_sys::Win32::Globalization::{GetACP, MultiByteToWideChar, MB_ERR_INVALID_CHARS};

@@ -2,7 +2,9 @@
 import type { BackupCheck } from "./BackupCheck";
 import type { DayCounts } from "./DayCounts";
 import type { Finding } from "./Finding";
+import type { LastDeskCheck } from "./LastDeskCheck";
 import type { MpkiStatus } from "./MpkiStatus";
+import type { OsSupport } from "./OsSupport";
 import type { ReportCertificate } from "./ReportCertificate";
 import type { ReportReader } from "./ReportReader";
 import type { ServiceState } from "./ServiceState";
@@ -11,7 +13,11 @@ import type { UsbReader } from "./UsbReader";
 /**
  * `onshi report --json`, and the app's 「サポート用レポート」.
  */
-export type SupportReport = { generated_at: string, app_version: string, os: string, service: ServiceState, readers: Array<ReportReader>, 
+export type SupportReport = { generated_at: string, app_version: string, os: string, 
+/**
+ * The OS's last day of updates and its verdict (crate::os_support).
+ */
+os_support: OsSupport, service: ServiceState, readers: Array<ReportReader>, 
 /**
  * The readers on USB (ids and the device's own names, never a serial number), and what joining
  * them with PC/SC found: a reader plugged in but not presented, or not a listed model.
@@ -24,4 +30,8 @@ guide_progress: { [key in string]: string },
 /**
  * The last 7 days, oldest first, in counts.
  */
-history: Array<DayCounts>, };
+history: Array<DayCounts>, 
+/**
+ * The last 始業点検 in the history: when, and its level (`ok`, `warn`, `error`).
+ */
+last_desk_check: LastDeskCheck | null, };

@@ -1,0 +1,59 @@
+// 「始業点検」 on the rig: with a ready reader and the certificate chosen it is all green; with the reader
+// unplugged it says so, with the first thing to try and whom to call; the support report then names the
+// last check. Screenshots: desk-check-green, desk-check-no-reader.
+import { expect } from "@wdio/globals";
+import path from "node:path";
+import { startRig, shot, willChoose } from "../helpers.js";
+
+const overall = () => $('[data-testid="desk-overall"]');
+const area = (name) => $(`[data-testid="desk-area"][data-area="${name}"]`);
+
+describe("「始業点検」", () => {
+  let rig;
+  after(() => rig?.stop());
+
+  it("is all green with a ready reader and the certificate known", async () => {
+    await browser.setWindowSize(1080, 1100);
+    rig = startRig("SONY FeliCa Port/PaSoRi 4.0");
+    expect(await rig.ready).toBe("ready");
+    await expect($('[data-testid="readers-verdict"]')).toHaveAttribute("data-level", "ok");
+    // The certificate this PC uses, chosen once on 「電子証明書」, as staff do.
+    willChoose("certificate", path.join(process.env.ONSHI_FIXTURES, "healthy.pem"));
+    await $('[data-testid="nav-cert"]').click();
+    await $('[data-testid="cert-open"]').click();
+    await expect($('[data-testid="cert-countdown"]')).toHaveAttribute("data-status", "valid");
+
+    await $('[data-testid="nav-home"]').click();
+    await $('[data-testid="desk-check-start"]').click();
+    await expect(overall()).toHaveAttribute("data-level", "ok");
+    await expect(overall()).toHaveText(expect.stringContaining("すべて問題ありません"));
+    await expect(area("readers")).toHaveAttribute("data-code", "readers-ready");
+    await expect(area("certificate")).toHaveAttribute("data-code", "certificate-valid");
+    await expect($('[data-testid="desk-try"]')).not.toExist();
+    await shot("desk-check-green");
+  });
+
+  it("with the reader unplugged, says what to try first and whom to call", async () => {
+    await rig.send("readers none");
+    // The rig restarts pcscd for this; 「もう一度点検する」 until the app has seen the service back.
+    await browser.waitUntil(
+      async () => {
+        await $('[data-testid="desk-again"]').click();
+        await browser.pause(300);
+        return (await area("readers").getAttribute("data-code")) === "readers-none";
+      },
+      { timeout: 15000, interval: 1000, timeoutMsg: "the desk check never saw the reader gone" },
+    );
+    await expect(overall()).toHaveAttribute("data-level", "warn");
+    const readers = area("readers");
+    await expect(readers.$('[data-testid="desk-try"]')).toHaveText(expect.stringContaining("USB 端子に接続してください"));
+    await expect(readers.$('[data-testid="desk-call"]')).toHaveText(expect.stringContaining("IT ベンダー"));
+    await shot("desk-check-no-reader");
+  });
+
+  it("is named in the support report as the last check", async () => {
+    await $('[data-testid="nav-report"]').click();
+    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("最後の始業点検"));
+    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("(注意あり)"));
+  });
+});
