@@ -20,10 +20,10 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 phase "Rust tests (unit, and integration against a private pcscd with virtual readers)"
 scripts/rig-namespace.sh cargo test --workspace
 
-phase "TypeScript bindings match the Rust types"
-if [[ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]]; then
-  git status --porcelain -- ui/src/lib/bindings
-  echo "The generated bindings differ from the committed ones: commit ui/src/lib/bindings." >&2
+phase "TypeScript bindings and JSON Schemas match the Rust types"
+if [[ -n "$(git status --porcelain -- ui/src/lib/bindings docs/schema)" ]]; then
+  git status --porcelain -- ui/src/lib/bindings docs/schema
+  echo "The generated bindings or schemas differ from the committed ones: commit ui/src/lib/bindings and docs/schema." >&2
   exit 1
 fi
 

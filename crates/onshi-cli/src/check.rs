@@ -51,10 +51,10 @@ pub fn plugin_line(report: &CheckReport, lang: Lang) -> String {
     format!("{} - {words} | {perf}", STATES[usize::from(state(report))])
 }
 
-pub fn run(cert: Option<&Path>, json: bool, lang: Lang) -> u8 {
+pub fn run(cert: Option<&Path>, json: bool, at: Option<chrono::NaiveDate>, lang: Lang) -> u8 {
     let report = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
     let usb = readers::look_at_usb(&report);
-    let today = onshi_core::time::now_jst().date_naive();
+    let today = at.unwrap_or_else(|| onshi_core::time::now_jst().date_naive());
     let certificate = match cert {
         Some(path) => Some(in_use::InUse {
             source: in_use::Source::File(onshi_core::app_data::without_home(

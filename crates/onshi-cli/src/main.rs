@@ -114,6 +114,9 @@ enum Command {
         cert: Option<PathBuf>,
         #[arg(long)]
         json: bool,
+        /// Evaluate as of this date (YYYY-MM-DD, Japan time).
+        #[arg(long)]
+        at: Option<NaiveDate>,
     },
     /// The MPKI client installed on this PC against the latest version (Windows).
     Mpki {
@@ -208,7 +211,7 @@ fn main() -> ExitCode {
         } => cert::list(json, at, cli.lang),
         Command::History { days, json } => history::history(days, json, cli.lang),
         Command::Report { json } => history::report(json, cli.lang),
-        Command::Check { cert, json } => check::run(cert.as_deref(), json, cli.lang),
+        Command::Check { cert, json, at } => check::run(cert.as_deref(), json, at, cli.lang),
         Command::Mpki { json, latest } => cert::mpki(json, latest, cli.lang),
         Command::Backup {
             command:

@@ -15,12 +15,30 @@ use std::process::Output;
 const CONTACT_ONLY: &str = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader";
 
 fn check(cert: &Pki, json: bool) -> Output {
+    check_at(cert, json, None)
+}
+
+/// `onshi check` as of `at` (YYYY-MM-DD), or today.
+fn check_at(cert: &Pki, json: bool, at: Option<&str>) -> Output {
     let file = cert.path("terminal.pem");
     let mut args = vec!["check", "--cert", file.to_str().unwrap()];
     if json {
         args.push("--json");
     }
+    if let Some(at) = at {
+        args.extend(["--at", at]);
+    }
     onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), &args)
+}
+
+/// Fails with every violation when `doc` does not follow the published schema docs/schema/NAME.schema.json.
+fn assert_conforms(doc: &Value, name: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../../docs/schema/{name}.schema.json"));
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the published schema is valid");
+    let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{name}: {errors:?}\n{doc}");
 }
 
 fn line(output: &Output) -> String {
@@ -46,14 +64,20 @@ fn a_monitoring_tool_reads_the_state_from_the_exit_code_and_the_first_word() {
     assert_eq!(doc["readers"]["code"], "readers-ready");
     assert_eq!(doc["certificate"]["code"], "certificate-valid");
     assert_eq!(doc["complete"], true);
+    assert_conforms(&doc, "onshi-check");
 
     let near = Pki::new(30, false).unwrap();
     let warned = check(&near, false);
     assert_eq!(warned.status.code(), Some(1), "{}", line(&warned));
     assert!(line(&warned).starts_with("WARNING - "));
 
-    let expired = Pki::new(-1, false).unwrap();
-    let critical = check(&expired, false);
+    // Expired: the valid certificate seen from the day after its last (newer OpenSSL refuses to make a
+    // certificate that ended yesterday).
+    let after = (onshi_core::time::now_jst().date_naive()
+        + chrono::Duration::days(i64::from(TERMINAL_DAYS) + 2))
+    .format("%Y-%m-%d")
+    .to_string();
+    let critical = check_at(&valid, false, Some(&after));
     assert_eq!(critical.status.code(), Some(2), "{}", line(&critical));
     assert!(line(&critical).starts_with("CRITICAL - "));
 
@@ -61,6 +85,7 @@ fn a_monitoring_tool_reads_the_state_from_the_exit_code_and_the_first_word() {
     let unfit = check(&valid, true);
     assert_eq!(unfit.status.code(), Some(1));
     let doc: Value = serde_json::from_slice(&unfit.stdout).unwrap();
+    assert_conforms(&doc, "onshi-check");
     assert_eq!(doc["readers"]["code"], "readers-not-ready");
     assert_eq!(doc["readers_ready"], 0);
 
@@ -79,12 +104,22 @@ fn a_monitoring_tool_reads_the_state_from_the_exit_code_and_the_first_word() {
     let stopped = check(&valid, true);
     assert_eq!(stopped.status.code(), Some(2));
     let doc: Value = serde_json::from_slice(&stopped.stdout).unwrap();
+    assert_conforms(&doc, "onshi-check");
     let code = if testing_windows() {
         "readers-service-stopped"
     } else {
         "readers-service-unavailable"
     };
     assert_eq!(doc["readers"]["code"], code);
+}
+
+#[test]
+fn the_support_reports_json_follows_its_published_schema() {
+    let _rig = Rig::start(DEFAULT_READERS).unwrap();
+    let output = onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), &["report", "--json"]);
+    let doc: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
+    assert_conforms(&doc, "onshi-report");
 }
 
 #[test]

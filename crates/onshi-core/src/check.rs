@@ -12,7 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// What `onshi check --json` prints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct CheckReport {
     /// The worse of the two verdicts.

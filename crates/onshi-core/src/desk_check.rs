@@ -19,6 +19,8 @@ use ts_rs::TS;
 pub enum Area {
     Readers,
     Certificate,
+    /// The MPKI client (Windows: installed, and the latest version known).
+    Mpki,
     Os,
 }
 
@@ -105,6 +107,7 @@ pub fn run(
     report: &ReadersReport,
     usb: &UsbView,
     certificate: Option<&CertInfo>,
+    mpki: Option<&crate::mpki::MpkiStatus>,
     os_support: &OsSupport,
     os: Os,
     at: String,
@@ -117,7 +120,7 @@ pub fn run(
             "Certificate: not checked yet. Choose it under 「電子証明書」",
         ),
     };
-    let areas = vec![
+    let mut areas = vec![
         result(
             Area::Readers,
             verdict::readers(report, &usb.findings, os),
@@ -136,12 +139,41 @@ pub fn run(
             },
             cert_found,
         ),
-        result(
-            Area::Os,
-            os_support.verdict,
-            crate::os_support::line(os_support),
-        ),
     ];
+    // Only where the installed apps can be read (Windows).
+    if let Some(mpki) = mpki {
+        let version = mpki.version.as_deref().unwrap_or("-");
+        let found = match mpki.verdict.code {
+            VerdictCode::MpkiNotInstalled => Text::new(
+                "MPKI クライアント: インストールされていません",
+                "MPKI client: not installed",
+            ),
+            VerdictCode::MpkiUpToDate => Text::new(
+                format!("MPKI クライアント: {version} (最新)"),
+                format!("MPKI client: {version} (the latest)"),
+            ),
+            VerdictCode::MpkiOutdated => Text::new(
+                format!(
+                    "MPKI クライアント: {version} (最新は {})",
+                    mpki.latest_known.as_deref().unwrap_or("-")
+                ),
+                format!(
+                    "MPKI client: {version} (the latest is {})",
+                    mpki.latest_known.as_deref().unwrap_or("-")
+                ),
+            ),
+            _ => Text::new(
+                format!("MPKI クライアント: {version} (最新バージョンと未比較)"),
+                format!("MPKI client: {version} (not compared with the latest yet)"),
+            ),
+        };
+        areas.push(result(Area::Mpki, mpki.verdict, found));
+    }
+    areas.push(result(
+        Area::Os,
+        os_support.verdict,
+        crate::os_support::line(os_support),
+    ));
     DeskCheck {
         at,
         level: areas
@@ -159,7 +191,10 @@ mod tests {
     use crate::readers::{ReaderInfo, ServiceState};
 
     /// Every code that can be amber or red somewhere.
-    const NOT_GREEN: [VerdictCode; 11] = [
+    const NOT_GREEN: [VerdictCode; 14] = [
+        VerdictCode::MpkiNotInstalled,
+        VerdictCode::MpkiOutdated,
+        VerdictCode::MpkiLatestUnknown,
         VerdictCode::CertificateUnknown,
         VerdictCode::ReadersServiceStopped,
         VerdictCode::ReadersServiceUnavailable,
@@ -194,7 +229,15 @@ mod tests {
             findings: Vec::new(),
             verdict: verdict::readers(&empty, &[], Os::Other),
         };
-        let checked = run(&empty, &usb, None, &os_support, Os::Other, "now".into());
+        let checked = run(
+            &empty,
+            &usb,
+            None,
+            None,
+            &os_support,
+            Os::Other,
+            "now".into(),
+        );
         assert_eq!(checked.level, Level::Warn);
         let readers = &checked.areas[0];
         assert_eq!(readers.verdict.code, VerdictCode::ReadersNone);
@@ -214,6 +257,7 @@ mod tests {
             &ready,
             &usb,
             Some(&info),
+            None,
             &os_support,
             Os::Other,
             "now".into(),
@@ -223,7 +267,15 @@ mod tests {
             .areas
             .iter()
             .all(|a| a.try_first.is_none() && a.call.is_none()));
-        let unseen = run(&ready, &usb, None, &os_support, Os::Other, "now".into());
+        let unseen = run(
+            &ready,
+            &usb,
+            None,
+            None,
+            &os_support,
+            Os::Other,
+            "now".into(),
+        );
         assert_eq!(
             unseen.areas[1].verdict.code,
             VerdictCode::CertificateUnknown

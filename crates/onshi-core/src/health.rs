@@ -12,7 +12,7 @@ pub use crate::verdict::Level;
 use crate::verdict::{self, VerdictCode};
 
 /// A line in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct Text {
     pub ja: String,

@@ -10,7 +10,7 @@ use ts_rs::TS;
 pub const DISPLAY_NAME: &str = "Cybertrust Managed PKI Client";
 
 /// `onshi mpki --json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct MpkiStatus {
     pub installed: bool,
@@ -18,6 +18,8 @@ pub struct MpkiStatus {
     pub latest_known: Option<String>,
     /// None when either version is unknown.
     pub up_to_date: Option<bool>,
+    /// The verdict (crate::verdict): not installed is red, outdated or not compared yet amber.
+    pub verdict: crate::verdict::Verdict,
 }
 
 /// Compares dotted versions number by number ("2.0.10" is newer than "2.0.9"); parts that are not
@@ -56,6 +58,7 @@ pub fn status(installed_version: Option<String>, latest_known: Option<String>) -
     };
     MpkiStatus {
         installed: installed_version.is_some(),
+        verdict: crate::verdict::mpki(installed_version.is_some(), up_to_date),
         version: installed_version,
         latest_known,
         up_to_date,
@@ -90,7 +93,11 @@ mod tests {
                 installed: false,
                 version: None,
                 latest_known: Some("2.0.9".into()),
-                up_to_date: None
+                up_to_date: None,
+                verdict: crate::verdict::Verdict {
+                    level: crate::verdict::Level::Error,
+                    code: crate::verdict::VerdictCode::MpkiNotInstalled,
+                },
             }
         );
         assert_eq!(status(Some("2.0.9".into()), None).up_to_date, None);

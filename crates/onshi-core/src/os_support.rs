@@ -52,7 +52,7 @@ pub fn editions() -> &'static [Edition] {
 }
 
 /// The OS and its deadline, as the report, `onshi check` and the tray show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct OsSupport {
     /// "Windows 11 Pro 24H2 (build 26100)", or the Linux distribution and version.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 /// A read test's outcome: its kind and time only, nothing read from the card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ReadTestOutcome {
     /// RFC 3339, Japan time.
@@ -37,7 +37,7 @@ impl ReadTestOutcome {
 }
 
 /// The last backup check: when, and its verdict (`ok`, or the error's code such as `wrong-password`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct BackupCheck {
     pub at: String,

@@ -22,7 +22,7 @@ use ts_rs::TS;
 /// Days of history the report sums up.
 pub const HISTORY_DAYS: i64 = 7;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ReportReader {
     pub name: String,
@@ -38,7 +38,7 @@ pub struct ReportReader {
     pub last_read_test: Option<ReadTestOutcome>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ReportCertificate {
     pub source: Source,
@@ -53,7 +53,7 @@ pub struct ReportCertificate {
 }
 
 /// `onshi report --json`, and the app's 「サポート用レポート」.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct SupportReport {
     pub generated_at: String,
@@ -79,7 +79,7 @@ pub struct SupportReport {
 }
 
 /// When the last 始業点検 ran and how it came out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct LastDeskCheck {
     pub at: String,

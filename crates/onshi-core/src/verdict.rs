@@ -12,7 +12,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// Green, amber, red, from best to worst (`max` is the worse).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 #[ts(export, rename_all = "lowercase")]
 pub enum Level {
@@ -22,7 +24,9 @@ pub enum Level {
 }
 
 /// What was found, one code per situation staff meet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum VerdictCode {
@@ -57,10 +61,18 @@ pub enum VerdictCode {
     OsUnknown,
     /// Not Windows: the distribution is said, with no deadline of ours.
     OsNotWindows,
+    /// The MPKI client is the latest version known.
+    MpkiUpToDate,
+    /// An older version than the latest known: update it before renewing.
+    MpkiOutdated,
+    /// The MPKI client is not installed: the certificate cannot be renewed on this PC.
+    MpkiNotInstalled,
+    /// Installed, but the latest version has not been entered to compare with.
+    MpkiLatestUnknown,
 }
 
 /// An area's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct Verdict {
     pub level: Level,
@@ -112,6 +124,17 @@ pub fn certificate_status(status: CertStatus) -> Verdict {
         CertStatus::RenewalWindow => Verdict::of(Level::Warn, CertificateRenewalWindow),
         CertStatus::Expired => Verdict::of(Level::Error, CertificateExpired),
         CertStatus::NotYetValid => Verdict::of(Level::Error, CertificateNotYetValid),
+    }
+}
+
+/// The MPKI client's verdict from whether it is installed and whether it is the latest known version.
+pub fn mpki(installed: bool, up_to_date: Option<bool>) -> Verdict {
+    use VerdictCode::*;
+    match (installed, up_to_date) {
+        (false, _) => Verdict::of(Level::Error, MpkiNotInstalled),
+        (true, Some(true)) => Verdict::of(Level::Ok, MpkiUpToDate),
+        (true, Some(false)) => Verdict::of(Level::Warn, MpkiOutdated),
+        (true, None) => Verdict::of(Level::Warn, MpkiLatestUnknown),
     }
 }
 

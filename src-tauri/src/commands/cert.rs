@@ -21,7 +21,9 @@ pub struct CertScreen {
     backup: Mutex<Option<PathBuf>>,
 }
 
-#[derive(Serialize)]
+/// A file the user picked in a native dialog, with what the app read from it.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Opened<T> {
     pub file_name: String,
     pub value: T,

@@ -27,10 +27,19 @@ pub fn desk_check(app: AppHandle) -> DeskCheck {
         onshi_core::cert::in_use::find(file.as_ref(), chosen.as_deref(), now.date_naive())
             .and_then(|found| found.certificate.ok());
     let os_support = onshi_core::os_support::this_pc(now.date_naive());
+    // The MPKI client where installed apps can be read (Windows), against the latest version entered.
+    let latest = crate::settings::load(&app)
+        .ok()
+        .and_then(|s| s.mpki_latest_known);
+    let mpki = onshi_core::platform::installed_apps()
+        .version_of(onshi_core::mpki::DISPLAY_NAME)
+        .ok()
+        .map(|installed| onshi_core::mpki::status(installed, latest));
     let checked = desk_check::run(
         &report,
         &usb,
         certificate.as_ref(),
+        mpki.as_ref(),
         &os_support,
         Os::current(),
         rfc3339_jst(now),

@@ -1,7 +1,8 @@
 use serde::Serialize;
 
 /// A command that did not finish, with a stable `kind` code the UI words in Japanese and English.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CommandError {
     pub kind: &'static str,
     pub detail: String,

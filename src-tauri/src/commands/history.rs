@@ -8,7 +8,9 @@ use onshi_core::time::{minute_of_day, now_jst};
 use serde::Serialize;
 use tauri::State;
 
-#[derive(Serialize)]
+/// The connection history for the timeline.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct HistoryView {
     /// Oldest first; the last is today.
     pub days: Vec<DayTimeline>,

@@ -9,7 +9,9 @@ use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-#[derive(Serialize)]
+/// The support report, previewed.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ReportPreview {
     /// Exactly what 「コピー」 and 「ファイルに保存」 hand over.
     pub text: String,

@@ -3,7 +3,8 @@ use onshi_core::settings::Settings;
 use serde::Serialize;
 
 /// The settings, and where a damaged settings file was moved at start-up (shown once, then forgotten).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SettingsView {
     pub settings: Settings,
     pub damaged_file_moved_to: Option<String>,

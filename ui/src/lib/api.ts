@@ -16,6 +16,11 @@ import type { Screen } from "./bindings/Screen";
 import type { UsbView } from "./bindings/UsbView";
 import type { StoreCertificate } from "./bindings/StoreCertificate";
 import type { DeskCheck } from "./bindings/DeskCheck";
+import type { SettingsView } from "./bindings/SettingsView";
+import type { CommandError } from "./bindings/CommandError";
+import type { Opened } from "./bindings/Opened";
+import type { HistoryView } from "./bindings/HistoryView";
+import type { ReportPreview } from "./bindings/ReportPreview";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
@@ -24,20 +29,12 @@ export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { ReaderDevice } from "./bindings/ReaderDevice";
 export type { CardKind } from "./bindings/CardKind";
 export type { DayTimeline, SupportReport, Screen, UsbView, StoreCertificate, DeskCheck };
+export type { SettingsView, CommandError, Opened, HistoryView, ReportPreview };
 export type { Finding } from "./bindings/Finding";
 export type { Lane } from "./bindings/Lane";
 
-export interface SettingsView {
-  settings: Settings;
-  /** Where a damaged settings file was moved at start-up; shown once. */
-  damaged_file_moved_to: string | null;
-}
-
-/** Why a read test did not finish: `kind` is a stable code (no-card, card-removed, reader-gone …). */
-export interface CardTestError {
-  kind: string;
-  detail: string;
-}
+/** Why a command did not finish: `kind` is a stable code (no-card, wrong-password, no-space …). */
+export type CardTestError = CommandError;
 
 /** Waits up to 15 s for a card on `reader`, then runs the safe read test. Rejects with a CardTestError. */
 export const cardTest = (reader: string) => invoke<ProbeReport>("card_test", { reader });
@@ -58,14 +55,6 @@ export const deskCheck = () => invoke<DeskCheck>("desk_check");
 export const onUsbChanged = (handler: (view: UsbView) => void): Promise<UnlistenFn> =>
   listen<UsbView>("usb-changed", (event) => handler(event.payload));
 
-/** A file the user picked in a native dialog, with what the app read from it. */
-export interface Opened<T> {
-  file_name: string;
-  value: T;
-}
-
-/** Errors of the certificate commands: `kind` is a stable code (wrong-password, not-pkcs12, no-space …). */
-export type CommandError = CardTestError;
 
 /** Asks for a certificate file and summarises it; null when the dialog was cancelled. */
 export const certOpen = () => invoke<Opened<CertInfo> | null>("cert_open");
@@ -99,19 +88,9 @@ export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });
 
 /** The connection history for the timeline: `days` days up to today, oldest first. */
-export interface HistoryView {
-  days: DayTimeline[];
-  hint_ja: string;
-  hint_en: string;
-  damaged_files: string[];
-}
 export const historyTimeline = (days: number) => invoke<HistoryView>("history_timeline", { days });
 
 /** The support report, previewed: `text` is exactly what is copied or saved. */
-export interface ReportPreview {
-  text: string;
-  report: SupportReport;
-}
 export const reportPreview = (english: boolean) => invoke<ReportPreview>("report_preview", { english });
 export const reportCopy = (text: string) => invoke<void>("report_copy", { text });
 /** Saves the report as .txt where the user chooses; the path shown (home as ~), or null if cancelled. */

@@ -15,7 +15,7 @@ const MPKI_DAILY_FROM: i64 = 7;
 const VALIDITY_MONTHS: u32 = 39;
 
 /// Where a certificate stands today (docs/CLI.md `status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum CertStatus {

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 /// Where the certificate was found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "path", rename_all = "kebab-case")]
 #[ts(export)]
 pub enum Source {

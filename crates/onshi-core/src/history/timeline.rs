@@ -57,7 +57,7 @@ pub struct DayTimeline {
 }
 
 /// One day in counts, for the support report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct DayCounts {
     pub date: String,

@@ -73,7 +73,17 @@ pub enum Driver {
 }
 
 /// A slot of a reader device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, ts_rs::TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    serde::Serialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum Slot {

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use ts_rs::TS;
 
 /// What kind of finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum FindingKind {
@@ -26,7 +26,7 @@ pub enum FindingKind {
 }
 
 /// One finding, with the likely causes, most likely first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct Finding {
     pub kind: FindingKind,
@@ -42,7 +42,7 @@ pub struct Finding {
 }
 
 /// A likely cause and what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct Cause {
     /// A stable code: `device-problem`, `usbccid-code-31`, `vendor-driver-needed`,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// Whether the smart-card service (pcscd, Windows' SCardSvr) answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum ServiceState {

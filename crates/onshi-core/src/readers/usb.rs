@@ -12,7 +12,7 @@ use ts_rs::TS;
 const SMART_CARD_CLASS: u8 = 0x0B;
 
 /// A card reader on USB.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct UsbReader {
     /// "VID:PID" in upper-case hex ("054C:0DC9").
