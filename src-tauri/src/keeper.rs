@@ -103,12 +103,7 @@ pub fn readers_changed(app: &AppHandle) {
 pub fn look_at_certificate(app: &AppHandle) {
     let status = app.state::<AppStatus>();
     let today = now_jst().date_naive();
-    let file = status.read(|s| s.certificate_file.clone());
-    let chosen = crate::settings::load(app)
-        .ok()
-        .and_then(|s| s.terminal_certificate);
-    let found = in_use::find(file.as_ref(), chosen.as_deref(), today)
-        .and_then(|found| found.certificate.ok());
+    let found = find_certificate(app);
     if let Some(info) = &found {
         let today_text = onshi_core::cert::expiry::date_text(today);
         status.update(|s| s.see_certificate(&info.serial, &info.not_after, &today_text));
@@ -123,6 +118,19 @@ pub fn look_at_certificate(app: &AppHandle) {
         *keeper.certificate.lock().unwrap_or_else(|e| e.into_inner()) = found;
     }
     refresh_tray(app);
+}
+
+/// The certificate the PC uses, read now: the store's (the staff's choice among several), else the file
+/// last opened on 「電子証明書」.
+pub fn find_certificate(app: &AppHandle) -> Option<CertInfo> {
+    let today = now_jst().date_naive();
+    let file = app
+        .state::<AppStatus>()
+        .read(|s| s.certificate_file.clone());
+    let chosen = crate::settings::load(app)
+        .ok()
+        .and_then(|s| s.terminal_certificate);
+    in_use::find(file.as_ref(), chosen.as_deref(), today).and_then(|found| found.certificate.ok())
 }
 
 /// The certificate in use as last read (for the UI when its window is made again).

@@ -62,18 +62,18 @@ pub fn run(cert: Option<&Path>, json: bool, at: Option<chrono::NaiveDate>, lang:
             )),
             certificate: in_use::from_file(path, today),
         }),
+        // The store's certificate (Windows), else the file last chosen in the app.
         None => {
-            // The store's certificate (Windows), else the file last chosen in the app.
             let dir = onshi_core::app_data::default_dir();
-            let status = dir.as_deref().map(onshi_core::status::Status::read_only);
-            let chosen = dir
+            let status = dir
                 .as_deref()
-                .and_then(|dir| onshi_core::support::read_settings(dir).terminal_certificate);
-            in_use::find(
-                status.as_ref().and_then(|s| s.certificate_file.as_ref()),
-                chosen.as_deref(),
-                today,
-            )
+                .map(onshi_core::status::Status::read_only)
+                .unwrap_or_default();
+            let settings = dir
+                .as_deref()
+                .map(onshi_core::support::read_settings)
+                .unwrap_or_default();
+            onshi_core::support::certificate_in_use(&status, &settings, today)
         }
     };
     let os_support = onshi_core::os_support::this_pc(today);

@@ -395,7 +395,6 @@ pub fn still_running() -> (Text, Text) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::readers::ReaderInfo;
 
     const PASORI: &str = "SONY FeliCa Port/PaSoRi 4.0 00 00";
 
@@ -411,10 +410,7 @@ mod tests {
     }
 
     fn readers(names: &[&str]) -> ReadersReport {
-        ReadersReport::of(
-            ServiceState::Running,
-            names.iter().map(|n| ReaderInfo::new(n)).collect(),
-        )
+        ReadersReport::running(names)
     }
 
     #[test]

@@ -163,13 +163,10 @@ pub fn assess(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::readers::{ReaderInfo, ServiceState};
+    use crate::readers::ServiceState;
 
     fn report(names: &[&str]) -> ReadersReport {
-        ReadersReport::of(
-            ServiceState::Running,
-            names.iter().map(|n| ReaderInfo::new(n)).collect(),
-        )
+        ReadersReport::running(names)
     }
 
     #[test]

@@ -104,33 +104,14 @@ pub fn windows(identity: &WindowsIdentity, today: NaiveDate) -> OsSupport {
         row.build == identity.build && row.editions.iter().any(|e| e == &identity.edition_id)
     });
     let Some(row) = row else {
-        return OsSupport {
-            description,
-            edition: None,
-            ends: None,
-            days_left: None,
-            source: None,
-            verdict: Verdict {
-                level: Level::Ok,
-                code: VerdictCode::OsUnknown,
-            },
-        };
+        return OsSupport::without_deadline(description, VerdictCode::OsUnknown);
     };
     let ends = crate::time::parse_date(&row.ends).expect("dates in os_support.toml are valid");
     let days_left = (ends - today).num_days();
     let verdict = match days_left {
-        d if d < 0 => Verdict {
-            level: Level::Warn,
-            code: VerdictCode::OsSupportEnded,
-        },
-        d if d <= ENDING_SOON_DAYS => Verdict {
-            level: Level::Warn,
-            code: VerdictCode::OsSupportEndingSoon,
-        },
-        _ => Verdict {
-            level: Level::Ok,
-            code: VerdictCode::OsSupported,
-        },
+        d if d < 0 => Verdict::of(Level::Warn, VerdictCode::OsSupportEnded),
+        d if d <= ENDING_SOON_DAYS => Verdict::of(Level::Warn, VerdictCode::OsSupportEndingSoon),
+        _ => Verdict::of(Level::Ok, VerdictCode::OsSupported),
     };
     OsSupport {
         description,
@@ -142,21 +123,33 @@ pub fn windows(identity: &WindowsIdentity, today: NaiveDate) -> OsSupport {
     }
 }
 
-/// This PC's OS as of `today`.
+/// This PC's OS as of `today`. What the OS says of itself is read once per process: a feature update
+/// needs a restart, and the tray asks at every change of the readers.
 pub fn this_pc(today: NaiveDate) -> OsSupport {
-    match crate::platform::windows_identity() {
-        Some(identity) => windows(&identity, today),
-        None => OsSupport {
-            description: crate::platform::os_description(),
+    static IDENTITY: OnceLock<Option<WindowsIdentity>> = OnceLock::new();
+    static DESCRIPTION: OnceLock<String> = OnceLock::new();
+    match IDENTITY.get_or_init(crate::platform::windows_identity) {
+        Some(identity) => windows(identity, today),
+        None => OsSupport::without_deadline(
+            DESCRIPTION
+                .get_or_init(crate::platform::os_description)
+                .clone(),
+            VerdictCode::OsNotWindows,
+        ),
+    }
+}
+
+impl OsSupport {
+    /// An OS with no date of ours: not Windows, or an edition the table does not list (both green).
+    fn without_deadline(description: String, code: VerdictCode) -> OsSupport {
+        OsSupport {
+            description,
             edition: None,
             ends: None,
             days_left: None,
             source: None,
-            verdict: Verdict {
-                level: Level::Ok,
-                code: VerdictCode::OsNotWindows,
-            },
-        },
+            verdict: Verdict::of(Level::Ok, code),
+        }
     }
 }
 

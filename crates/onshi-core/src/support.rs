@@ -115,6 +115,20 @@ pub fn read_settings(data_dir: &Path) -> Settings {
         .unwrap_or_default()
 }
 
+/// The certificate the app follows: the store's in-use certificate (the staff's choice among several,
+/// kept in the settings), else the file last opened in the app (kept in the status file).
+pub fn certificate_in_use(
+    status: &Status,
+    settings: &Settings,
+    today: chrono::NaiveDate,
+) -> Option<in_use::InUse> {
+    in_use::find(
+        status.certificate_file.as_ref(),
+        settings.terminal_certificate.as_deref(),
+        today,
+    )
+}
+
 /// Reads what the report needs from the app's data folder (without changing anything) and the PC.
 pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inputs {
     let now = crate::time::now_jst();
@@ -131,11 +145,7 @@ pub fn gather(data_dir: &Path, app_version: &str, readers: ReadersReport) -> Inp
         now,
         usb: crate::readers::look_at_usb(&readers),
         readers,
-        certificate: in_use::find(
-            status.certificate_file.as_ref(),
-            settings.terminal_certificate.as_deref(),
-            today,
-        ),
+        certificate: certificate_in_use(&status, &settings, today),
         mpki_installed: crate::platform::installed_apps()
             .version_of(mpki::DISPLAY_NAME)
             .ok()
@@ -334,9 +344,8 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         report.app_version
     );
     let _ = writeln!(w, "OS: {}", report.os);
-    if report.os_support.ends.is_some()
-        || report.os_support.edition.is_none() && report.os.contains("Windows")
-    {
+    // Windows' deadline (or that the table lacks its edition); nothing more to say of another OS.
+    if report.os_support.verdict.code != crate::verdict::VerdictCode::OsNotWindows {
         let _ = writeln!(
             w,
             "{}",

@@ -80,7 +80,7 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    const fn of(level: Level, code: VerdictCode) -> Verdict {
+    pub(crate) const fn of(level: Level, code: VerdictCode) -> Verdict {
         Verdict { level, code }
     }
 }
@@ -141,13 +141,9 @@ pub fn mpki(installed: bool, up_to_date: Option<bool>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::readers::ReaderInfo;
 
     fn report(names: &[&str]) -> ReadersReport {
-        ReadersReport::of(
-            ServiceState::Running,
-            names.iter().map(|n| ReaderInfo::new(n)).collect(),
-        )
+        ReadersReport::running(names)
     }
 
     #[test]

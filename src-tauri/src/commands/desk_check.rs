@@ -17,15 +17,7 @@ pub fn desk_check(app: AppHandle) -> DeskCheck {
     let usb = onshi_core::readers::look_at_usb(&report);
     let now = now_jst();
     // The certificate read afresh too: the store's, else the file last opened on 「電子証明書」.
-    let file = app
-        .state::<crate::app_status::AppStatus>()
-        .read(|s| s.certificate_file.clone());
-    let chosen = crate::settings::load(&app)
-        .ok()
-        .and_then(|s| s.terminal_certificate);
-    let certificate =
-        onshi_core::cert::in_use::find(file.as_ref(), chosen.as_deref(), now.date_naive())
-            .and_then(|found| found.certificate.ok());
+    let certificate = crate::keeper::find_certificate(&app);
     let os_support = onshi_core::os_support::this_pc(now.date_naive());
     // The MPKI client where installed apps can be read (Windows), against the latest version entered.
     let latest = crate::settings::load(&app)

@@ -225,6 +225,17 @@ impl ReadersReport {
 }
 
 #[cfg(test)]
+impl ReadersReport {
+    /// For tests: the service running with these readers (OS names), grouped as the app groups them.
+    pub(crate) fn running(names: &[&str]) -> ReadersReport {
+        ReadersReport::of(
+            ServiceState::Running,
+            names.iter().map(|n| ReaderInfo::new(n)).collect(),
+        )
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
