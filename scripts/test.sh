@@ -30,6 +30,9 @@ fi
 phase "UI unit tests"
 npm run --silent test:ui
 
+phase "UI types: every screen against the generated bindings (svelte-check)"
+npm run --silent check:ui
+
 phase "end to end: the real app under Xvfb"
 cargo build --quiet -p onshi-assistant -p onshi-rig
 scripts/rig-namespace.sh tests/e2e/run.sh

@@ -176,8 +176,8 @@ pub fn notify(app: &AppHandle, alert: &Alert) {
         return;
     }
     app.state::<Landing>().set(alert.screen);
-    let english = settings::english(app);
-    show(app, alert.title.get(english), alert.body.get(english));
+    let language = settings::language(app);
+    show(app, alert.title.get(language), alert.body.get(language));
 }
 
 /// A desktop notification (a toast on Windows, org.freedesktop.Notifications on Linux).

@@ -155,7 +155,6 @@ fn tell_once_still_running(app: &tauri::AppHandle) {
     }
     current.tray_notice_shown = true;
     let _ = settings::save(app, &current);
-    let english = current.language == onshi_core::settings::Language::En;
     let (title, body) = onshi_core::alerts::still_running();
-    keeper::show(app, title.get(english), body.get(english));
+    keeper::show(app, title.get(current.language), body.get(current.language));
 }

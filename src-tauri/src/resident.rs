@@ -74,7 +74,7 @@ pub struct Tray {
     quit: MenuItem<Wry>,
     /// What the tray shows now, and in which language: a card placed at reception changes nothing here,
     /// and the icon (written to a file on Linux) is only redrawn when the state really changes.
-    shown: Mutex<Option<(Health, bool)>>,
+    shown: Mutex<Option<(Health, onshi_core::text::Language)>>,
 }
 
 pub fn build_tray(app: &App) -> tauri::Result<()> {
@@ -131,8 +131,8 @@ pub fn show_health(app: &AppHandle, health: &Health) {
     let Some(tray) = app.try_state::<Tray>() else {
         return;
     };
-    let english = settings::english(app);
-    let now = Some((health.clone(), english));
+    let language = settings::language(app);
+    let now = Some((health.clone(), language));
     {
         let mut shown = tray.shown.lock().unwrap_or_else(|e| e.into_inner());
         if *shown == now {
@@ -140,7 +140,7 @@ pub fn show_health(app: &AppHandle, health: &Health) {
         }
         *shown = now;
     }
-    let lines: Vec<&str> = health.lines.iter().map(|line| line.get(english)).collect();
+    let lines: Vec<&str> = health.lines.iter().map(|line| line.get(language)).collect();
     let _ = tray
         .icon
         .set_icon(Some(crate::tray_art::icon(health.level)));
@@ -150,12 +150,10 @@ pub fn show_health(app: &AppHandle, health: &Health) {
     for (item, line) in tray.lines.iter().zip(&lines) {
         let _ = item.set_text(*line);
     }
-    let _ = tray.open.set_text(if english {
-        "Open オン資アシスタント"
-    } else {
-        "オン資アシスタントを開く"
-    });
-    let _ = tray.quit.set_text(if english { "Quit" } else { "終了" });
+    let _ = tray
+        .open
+        .set_text(language.pick("オン資アシスタントを開く", "Open オン資アシスタント"));
+    let _ = tray.quit.set_text(language.pick("終了", "Quit"));
 }
 
 /// Takes the icon off the tray as the app ends. Our `Tray` keeps a handle to it past Tauri's own clean-up,

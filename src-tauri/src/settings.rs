@@ -2,6 +2,7 @@
 //! opens the file, a damaged one is moved aside (onshi-core decides), and the UI is told where it went.
 
 use onshi_core::settings::{move_aside_if_damaged, Settings};
+use onshi_core::text::Language;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{App, AppHandle, Manager, Runtime};
@@ -34,9 +35,9 @@ pub fn load<R: Runtime>(app: &AppHandle<R>) -> Result<Settings, String> {
         .unwrap_or_default())
 }
 
-/// Whether the UI language is English (for words the app itself shows: tray, notifications).
-pub fn english<R: Runtime>(app: &AppHandle<R>) -> bool {
-    load(app).is_ok_and(|s| s.language == onshi_core::settings::Language::En)
+/// The UI language (for words the app itself shows: tray, notifications); Japanese when unreadable.
+pub fn language<R: Runtime>(app: &AppHandle<R>) -> Language {
+    load(app).map(|s| s.language).unwrap_or_default()
 }
 
 pub fn save<R: Runtime>(app: &AppHandle<R>, settings: &Settings) -> Result<(), String> {

@@ -2,11 +2,11 @@
 
 use crate::exit;
 use crate::output::{print_json, report_error};
-use crate::text::Lang;
+use crate::text::{Language, Words};
 use onshi_core::card::{self, Holder, ProbeError};
 use std::time::Duration;
 
-pub fn run(reader: Option<&str>, wait: f64, json: bool, lang: Lang) -> u8 {
+pub fn run(reader: Option<&str>, wait: f64, json: bool, lang: Language) -> u8 {
     if !(wait.is_finite() && wait >= 0.0) {
         eprintln!(
             "{}",

@@ -2,9 +2,10 @@
 
 use crate::exit;
 use crate::output::{print_json, report_error};
-use crate::text::Lang;
+use crate::text::{Language, Words};
 use chrono::NaiveDate;
 use onshi_core::cert::{self, copy, CertInfo, CertStatus};
+use onshi_core::error_code::ErrorCode;
 use onshi_core::time::now_jst;
 use std::io::Read;
 use std::path::Path;
@@ -15,7 +16,7 @@ pub fn today(at: Option<NaiveDate>) -> NaiveDate {
     at.unwrap_or_else(|| now_jst().date_naive())
 }
 
-fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, u8> {
+fn read_file(path: &Path, lang: Language) -> Result<Vec<u8>, u8> {
     std::fs::read(path).map_err(|error| {
         eprintln!(
             "{}: {} ({error})",
@@ -26,7 +27,7 @@ fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, u8> {
     })
 }
 
-fn print_certificate(info: &CertInfo, lang: Lang) {
+fn print_certificate(info: &CertInfo, lang: Language) {
     crate::say!("  {} {}", lang.pick("発行先:", "Subject:"), info.subject);
     crate::say!("  {} {}", lang.pick("発行者:", "Issuer: "), info.issuer);
     crate::say!(
@@ -43,7 +44,7 @@ fn print_certificate(info: &CertInfo, lang: Lang) {
     crate::say!("  {}", lang.cert_status(info));
 }
 
-pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
+pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Language) -> u8 {
     let bytes = match read_file(path, lang) {
         Ok(bytes) => bytes,
         Err(code) => return code,
@@ -70,8 +71,8 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8
             crate::say!(
                 "  {}",
                 match lang {
-                    Lang::Ja => format!("このファイルには証明書が{count}枚入っています。CA の証明書ではないもの (端末の証明書) を表示しています。"),
-                    Lang::En => format!("This file holds {count} certificates; the one shown is the one that is not a CA's (the terminal's)."),
+                    Language::Ja => format!("このファイルには証明書が{count}枚入っています。CA の証明書ではないもの (端末の証明書) を表示しています。"),
+                    Language::En => format!("This file holds {count} certificates; the one shown is the one that is not a CA's (the terminal's)."),
                 }
             );
         }
@@ -84,7 +85,7 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Lang) -> u8
 
 /// The password: the first line of stdin (UTF-8 with or without its mark, UTF-16 with its mark, or the
 /// console's code page on Windows), or typed at a prompt that does not echo. Never an argument.
-fn password(from_stdin: bool, json: bool, lang: Lang) -> Result<Zeroizing<String>, u8> {
+fn password(from_stdin: bool, json: bool, lang: Language) -> Result<Zeroizing<String>, u8> {
     if from_stdin {
         let mut bytes = Zeroizing::new(Vec::new());
         let limit = cert::password_input::MAX_PASSWORD_INPUT_BYTES as u64 + 1;
@@ -124,7 +125,7 @@ pub fn verify(
     in_use: Option<&Path>,
     json: bool,
     at: Option<NaiveDate>,
-    lang: Lang,
+    lang: Language,
 ) -> u8 {
     let bytes = match read_file(path, lang) {
         Ok(bytes) => bytes,
@@ -160,17 +161,11 @@ pub fn verify(
             if json {
                 print_json(&report);
             } else {
-                crate::say!("{}", lang.backup_verdict(report.usable));
+                crate::say!("{}", lang.backup_verdict(report.verdict.code));
                 if let Some(info) = &report.certificate {
                     print_certificate(info, lang);
                 }
-                let words = |problem: &cert::Problem| {
-                    if lang == Lang::Ja {
-                        problem.message.clone()
-                    } else {
-                        problem.message_en.clone()
-                    }
-                };
+                let words = |problem: &cert::Problem| problem.message.get(lang).to_owned();
                 for problem in &report.problems {
                     crate::say!("  ! {}", words(problem));
                 }
@@ -206,7 +201,7 @@ pub fn verify(
     }
 }
 
-pub fn copy(path: &Path, destination: &Path, json: bool, lang: Lang) -> u8 {
+pub fn copy(path: &Path, destination: &Path, json: bool, lang: Language) -> u8 {
     match copy::copy_verified(path, destination) {
         Ok(report) => {
             if json {
@@ -236,18 +231,18 @@ pub fn copy(path: &Path, destination: &Path, json: bool, lang: Lang) -> u8 {
     }
 }
 
-fn not_available(json: bool, lang: Lang) -> u8 {
+fn not_available(json: bool, lang: Language) -> u8 {
     let message = lang.pick(
         "この確認は Windows の資格確認端末でのみ使えます。証明書ファイルやバックアップファイルは「onshi cert inspect」「onshi backup verify」で確認できます。",
         "This check works only on the Windows terminal. Check certificate or backup files with \"onshi cert inspect\" or \"onshi backup verify\".",
     );
-    report_error(json, "not-available", message);
+    report_error(json, ErrorCode::NotAvailable, message);
     exit::BAD_INPUT
 }
 
 /// `onshi cert list`: the current user's certificates (Windows), each with its role; the one in use
 /// first. The staff's choice among several is read from the app's settings.
-pub fn list(json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
+pub fn list(json: bool, at: Option<NaiveDate>, lang: Language) -> u8 {
     use onshi_core::cert::in_use::{self, StoreRole};
     let chosen = onshi_core::app_data::default_dir()
         .and_then(|dir| onshi_core::support::read_settings(&dir).terminal_certificate);
@@ -300,7 +295,7 @@ pub fn list(json: bool, at: Option<NaiveDate>, lang: Lang) -> u8 {
 }
 
 /// `onshi mpki`: the installed MPKI client's version against the latest the user read on the portal.
-pub fn mpki(json: bool, latest: Option<String>, lang: Lang) -> u8 {
+pub fn mpki(json: bool, latest: Option<String>, lang: Language) -> u8 {
     use onshi_core::mpki;
     let installed = match onshi_core::platform::installed_apps().version_of(mpki::DISPLAY_NAME) {
         Ok(version) => version,

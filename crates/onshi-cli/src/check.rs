@@ -3,7 +3,7 @@
 //! `STATE - words | perfdata`, and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. It never touches a card.
 
 use crate::output::print_json;
-use crate::text::Lang;
+use crate::text::Language;
 use onshi_core::cert::in_use;
 use onshi_core::check::{self, CheckReport};
 use onshi_core::readers::{self, advice::Os, ReadersReport};
@@ -26,17 +26,13 @@ pub fn state(report: &CheckReport) -> u8 {
 
 /// The plugin line: state, the tray's words, and perfdata (`'label'=value;warn;crit`, thresholds in
 /// the plugin range syntax: `90:` warns below 90 days, `0:` is critical below 0).
-pub fn plugin_line(report: &CheckReport, lang: Lang) -> String {
-    let words: Vec<&str> = report
-        .lines
-        .iter()
-        .map(|line| line.get(lang == Lang::En))
-        .collect();
+pub fn plugin_line(report: &CheckReport, lang: Language) -> String {
+    let words: Vec<&str> = report.lines.iter().map(|line| line.get(lang)).collect();
     let mut words = words.join(" / ");
     if let Some(error) = &report.certificate_error {
         words.push_str(&match lang {
-            Lang::Ja => format!(" (証明書を読めません: {error})"),
-            Lang::En => format!(" (certificate unreadable: {error})"),
+            Language::Ja => format!(" (証明書を読めません: {error})"),
+            Language::En => format!(" (certificate unreadable: {error})"),
         });
     }
     let mut perf = format!(
@@ -51,7 +47,7 @@ pub fn plugin_line(report: &CheckReport, lang: Lang) -> String {
     format!("{} - {words} | {perf}", STATES[usize::from(state(report))])
 }
 
-pub fn run(cert: Option<&Path>, json: bool, at: Option<chrono::NaiveDate>, lang: Lang) -> u8 {
+pub fn run(cert: Option<&Path>, json: bool, at: Option<chrono::NaiveDate>, lang: Language) -> u8 {
     let report = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
     let usb = readers::look_at_usb(&report);
     let today = at.unwrap_or_else(|| onshi_core::time::now_jst().date_naive());

@@ -3,14 +3,14 @@
 //! is explained in the language asked for. Exit code 2 for every argument error, as before.
 
 use crate::exit;
-use crate::text::Lang;
+use crate::text::Language;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// The `--lang` given on the command line (Japanese when absent or not one we speak).
-pub fn lang_in(args: &[OsString]) -> Lang {
+pub fn lang_in(args: &[OsString]) -> Language {
     let mut words = args.iter().map(|arg| arg.to_string_lossy());
     while let Some(word) = words.next() {
         let value = match word.strip_prefix("--lang=") {
@@ -19,10 +19,14 @@ pub fn lang_in(args: &[OsString]) -> Lang {
             None => None,
         };
         if let Some(value) = value {
-            return if value == "en" { Lang::En } else { Lang::Ja };
+            return if value == "en" {
+                Language::En
+            } else {
+                Language::Ja
+            };
         }
     }
-    Lang::Ja
+    Language::Ja
 }
 
 /// Japanese help: (subcommand path, argument id or "" for the command itself, text).
@@ -73,14 +77,14 @@ const JAPANESE: &[(&str, &str, &str)] = &[
 ];
 
 /// The command, its help in `lang`, with the help and version flags worded alike.
-pub fn localize(command: Command, lang: Lang) -> Command {
+pub fn localize(command: Command, lang: Language) -> Command {
     localize_at(command, "", lang)
 }
 
-fn localize_at(mut command: Command, path: &str, lang: Lang) -> Command {
+fn localize_at(mut command: Command, path: &str, lang: Language) -> Command {
     let (help, version) = match lang {
-        Lang::Ja => ("使い方を表示します。", "バージョンを表示します。"),
-        Lang::En => ("Print help.", "Print the version."),
+        Language::Ja => ("使い方を表示します。", "バージョンを表示します。"),
+        Language::En => ("Print help.", "Print the version."),
     };
     command = command
         .disable_help_subcommand(true)
@@ -101,7 +105,7 @@ fn localize_at(mut command: Command, path: &str, lang: Lang) -> Command {
                 .help(version),
         );
     }
-    if lang == Lang::Ja {
+    if lang == Language::Ja {
         command = command
             .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}")
             .subcommand_help_heading("コマンド")
@@ -147,7 +151,7 @@ fn localize_at(mut command: Command, path: &str, lang: Lang) -> Command {
 
 /// Ends the program for a parse result that is not a command to run: help and version print as asked
 /// (exit 0); an argument error is explained in `lang` (exit 2).
-pub fn finish(error: clap::Error, lang: Lang) -> ExitCode {
+pub fn finish(error: clap::Error, lang: Language) -> ExitCode {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = error.print();
@@ -165,7 +169,7 @@ pub fn finish(error: clap::Error, lang: Lang) -> ExitCode {
 }
 
 /// The sentence for an argument error.
-pub fn explain(error: &clap::Error, lang: Lang) -> String {
+pub fn explain(error: &clap::Error, lang: Language) -> String {
     let text = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(list)) => list.join("」「"),
@@ -178,7 +182,7 @@ pub fn explain(error: &clap::Error, lang: Lang) -> String {
         .unwrap_or_default()
         .to_owned();
     let value = text(ContextKind::InvalidValue);
-    if lang == Lang::En {
+    if lang == Language::En {
         return error.render().to_string().trim_end().to_owned();
     }
     let date_hint = if matches!(arg.as_str(), "--from" | "--not-after" | "--at") {

@@ -3,7 +3,8 @@
 
 use crate::exit;
 use crate::output::{print_json, report_error};
-use crate::text::Lang;
+use crate::text::{Language, Words};
+use onshi_core::error_code::ErrorCode;
 use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline, History, Lane, KEEP_DAYS};
 use onshi_core::readers::{self, advice::Os, ReadersReport};
 use onshi_core::time::{minute_of_day, now_jst};
@@ -13,12 +14,12 @@ use std::path::PathBuf;
 /// Half-hour cells: 48 to a day.
 const CELL_MINUTES: u16 = 30;
 
-fn data_dir(json: bool, lang: Lang) -> Option<PathBuf> {
+fn data_dir(json: bool, lang: Language) -> Option<PathBuf> {
     let dir = app_data::default_dir();
     if dir.is_none() {
         report_error(
             json,
-            "no-data-folder",
+            ErrorCode::NoDataFolder,
             lang.pick(
                 "アプリのデータフォルダーが見つかりません。",
                 "The app's data folder cannot be found.",
@@ -46,7 +47,7 @@ fn cells(lane: &Lane, until: u16) -> String {
         .collect()
 }
 
-fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
+fn print_day(day: &DayTimeline, today: &str, lang: Language) {
     let is_today = day.date == today;
     crate::say!(
         "{}{}",
@@ -62,10 +63,7 @@ fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
         return;
     }
     for lane in &day.lanes {
-        let label = match lang {
-            Lang::Ja => lane.label.as_deref(),
-            Lang::En => lane.label_en.as_deref(),
-        };
+        let label = lane.label.as_ref().map(|label| label.get(lang));
         let ready = if lane.smartphone_ready {
             lang.pick(" [スマホ対応]", " [smartphone-ready]")
         } else {
@@ -84,8 +82,8 @@ fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
             .collect();
         let dropouts = match (times.len(), lang) {
             (0, _) => String::new(),
-            (n, Lang::Ja) => format!("  取り外し・切断 {n}回 ({})", times.join(", ")),
-            (n, Lang::En) => format!("  dropped out {n}× ({})", times.join(", ")),
+            (n, Language::Ja) => format!("  取り外し・切断 {n}回 ({})", times.join(", ")),
+            (n, Language::En) => format!("  dropped out {n}× ({})", times.join(", ")),
         };
         crate::say!("    |{}|{dropouts}", cells(lane, day.until));
     }
@@ -102,13 +100,13 @@ fn print_day(day: &DayTimeline, today: &str, lang: Lang) {
 }
 
 /// `onshi history [--days N] [--json]`.
-pub fn history(days: i64, json: bool, lang: Lang) -> u8 {
+pub fn history(days: i64, json: bool, lang: Language) -> u8 {
     if !(1..=KEEP_DAYS).contains(&days) {
         let message = lang.pick(
             "--days には 1 から 30 までの日数を指定してください。",
             "Give --days a number of days from 1 to 30.",
         );
-        report_error(json, "bad-days", message);
+        report_error(json, ErrorCode::BadDays, message);
         return exit::BAD_INPUT;
     }
     let Some(dir) = data_dir(json, lang) else {
@@ -119,7 +117,7 @@ pub fn history(days: i64, json: bool, lang: Lang) -> u8 {
     let loaded = match History::new(&dir).load(today, days, false) {
         Ok(loaded) => loaded,
         Err(error) => {
-            report_error(json, "unreadable", &error.to_string());
+            report_error(json, ErrorCode::Unreadable, &error.to_string());
             return exit::PROBLEM;
         }
     };
@@ -166,7 +164,7 @@ pub fn history(days: i64, json: bool, lang: Lang) -> u8 {
 }
 
 /// `onshi report [--json]`: the support report, with the readers as they are now.
-pub fn report(json: bool, lang: Lang) -> u8 {
+pub fn report(json: bool, lang: Language) -> u8 {
     let Some(dir) = data_dir(json, lang) else {
         return exit::PROBLEM;
     };
@@ -175,7 +173,7 @@ pub fn report(json: bool, lang: Lang) -> u8 {
     if json {
         print_json(&built);
     } else {
-        crate::say!("{}", support::to_text(&built, lang == Lang::En).trim_end());
+        crate::say!("{}", support::to_text(&built, lang).trim_end());
     }
     exit::FINE
 }

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use text::Lang;
+use text::Language;
 
 /// Exit codes of docs/CLI.md.
 pub mod exit {
@@ -34,10 +34,17 @@ pub mod exit {
 )]
 struct Cli {
     /// Language of the messages for people: ja (default) or en.
-    #[arg(long, global = true, default_value = "ja")]
-    lang: Lang,
+    #[arg(long, global = true, default_value = "ja", value_parser = language_parser())]
+    lang: Language,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `ja` or `en`, listed as the possible values in help and errors.
+fn language_parser() -> impl clap::builder::TypedValueParser<Value = Language> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["ja", "en"])
+        .map(|text| text.parse().expect("one of the possible values"))
 }
 
 #[derive(Subcommand)]

@@ -40,7 +40,7 @@ pub fn print_json(value: &impl serde::Serialize) {
 }
 
 /// Reports a failure: `{"error": code, "message": …}` on stdout with --json, and the message on stderr.
-pub fn report_error(json: bool, code: &str, message: &str) {
+pub fn report_error(json: bool, code: onshi_core::error_code::ErrorCode, message: &str) {
     if json {
         print_json(&serde_json::json!({ "error": code, "message": message }));
     }

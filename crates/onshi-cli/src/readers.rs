@@ -2,12 +2,12 @@
 
 use crate::exit;
 use crate::output::print_json;
-use crate::text::Lang;
+use crate::text::{Language, Words};
 use onshi_core::readers::{self, ReaderInfo, ServiceState, WatchEvent, Watcher};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-pub fn list(json: bool, lang: Lang) -> u8 {
+pub fn list(json: bool, lang: Language) -> u8 {
     let report = match readers::list() {
         Ok(report) => report,
         Err(error) => {
@@ -90,17 +90,10 @@ pub fn list(json: bool, lang: Lang) -> u8 {
 }
 
 /// Each finding with its causes and steps, most likely first.
-fn print_findings(usb: &readers::UsbView, lang: Lang) {
+fn print_findings(usb: &readers::UsbView, lang: Language) {
     use readers::findings::FindingKind;
-    let pick = |ja: &'_ String, en: &'_ String| {
-        if lang == Lang::Ja {
-            ja.clone()
-        } else {
-            en.clone()
-        }
-    };
     for finding in &usb.findings {
-        let device = pick(&finding.device, &finding.device_en);
+        let device = finding.device.get(lang);
         let id = finding
             .usb_id
             .as_deref()
@@ -109,27 +102,22 @@ fn print_findings(usb: &readers::UsbView, lang: Lang) {
         crate::say!(
             "! {}",
             match (finding.kind, lang) {
-                (FindingKind::UsbOnly, Lang::Ja) => format!("「{device}」{id} は USB に接続されていますが、カードリーダーとして使える状態になっていません。"),
-                (FindingKind::UsbOnly, Lang::En) => format!("\"{device}\"{id} is plugged in on USB but is not available as a card reader."),
-                (FindingKind::UnlistedReader, Lang::Ja) => format!("「{device}」{id} は対象機種の一覧にないカードリーダーです。"),
-                (FindingKind::UnlistedReader, Lang::En) => format!("\"{device}\"{id} is not a listed reader model."),
+                (FindingKind::UsbOnly, Language::Ja) => format!("「{device}」{id} は USB に接続されていますが、カードリーダーとして使える状態になっていません。"),
+                (FindingKind::UsbOnly, Language::En) => format!("\"{device}\"{id} is plugged in on USB but is not available as a card reader."),
+                (FindingKind::UnlistedReader, Language::Ja) => format!("「{device}」{id} は対象機種の一覧にないカードリーダーです。"),
+                (FindingKind::UnlistedReader, Language::En) => format!("\"{device}\"{id} is not a listed reader model."),
             }
         );
         for (n, cause) in finding.causes.iter().enumerate() {
-            crate::say!("  {}. {}", n + 1, pick(&cause.message, &cause.message_en));
-            let steps = if lang == Lang::Ja {
-                &cause.steps
-            } else {
-                &cause.steps_en
-            };
-            for step in steps {
-                crate::say!("     - {step}");
+            crate::say!("  {}. {}", n + 1, cause.message.get(lang));
+            for step in &cause.steps {
+                crate::say!("     - {}", step.get(lang));
             }
         }
     }
 }
 
-pub fn watch(json: bool, seconds: Option<f64>, lang: Lang) -> u8 {
+pub fn watch(json: bool, seconds: Option<f64>, lang: Language) -> u8 {
     let deadline = match seconds {
         Some(s) if s.is_finite() && s >= 0.0 => Some(Instant::now() + Duration::from_secs_f64(s)),
         Some(_) => {

@@ -2,9 +2,10 @@
 
 use crate::exit;
 use crate::output::{print_json, report_error};
-use crate::text::Lang;
+use crate::text::Language;
 use chrono::NaiveDate;
 use onshi_core::cert;
+use onshi_core::error_code::ErrorCode;
 use onshi_core::succession::{grace_period, LimitedBy};
 use std::path::Path;
 
@@ -13,14 +14,14 @@ pub fn run(
     not_after: Option<NaiveDate>,
     certificate: Option<&Path>,
     json: bool,
-    lang: Lang,
+    lang: Language,
 ) -> u8 {
     let not_after = match (not_after, certificate) {
         (Some(date), _) => date,
         (None, Some(path)) => match read_not_after(path) {
             Ok(date) => date,
             Err(message) => {
-                report_error(json, "bad-certificate", &message(lang));
+                report_error(json, ErrorCode::BadCertificate, &message(lang));
                 return exit::BAD_INPUT;
             }
         },
@@ -29,7 +30,7 @@ pub fn run(
                 "証明書の有効期限 (--not-after) か証明書ファイル (--cert) を指定してください。",
                 "Give the certificate's expiry (--not-after) or its file (--cert).",
             );
-            report_error(json, "missing-expiry", message);
+            report_error(json, ErrorCode::MissingExpiry, message);
             return exit::BAD_INPUT;
         }
     };
@@ -38,19 +39,19 @@ pub fn run(
         print_json(&grace);
     } else {
         match (lang, grace.limited_by) {
-            (Lang::Ja, LimitedBy::Days120) => crate::say!(
+            (Language::Ja, LimitedBy::Days120) => crate::say!(
                 "旧コードの電子証明書を使えるのは {} までです ({} から120日間)。正確な日付はポータルサイトでもご確認ください。",
                 grace.last_day, grace.from
             ),
-            (Lang::Ja, LimitedBy::Certificate) => crate::say!(
+            (Language::Ja, LimitedBy::Certificate) => crate::say!(
                 "旧コードの電子証明書を使えるのは {} までです (120日より先に証明書の有効期限が来ます)。正確な日付はポータルサイトでもご確認ください。",
                 grace.last_day
             ),
-            (Lang::En, LimitedBy::Days120) => crate::say!(
+            (Language::En, LimitedBy::Days120) => crate::say!(
                 "The old-code certificate may be used until {} (120 days from {}). Confirm the date on the portal site.",
                 grace.last_day, grace.from
             ),
-            (Lang::En, LimitedBy::Certificate) => crate::say!(
+            (Language::En, LimitedBy::Certificate) => crate::say!(
                 "The old-code certificate may be used until {} (it expires before the 120 days end). Confirm the date on the portal site.",
                 grace.last_day
             ),
@@ -62,11 +63,11 @@ pub fn run(
         eprintln!(
             "{}",
             match lang {
-                Lang::Ja => format!(
+                Language::Ja => format!(
                     "旧コードの電子証明書は {} に有効期限が切れています (承継の日 {} より前)。この証明書は使えません。新しいコードで電子証明書の新規発行を申請してください。",
                     grace.last_day, grace.from
                 ),
-                Lang::En => format!(
+                Language::En => format!(
                     "The old-code certificate expired on {}, before the change on {}: it cannot be used at all. Apply for a new certificate under the new code.",
                     grace.last_day, grace.from
                 ),
@@ -77,7 +78,7 @@ pub fn run(
     exit::FINE
 }
 
-type Message = fn(Lang) -> String;
+type Message = fn(Language) -> String;
 
 fn read_not_after(path: &Path) -> Result<NaiveDate, Message> {
     let unreadable: Message = |lang| {

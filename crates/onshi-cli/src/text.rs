@@ -4,35 +4,25 @@ use onshi_core::card::{Holder, ProbeError};
 use onshi_core::readers::catalog::Slot;
 use onshi_core::readers::{advice, ReaderInfo, WatchEventKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Ja,
-    En,
-}
+pub use onshi_core::text::Language;
 
-impl Lang {
-    pub fn pick(self, ja: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
+/// The CLI's words in the user's language (onshi-core's one `Language`).
+pub trait Words: Copy {
+    fn language(self) -> Language;
+
+    fn pick(self, ja: &'static str, en: &'static str) -> &'static str {
+        self.language().pick(ja, en)
     }
 
     /// In this OS's words: Windows stops its service with the last reader (readers::advice).
-    pub fn service_unavailable(self) -> &'static str {
+    fn service_unavailable(self) -> &'static str {
         let advice = advice::service_unavailable(advice::Os::current());
         self.pick(advice.ja, advice.en)
     }
 
-    pub fn model_line(self, reader: &ReaderInfo) -> String {
-        let label = match self {
-            Lang::Ja => reader.label.as_deref(),
-            Lang::En => reader.label_en.as_deref(),
-        };
-        let advice = match self {
-            Lang::Ja => reader.advice_ja.as_deref(),
-            Lang::En => reader.advice_en.as_deref(),
-        };
+    fn model_line(self, reader: &ReaderInfo) -> String {
+        let label = reader.label.as_ref().map(|l| l.get(self.language()));
+        let advice = reader.advice.as_ref().map(|a| a.get(self.language()));
         match (label, reader.smartphone_ready) {
             (Some(label), true) => format!(
                 "{label} — {}",
@@ -52,16 +42,16 @@ impl Lang {
     }
 
     /// " (2台目)" for the second of two identical devices; nothing for a device alone of its kind.
-    pub fn number(self, number: Option<u32>) -> String {
-        match (number, self) {
+    fn number(self, number: Option<u32>) -> String {
+        match (number, self.language()) {
             (None, _) => String::new(),
-            (Some(n), Lang::Ja) => format!(" ({n}台目)"),
-            (Some(n), Lang::En) => format!(" (#{n})"),
+            (Some(n), Language::Ja) => format!(" ({n}台目)"),
+            (Some(n), Language::En) => format!(" (#{n})"),
         }
     }
 
     /// The slot's role after its PC/SC name: " [非接触]", " [SAM: 機器内蔵のモジュール]" ….
-    pub fn slot(self, reader: &ReaderInfo) -> String {
+    fn slot(self, reader: &ReaderInfo) -> String {
         let Some(slot) = reader.slot else {
             return String::new();
         };
@@ -81,7 +71,7 @@ impl Lang {
         format!(" [{role}{unconfirmed}]")
     }
 
-    pub fn event(self, kind: WatchEventKind) -> &'static str {
+    fn event(self, kind: WatchEventKind) -> &'static str {
         match kind {
             WatchEventKind::ReaderAdded => self.pick("リーダー接続", "reader added"),
             WatchEventKind::ReaderRemoved => self.pick("リーダー取り外し", "reader removed"),
@@ -96,7 +86,7 @@ impl Lang {
         }
     }
 
-    pub fn holder(self, holder: Holder) -> &'static str {
+    fn holder(self, holder: Holder) -> &'static str {
         match holder {
             Holder::MyNumberCard => self.pick("マイナンバーカードを確認しました。", "A My Number card answered."),
             Holder::SmartphoneAndroid => self.pick(
@@ -118,12 +108,12 @@ impl Lang {
         }
     }
 
-    pub fn probe_error(self, error: &ProbeError, waited: f64) -> String {
+    fn probe_error(self, error: &ProbeError, waited: f64) -> String {
         match error {
             ProbeError::NoService => self.service_unavailable().to_string(),
-            ProbeError::NoCard => match self {
-                Lang::Ja => format!("{waited}秒待ちましたが、カードが置かれませんでした。"),
-                Lang::En => format!("No card was placed within {waited} seconds."),
+            ProbeError::NoCard => match self.language() {
+                Language::Ja => format!("{waited}秒待ちましたが、カードが置かれませんでした。"),
+                Language::En => format!("No card was placed within {waited} seconds."),
             },
             ProbeError::CardRemoved => self
                 .pick(
@@ -137,51 +127,49 @@ impl Lang {
                     "The reader was disconnected during the test. Check its USB cable.",
                 )
                 .to_string(),
-            ProbeError::NoSuchReader(name) => match self {
-                Lang::Ja => format!("「{name}」という名前のカードリーダーが見つかりません。"),
-                Lang::En => format!("No reader is named like \"{name}\"."),
+            ProbeError::NoSuchReader(name) => match self.language() {
+                Language::Ja => format!("「{name}」という名前のカードリーダーが見つかりません。"),
+                Language::En => format!("No reader is named like \"{name}\"."),
             },
-            ProbeError::SamSlot(name) => match self {
-                Lang::Ja => format!("「{name}」は機器に内蔵された SAM (セキュリティモジュール) の差し込み口です。カードの読み取りテストには、同じ機器の非接触の読み取り口をお選びください。"),
-                Lang::En => format!("\"{name}\" is the device's SAM slot (a security module inside it). For the read test, choose the device's contactless slot."),
+            ProbeError::SamSlot(name) => match self.language() {
+                Language::Ja => format!("「{name}」は機器に内蔵された SAM (セキュリティモジュール) の差し込み口です。カードの読み取りテストには、同じ機器の非接触の読み取り口をお選びください。"),
+                Language::En => format!("\"{name}\" is the device's SAM slot (a security module inside it). For the read test, choose the device's contactless slot."),
             },
-            ProbeError::Failed(detail) => match self {
-                Lang::Ja => format!("読み取りテストを完了できませんでした ({detail})。カードを置き直してください。"),
-                Lang::En => format!("The read test could not finish ({detail}). Place the card again."),
+            ProbeError::Failed(detail) => match self.language() {
+                Language::Ja => format!("読み取りテストを完了できませんでした ({detail})。カードを置き直してください。"),
+                Language::En => format!("The read test could not finish ({detail}). Place the card again."),
             },
         }
     }
-}
 
-impl Lang {
-    pub fn cert_status(self, info: &onshi_core::cert::CertInfo) -> String {
+    fn cert_status(self, info: &onshi_core::cert::CertInfo) -> String {
         use onshi_core::cert::CertStatus;
         let e = &info.expiry;
-        match (self, e.status) {
-            (Lang::Ja, CertStatus::Valid) => format!("有効です。あと{}日。更新は {} からできます。", e.days_left, e.renewal_opens),
-            (Lang::Ja, CertStatus::RenewalWindow) => format!(
+        match (self.language(), e.status) {
+            (Language::Ja, CertStatus::Valid) => format!("有効です。あと{}日。更新は {} からできます。", e.days_left, e.renewal_opens),
+            (Language::Ja, CertStatus::RenewalWindow) => format!(
                 "更新期間中です。あと{}日で期限が切れます。今日更新すると、新しい有効期限は {} 頃になります。",
                 e.days_left, e.renewed_expiry_if_today
             ),
-            (Lang::Ja, CertStatus::Expired) => format!(
+            (Language::Ja, CertStatus::Expired) => format!(
                 "有効期限が{}日前に切れています。更新はできず、新規の発行申請が必要です。",
                 -e.days_left
             ),
-            (Lang::Ja, CertStatus::NotYetValid) => "有効期間がまだ始まっていません。PCの日付をご確認ください。".to_string(),
-            (Lang::En, CertStatus::Valid) => format!("Valid, {} days left. Renewal opens on {}.", e.days_left, e.renewal_opens),
-            (Lang::En, CertStatus::RenewalWindow) => format!(
+            (Language::Ja, CertStatus::NotYetValid) => "有効期間がまだ始まっていません。PCの日付をご確認ください。".to_string(),
+            (Language::En, CertStatus::Valid) => format!("Valid, {} days left. Renewal opens on {}.", e.days_left, e.renewal_opens),
+            (Language::En, CertStatus::RenewalWindow) => format!(
                 "In the renewal window: {} days left. Renewed today, it would run until about {}.",
                 e.days_left, e.renewed_expiry_if_today
             ),
-            (Lang::En, CertStatus::Expired) => format!(
+            (Language::En, CertStatus::Expired) => format!(
                 "Expired {} days ago. It cannot be renewed; a new issuance must be applied for.",
                 -e.days_left
             ),
-            (Lang::En, CertStatus::NotYetValid) => "Not valid yet. Check the PC's date.".to_string(),
+            (Language::En, CertStatus::NotYetValid) => "Not valid yet. Check the PC's date.".to_string(),
         }
     }
 
-    pub fn cert_error(self, error: &onshi_core::cert::CertError) -> &'static str {
+    fn cert_error(self, error: &onshi_core::cert::CertError) -> &'static str {
         match error {
             onshi_core::cert::CertError::NotACertificate => self.pick(
                 "このファイルは証明書 (.cer / .crt / .pem) ではありません。",
@@ -198,7 +186,7 @@ impl Lang {
         }
     }
 
-    pub fn password_input_error(self, error: onshi_core::cert::PasswordInputError) -> &'static str {
+    fn password_input_error(self, error: onshi_core::cert::PasswordInputError) -> &'static str {
         use onshi_core::cert::PasswordInputError;
         match error {
             PasswordInputError::NotText => self.pick(
@@ -212,21 +200,26 @@ impl Lang {
         }
     }
 
-    pub fn backup_verdict(self, usable: bool) -> &'static str {
-        if usable {
-            self.pick(
+    /// The backup's verdict (onshi-core's `verdict::backup`) in words.
+    fn backup_verdict(self, code: onshi_core::verdict::VerdictCode) -> &'static str {
+        use onshi_core::verdict::VerdictCode;
+        match code {
+            VerdictCode::BackupUsable => self.pick(
                 "このバックアップで端末の電子証明書を復元できます。",
                 "This backup can restore the terminal's certificate.",
-            )
-        } else {
-            self.pick(
+            ),
+            VerdictCode::BackupUsableWithNotes => self.pick(
+                "このバックアップで端末の電子証明書を復元できますが、次の点にご注意ください。",
+                "This backup can restore the terminal's certificate, but note the following.",
+            ),
+            _ => self.pick(
                 "ファイルは開けましたが、このバックアップでは端末を復元できません。",
                 "The file opened, but this backup cannot restore the terminal.",
-            )
+            ),
         }
     }
 
-    pub fn backup_error(self, error: &onshi_core::cert::BackupError) -> &'static str {
+    fn backup_error(self, error: &onshi_core::cert::BackupError) -> &'static str {
         use onshi_core::cert::BackupError;
         match error {
             BackupError::WrongPassword => self.pick(
@@ -252,7 +245,7 @@ impl Lang {
         }
     }
 
-    pub fn copy_error(self, error: &onshi_core::cert::copy::CopyError) -> &'static str {
+    fn copy_error(self, error: &onshi_core::cert::copy::CopyError) -> &'static str {
         use onshi_core::cert::copy::CopyError;
         match error {
             CopyError::SourceUnreadable(_) => self.pick("コピー元のファイルを読めません。", "The file to copy cannot be read."),
@@ -274,5 +267,11 @@ impl Lang {
                 "The copy failed. Check the USB stick is still in. No partial file was left behind.",
             ),
         }
+    }
+}
+
+impl Words for Language {
+    fn language(self) -> Language {
+        self
     }
 }

@@ -69,7 +69,9 @@ fn readers_json_recognises_every_model_of_the_faq_on_the_rig() {
         let entry = reader(&doc, name);
         assert_eq!(entry["model"], model, "{name}");
         assert_eq!(entry["smartphone_ready"], ready, "{name}");
-        assert!(entry["label"].is_string(), "{name}");
+        // One bilingual shape for every text (onshi-core's Text).
+        assert!(entry["label"]["ja"].is_string(), "{name}");
+        assert!(entry["label"]["en"].is_string(), "{name}");
     }
     let card = &reader(&doc, "SONY FeliCa RC-S300/P (0303109) 00 00")["card"];
     assert_eq!(card["kind"], "type-b");

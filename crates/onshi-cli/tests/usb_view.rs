@@ -109,7 +109,7 @@ fn readers_on_usb_only_get_their_causes_in_order() {
     );
     let sony = finding(&doc, "054C:06C1");
     assert_eq!(causes(sony), ["no-linux-driver"]);
-    assert_eq!(sony["device"], "ソニー PaSoRi (RC-S380)");
+    assert_eq!(sony["device"]["ja"], "ソニー PaSoRi (RC-S380)");
     // The same in words for people: the device by name and the first step.
     let (_, _, text) = with_usb(&["sony-rc-s380-s"], &["readers"], None);
     assert!(
@@ -137,7 +137,7 @@ fn a_libccid_too_old_for_the_reader_is_named_with_its_version() {
     assert_eq!(exit, Some(1));
     let found = finding(&doc, "054C:0DC9");
     assert_eq!(causes(found), ["libccid-too-old"]);
-    let message = found["causes"][0]["message"].as_str().unwrap();
+    let message = found["causes"][0]["message"]["ja"].as_str().unwrap();
     let version = installed.version.unwrap();
     assert!(
         message.contains(&format!("libccid {version}")) && message.contains("054C:0DC9"),

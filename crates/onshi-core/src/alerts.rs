@@ -167,7 +167,7 @@ const NONE_SINCE_START: &str = "";
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Named {
     /// Its label with "(2台目)" when numbered; None for "the smartphone-ready reader" in general.
-    label: Option<String>,
+    label: Option<Text>,
     number: Option<u32>,
     model: Option<String>,
 }
@@ -219,9 +219,12 @@ impl ReaderWatch {
                 let label = device
                     .label
                     .clone()
-                    .unwrap_or_else(|| device.device.clone());
+                    .unwrap_or_else(|| Text::new(&device.device, &device.device));
                 let label = match device.number {
-                    Some(n) => format!("{label} ({n}台目)"),
+                    Some(n) => Text::new(
+                        format!("{} ({n}台目)", label.ja),
+                        format!("{} (#{n})", label.en),
+                    ),
                     None => label,
                 };
                 let named = Named {
@@ -328,12 +331,15 @@ impl ReaderWatch {
     }
 }
 
-/// The words for a device in a notice.
-fn label_of(device: &Named) -> &str {
-    device
-        .label
-        .as_deref()
-        .unwrap_or("スマホ対応のカードリーダー")
+/// The words for a device in a notice: (Japanese, English).
+fn label_of(device: &Named) -> (&str, &str) {
+    match &device.label {
+        Some(label) => (&label.ja, &label.en),
+        None => (
+            "スマホ対応のカードリーダー",
+            "The smartphone-ready card reader",
+        ),
+    }
 }
 
 /// "reader-gone", or "reader-gone-2" for 2台目, so that each device is told once a day.
@@ -345,7 +351,7 @@ fn numbered_key(base: &str, device: &Named) -> String {
 }
 
 fn gone_alert(device: &Named) -> Alert {
-    let label = label_of(device);
+    let (ja, en) = label_of(device);
     Alert {
         key: numbered_key("reader-gone", device),
         repeat: Repeat::OncePerDay,
@@ -355,14 +361,14 @@ fn gone_alert(device: &Named) -> Alert {
             "The smartphone-ready card reader is disconnected",
         ),
         body: Text::new(
-            format!("{label} が30秒以上見つかりません。スマートフォンのマイナ保険証を受け付けられません。USB ケーブルを差し直してください。"),
-            format!("{label} has not been found for over 30 seconds; smartphone My Number insurance cards cannot be received. Plug its USB cable in again."),
+            format!("{ja} が30秒以上見つかりません。スマートフォンのマイナ保険証を受け付けられません。USB ケーブルを差し直してください。"),
+            format!("{en} has not been found for over 30 seconds; smartphone My Number insurance cards cannot be received. Plug its USB cable in again."),
         ),
     }
 }
 
 fn back_alert(device: &Named) -> Alert {
-    let label = label_of(device);
+    let (ja, en) = label_of(device);
     Alert {
         key: numbered_key("reader-back", device),
         repeat: Repeat::OncePerDay,
@@ -372,8 +378,8 @@ fn back_alert(device: &Named) -> Alert {
             "The smartphone-ready card reader is back",
         ),
         body: Text::new(
-            format!("{label} をふたたび認識しました。"),
-            format!("{label} is connected again."),
+            format!("{ja} をふたたび認識しました。"),
+            format!("{en} is connected again."),
         ),
     }
 }

@@ -1,7 +1,10 @@
-//! 始業点検: every check the app can run without touching a card, joined into one result before the
-//! first patient: the overall level, then per area what was found, what to try first and whom to call
-//! (`desk_guidance.toml`). The verdicts are crate::verdict's; this only joins them and adds the guidance.
+//! 始業点検: every check the app can run, joined into one result before the first patient: the overall
+//! level, then per area what was found, what to try first and whom to call (`desk_guidance.toml`). The
+//! read test is one of the areas only when a card or phone lay on a reader (the app runs it, allow-listed
+//! commands only, and hands its outcome in). The verdicts are crate::verdict's; this only joins them and
+//! adds the guidance.
 
+use crate::card::{Holder, ProbeError, ProbeReport};
 use crate::cert::CertInfo;
 use crate::health::{self, Text};
 use crate::os_support::OsSupport;
@@ -22,6 +25,8 @@ pub enum Area {
     /// The MPKI client (Windows: installed, and the latest version known).
     Mpki,
     Os,
+    /// The read test on the card or phone that lay on a reader when the check ran.
+    ReadTest,
 }
 
 /// Whom staff call when the first step does not help.
@@ -102,16 +107,33 @@ fn result(area: Area, verdict: Verdict, found: Text) -> AreaResult {
     }
 }
 
-/// Runs the 始業点検 over what the app knows now.
-pub fn run(
-    report: &ReadersReport,
-    usb: &UsbView,
-    certificate: Option<&CertInfo>,
-    mpki: Option<&crate::mpki::MpkiStatus>,
-    os_support: &OsSupport,
-    os: Os,
-    at: String,
-) -> DeskCheck {
+/// What the app knows when the check runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen<'a> {
+    pub readers: &'a ReadersReport,
+    pub usb: &'a UsbView,
+    /// The certificate the PC uses (the store's, else the file last opened), if one was found.
+    pub certificate: Option<&'a CertInfo>,
+    /// The MPKI client, where installed apps can be read (Windows).
+    pub mpki: Option<&'a crate::mpki::MpkiStatus>,
+    pub os_support: &'a OsSupport,
+    pub os: Os,
+    /// The read test of the card or phone on a reader: the reader's PC/SC name and the outcome. None
+    /// when nothing lay on a reader (the test is then not part of the check).
+    pub read_test: Option<(&'a str, &'a Result<ProbeReport, ProbeError>)>,
+}
+
+/// Runs the 始業点検 over `seen`; `at` is its time (RFC 3339, Japan time).
+pub fn run(seen: Seen, at: String) -> DeskCheck {
+    let Seen {
+        readers: report,
+        usb,
+        certificate,
+        mpki,
+        os_support,
+        os,
+        read_test,
+    } = seen;
     let (_, readers_found) = health::readers(report, &usb.findings, os);
     let cert_found = match certificate {
         Some(info) => health::certificate(info).1,
@@ -174,6 +196,13 @@ pub fn run(
         os_support.verdict,
         crate::os_support::line(os_support),
     ));
+    if let Some((reader, outcome)) = read_test {
+        areas.push(result(
+            Area::ReadTest,
+            verdict::read_test(outcome),
+            read_test_line(reader, outcome),
+        ));
+    }
     DeskCheck {
         at,
         level: areas
@@ -185,13 +214,81 @@ pub fn run(
     }
 }
 
+/// The reader whose card the 始業点検 tests: the first with a card or phone on it, a contactless slot
+/// before a contact one; never a SAM slot (its module is always there and is no patient's card).
+pub fn reader_to_test(report: &ReadersReport) -> Option<&str> {
+    use crate::readers::catalog::Slot;
+    let with_card = || {
+        report
+            .readers
+            .iter()
+            .filter(|r| r.card.is_some() && r.slot != Some(Slot::Sam))
+    };
+    with_card()
+        .find(|r| r.slot == Some(Slot::Contactless))
+        .or_else(|| with_card().next())
+        .map(|r| r.name.as_str())
+}
+
+/// The read test's line: the reader by its catalog name, and who answered or why the test stopped.
+fn read_test_line(reader: &str, outcome: &Result<ProbeReport, ProbeError>) -> Text {
+    let model = crate::readers::catalog::recognise(reader);
+    let (on_ja, on_en) = match model {
+        Some(model) => (model.label_ja.as_str(), model.label_en.as_str()),
+        None => (reader, reader),
+    };
+    let (ja, en) = match outcome {
+        Ok(report) => match report.holder {
+            Holder::MyNumberCard => (
+                "マイナンバーカードが応答しました",
+                "a My Number card answered",
+            ),
+            Holder::SmartphoneAndroid => (
+                "スマートフォン (Android) のマイナンバーカード機能が応答しました",
+                "a smartphone (Android) answered as a My Number card",
+            ),
+            Holder::SmartphoneIphone => (
+                "スマートフォン (iPhone) のマイナンバーカード機能が応答しました",
+                "a smartphone (iPhone) answered as a My Number card",
+            ),
+            Holder::JpkiUnknown => (
+                "マイナンバーカードの機能が応答しました",
+                "the My Number card application answered",
+            ),
+            Holder::NotMyNumberCard => (
+                "カードは応答しましたが、マイナンバーカードではありません",
+                "a card answered, but it is not a My Number card",
+            ),
+        },
+        Err(ProbeError::CardRemoved) => (
+            "読み取りの途中でカードが離れました",
+            "the card left the reader during the test",
+        ),
+        Err(ProbeError::ReaderGone | ProbeError::NoSuchReader(_)) => (
+            "読み取りの途中でカードリーダーが外れました",
+            "the reader was disconnected during the test",
+        ),
+        Err(ProbeError::NoCard) => ("カードが応答しませんでした", "the card did not answer"),
+        Err(_) => (
+            "読み取りテストを完了できませんでした",
+            "the read test could not finish",
+        ),
+    };
+    Text::new(
+        format!("読み取りテスト ({on_ja}): {ja}"),
+        format!("Read test ({on_en}): {en}"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::readers::{ReaderInfo, ServiceState};
 
     /// Every code that can be amber or red somewhere.
-    const NOT_GREEN: [VerdictCode; 14] = [
+    const NOT_GREEN: [VerdictCode; 16] = [
+        VerdictCode::CardNotMyNumber,
+        VerdictCode::CardTestFailed,
         VerdictCode::MpkiNotInstalled,
         VerdictCode::MpkiOutdated,
         VerdictCode::MpkiLatestUnknown,
@@ -218,26 +315,45 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_desk_without_a_reader_is_amber_with_the_first_step_and_the_vendor() {
-        let os_support = crate::os_support::this_pc(crate::time::now_jst().date_naive());
-        let empty = ReadersReport::of(ServiceState::Running, Vec::new());
-        let usb = UsbView {
+    fn seen<'a>(
+        readers: &'a ReadersReport,
+        usb: &'a UsbView,
+        os_support: &'a OsSupport,
+    ) -> Seen<'a> {
+        Seen {
+            readers,
+            usb,
+            certificate: None,
+            mpki: None,
+            os_support,
+            os: Os::Other,
+            read_test: None,
+        }
+    }
+
+    fn no_usb(report: &ReadersReport) -> UsbView {
+        UsbView {
             usb: Vec::new(),
             usb_error: None,
             smart_card_service: None,
             findings: Vec::new(),
-            verdict: verdict::readers(&empty, &[], Os::Other),
-        };
-        let checked = run(
-            &empty,
-            &usb,
-            None,
-            None,
-            &os_support,
-            Os::Other,
-            "now".into(),
-        );
+            verdict: verdict::readers(report, &[], Os::Other),
+        }
+    }
+
+    fn healthy_certificate() -> CertInfo {
+        let der =
+            crate::cert::read_certificate(include_bytes!("cert/testdata/store-terminal-new.pem"))
+                .unwrap();
+        crate::cert::inspect(&der, crate::time::parse_date("2027-06-01").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_desk_without_a_reader_is_amber_with_the_first_step_and_the_vendor() {
+        let os_support = crate::os_support::this_pc(crate::time::now_jst().date_naive());
+        let empty = ReadersReport::of(ServiceState::Running, Vec::new());
+        let usb = no_usb(&empty);
+        let checked = run(seen(&empty, &usb, &os_support), "now".into());
         assert_eq!(checked.level, Level::Warn);
         let readers = &checked.areas[0];
         assert_eq!(readers.verdict.code, VerdictCode::ReadersNone);
@@ -248,18 +364,12 @@ mod tests {
             ServiceState::Running,
             vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
         );
-        let der =
-            crate::cert::read_certificate(include_bytes!("cert/testdata/store-terminal-new.pem"))
-                .unwrap();
-        let info =
-            crate::cert::inspect(&der, crate::time::parse_date("2027-06-01").unwrap()).unwrap();
+        let info = healthy_certificate();
         let checked = run(
-            &ready,
-            &usb,
-            Some(&info),
-            None,
-            &os_support,
-            Os::Other,
+            Seen {
+                certificate: Some(&info),
+                ..seen(&ready, &usb, &os_support)
+            },
             "now".into(),
         );
         assert_eq!(checked.level, Level::Ok, "{checked:?}");
@@ -267,15 +377,11 @@ mod tests {
             .areas
             .iter()
             .all(|a| a.try_first.is_none() && a.call.is_none()));
-        let unseen = run(
-            &ready,
-            &usb,
-            None,
-            None,
-            &os_support,
-            Os::Other,
-            "now".into(),
+        assert!(
+            checked.areas.iter().all(|a| a.area != Area::ReadTest),
+            "no card on a reader: no read test in the check"
         );
+        let unseen = run(seen(&ready, &usb, &os_support), "now".into());
         assert_eq!(
             unseen.areas[1].verdict.code,
             VerdictCode::CertificateUnknown
@@ -285,5 +391,59 @@ mod tests {
             Level::Warn,
             "a check that could not see the certificate is not all fine"
         );
+    }
+
+    #[test]
+    fn a_card_on_the_reader_adds_the_read_test_and_a_foreign_card_points_to_the_municipality() {
+        let os_support = crate::os_support::this_pc(crate::time::now_jst().date_naive());
+        let reader = "SONY FeliCa Port/PaSoRi 4.0 0";
+        let ready = ReadersReport::of(ServiceState::Running, vec![ReaderInfo::new(reader)]);
+        let usb = no_usb(&ready);
+        let info = healthy_certificate();
+        let answered = |holder: Holder| -> Result<ProbeReport, ProbeError> {
+            Ok(ProbeReport {
+                reader: reader.into(),
+                atr: String::new(),
+                kind: crate::card::CardKind::TypeB,
+                jpki: holder != Holder::NotMyNumberCard,
+                holder,
+                apdus_sent: Vec::new(),
+            })
+        };
+        let check = |outcome: &Result<ProbeReport, ProbeError>| {
+            run(
+                Seen {
+                    certificate: Some(&info),
+                    read_test: Some((reader, outcome)),
+                    ..seen(&ready, &usb, &os_support)
+                },
+                "now".into(),
+            )
+        };
+        let area = |checked: &DeskCheck| {
+            checked
+                .areas
+                .iter()
+                .find(|a| a.area == Area::ReadTest)
+                .cloned()
+                .expect("the read test is an area")
+        };
+
+        let phone = check(&answered(Holder::SmartphoneAndroid));
+        assert_eq!(phone.level, Level::Ok);
+        assert_eq!(area(&phone).verdict.code, VerdictCode::CardMyNumber);
+        assert!(area(&phone).found.ja.contains("PaSoRi"), "{phone:?}");
+        assert!(area(&phone).found.ja.contains("Android"));
+
+        let foreign = check(&answered(Holder::NotMyNumberCard));
+        assert_eq!(foreign.level, Level::Warn);
+        assert_eq!(area(&foreign).verdict.code, VerdictCode::CardNotMyNumber);
+        assert_eq!(area(&foreign).call, Some(Contact::Municipality));
+        assert!(area(&foreign).try_first.unwrap().ja.contains("市区町村"));
+
+        let moved = check(&Err(ProbeError::CardRemoved));
+        assert_eq!(area(&moved).verdict.code, VerdictCode::CardTestFailed);
+        assert!(area(&moved).found.ja.contains("離れました"));
+        assert_eq!(area(&moved).call, Some(Contact::ReaderMaker));
     }
 }

@@ -8,33 +8,10 @@ use crate::readers::ReadersReport;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use crate::text::Text;
+
 pub use crate::verdict::Level;
 use crate::verdict::{self, VerdictCode};
-
-/// A line in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
-#[ts(export)]
-pub struct Text {
-    pub ja: String,
-    pub en: String,
-}
-
-impl Text {
-    pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Text {
-        Text {
-            ja: ja.into(),
-            en: en.into(),
-        }
-    }
-
-    pub fn get(&self, english: bool) -> &str {
-        if english {
-            &self.en
-        } else {
-            &self.ja
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -55,18 +32,18 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
         (VerdictCode::ReadersUsbOnly, Some(stuck)) if ready == 0 => Text::new(
             format!(
                 "「{}」は接続されていますが、使える状態ではありません",
-                stuck.device
+                stuck.device.ja
             ),
-            format!("\"{}\" is plugged in but not available", stuck.device_en),
+            format!("\"{}\" is plugged in but not available", stuck.device.en),
         ),
         (VerdictCode::ReadersUsbOnly, Some(stuck)) => Text::new(
             format!(
                 "使える状態ではないカードリーダーがあります (「{}」)",
-                stuck.device
+                stuck.device.ja
             ),
             format!(
                 "A reader is plugged in but not available (\"{}\")",
-                stuck.device_en
+                stuck.device.en
             ),
         ),
         (VerdictCode::ReadersServiceStopped, _) => {

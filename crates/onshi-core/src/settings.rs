@@ -8,15 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
-/// The languages of the app; Japanese first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export, rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Ja,
-    En,
-}
+pub use crate::text::Language;
 
 /// Everything the user can set.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

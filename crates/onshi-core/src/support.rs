@@ -12,6 +12,7 @@ use crate::readers::usb::UsbReader;
 use crate::readers::{ReadersReport, ServiceState, UsbView};
 use crate::settings::Settings;
 use crate::status::{BackupCheck, ReadTestOutcome, Status};
+use crate::text::Language;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -27,7 +28,7 @@ pub const HISTORY_DAYS: i64 = 7;
 pub struct ReportReader {
     pub name: String,
     pub model: Option<String>,
-    pub label: Option<String>,
+    pub label: Option<crate::text::Text>,
     pub smartphone_ready: bool,
     /// The slot's role in its device (a SAM slot's ever-present module is not reported as a card).
     pub slot: Option<crate::readers::catalog::Slot>,
@@ -242,7 +243,7 @@ pub fn build(inputs: Inputs) -> SupportReport {
 }
 
 /// A read test's outcome code in words.
-fn outcome_words(code: &str, english: bool) -> String {
+fn outcome_words(code: &str, language: Language) -> String {
     let (ja, en) = match code {
         "my-number-card" => ("マイナンバーカード", "My Number card"),
         "smartphone-android" => ("スマートフォン (Android)", "smartphone (Android)"),
@@ -258,10 +259,10 @@ fn outcome_words(code: &str, english: bool) -> String {
         "no-service" => ("サービス停止中", "service not running"),
         _ => ("読み取れませんでした", "failed"),
     };
-    format!("{} [{code}]", if english { en } else { ja })
+    format!("{} [{code}]", language.pick(ja, en))
 }
 
-fn kind_words(kind: crate::card::CardKind, english: bool) -> &'static str {
+fn kind_words(kind: crate::card::CardKind, language: Language) -> &'static str {
     use crate::card::CardKind::*;
     let (ja, en) = match kind {
         TypeA => ("Type A のICカード", "Type A card"),
@@ -274,25 +275,17 @@ fn kind_words(kind: crate::card::CardKind, english: bool) -> &'static str {
         Contact => ("接触型のICカード", "contact card"),
         Unknown => ("種類不明", "unknown"),
     };
-    if english {
-        en
-    } else {
-        ja
-    }
+    language.pick(ja, en)
 }
 
-fn status_words(status: CertStatus, english: bool) -> &'static str {
+fn status_words(status: CertStatus, language: Language) -> &'static str {
     let (ja, en) = match status {
         CertStatus::Valid => ("有効", "valid"),
         CertStatus::RenewalWindow => ("更新期間中", "renewal window"),
         CertStatus::Expired => ("期限切れ", "expired"),
         CertStatus::NotYetValid => ("有効期間前", "not yet valid"),
     };
-    if english {
-        en
-    } else {
-        ja
-    }
+    language.pick(ja, en)
 }
 
 fn or_dash(value: &Option<String>) -> &str {
@@ -300,8 +293,8 @@ fn or_dash(value: &Option<String>) -> &str {
 }
 
 /// The report as plain text, in Japanese or English, for the clipboard or a .txt file.
-pub fn to_text(report: &SupportReport, english: bool) -> String {
-    let l = |ja: &'static str, en: &'static str| if english { en } else { ja };
+pub fn to_text(report: &SupportReport, language: Language) -> String {
+    let l = |ja: &'static str, en: &'static str| language.pick(ja, en);
     let yes_no = |b: bool| {
         if b {
             l("はい", "yes")
@@ -349,7 +342,7 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         let _ = writeln!(
             w,
             "{}",
-            crate::os_support::line(&report.os_support).get(english)
+            crate::os_support::line(&report.os_support).get(language)
         );
     }
     let _ = writeln!(w);
@@ -376,7 +369,7 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
     for reader in &report.readers {
         let _ = writeln!(w, "- {}", reader.name);
         let number = match reader.number {
-            Some(n) if english => format!(" (#{n})"),
+            Some(n) if language == Language::En => format!(" (#{n})"),
             Some(n) => format!(" ({n}台目)"),
             None => String::new(),
         };
@@ -390,18 +383,21 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
             w,
             "  {}: {}{number}{slot} / {}: {}",
             l("機種", "Model"),
-            or_dash(&reader.label),
+            reader
+                .label
+                .as_ref()
+                .map_or("-", |label| label.get(language)),
             l("スマホ対応", "Smartphone-ready"),
             yes_no(reader.smartphone_ready)
         );
-        let card = reader.card.map_or("-", |kind| kind_words(kind, english));
+        let card = reader.card.map_or("-", |kind| kind_words(kind, language));
         let _ = writeln!(
             w,
             "  {}: {card}",
             l("置かれているカードの種類", "Card on it (kind)")
         );
         let test = match &reader.last_read_test {
-            Some(test) => format!("{} ({})", outcome_words(&test.outcome, english), test.at),
+            Some(test) => format!("{} ({})", outcome_words(&test.outcome, language), test.at),
             None => "-".into(),
         };
         let _ = writeln!(
@@ -422,11 +418,7 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         let _ = writeln!(w, "USB {}: {}{problem}", device.id, names.join(" "));
     }
     for finding in &report.findings {
-        let device = if english {
-            &finding.device_en
-        } else {
-            &finding.device
-        };
+        let device = finding.device.get(language);
         let what = match finding.kind {
             FindingKind::UsbOnly => l(
                 "USB には接続されていますが、カードリーダーとして使える状態ではありません",
@@ -436,11 +428,7 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
         };
         let _ = writeln!(w, "! {device}: {what}");
         for cause in &finding.causes {
-            let message = if english {
-                &cause.message_en
-            } else {
-                &cause.message
-            };
+            let message = cause.message.get(language);
             let _ = writeln!(w, "  - {message}");
         }
     }
@@ -473,9 +461,9 @@ pub fn to_text(report: &SupportReport, english: bool) -> String {
                 .status
                 .map(|s| {
                     let days = cert.days_left.unwrap_or_default();
-                    match english {
-                        false => format!("{} (残り {days} 日)", status_words(s, false)),
-                        true => format!("{} ({days} days left)", status_words(s, true)),
+                    match language {
+                        Language::Ja => format!("{} (残り {days} 日)", status_words(s, language)),
+                        Language::En => format!("{} ({days} days left)", status_words(s, language)),
                     }
                 })
                 .unwrap_or_else(|| "-".into());
@@ -600,7 +588,7 @@ mod tests {
             history: Vec::new(),
             last_desk_check: None,
         });
-        let text = to_text(&report, false);
+        let text = to_text(&report, Language::Ja);
         let json = serde_json::to_string(&report).unwrap();
         let home_text = home.to_string_lossy();
         // JSON writes a Windows path's backslashes doubled.

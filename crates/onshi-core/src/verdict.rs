@@ -69,6 +69,18 @@ pub enum VerdictCode {
     MpkiNotInstalled,
     /// Installed, but the latest version has not been entered to compare with.
     MpkiLatestUnknown,
+    /// The card or phone on the reader answered as a My Number card (its JPKI application).
+    CardMyNumber,
+    /// A card answered, but not as a My Number card (another card, or the patient's card damaged).
+    CardNotMyNumber,
+    /// The read test could not finish (the card moved, the reader was pulled out, the card is silent).
+    CardTestFailed,
+    /// A backup that restores this PC as it is.
+    BackupUsable,
+    /// It restores, but has something worth fixing (no password).
+    BackupUsableWithNotes,
+    /// It cannot restore this PC (no key, expired, another certificate …).
+    BackupNotUsable,
 }
 
 /// An area's verdict.
@@ -135,6 +147,33 @@ pub fn mpki(installed: bool, up_to_date: Option<bool>) -> Verdict {
         (true, Some(true)) => Verdict::of(Level::Ok, MpkiUpToDate),
         (true, Some(false)) => Verdict::of(Level::Warn, MpkiOutdated),
         (true, None) => Verdict::of(Level::Warn, MpkiLatestUnknown),
+    }
+}
+
+/// The read test's verdict: green when the JPKI application answered (a card or a phone), amber when a
+/// card answered without it or the test could not finish. Never red: the desk itself may be fine.
+pub fn read_test(outcome: &Result<crate::card::ProbeReport, crate::card::ProbeError>) -> Verdict {
+    use crate::card::Holder;
+    use VerdictCode::*;
+    match outcome {
+        Ok(report) if report.holder == Holder::NotMyNumberCard => {
+            Verdict::of(Level::Warn, CardNotMyNumber)
+        }
+        Ok(_) => Verdict::of(Level::Ok, CardMyNumber),
+        Err(_) => Verdict::of(Level::Warn, CardTestFailed),
+    }
+}
+
+/// A backup's verdict: red when it cannot restore this PC, amber when it can but has no password, green
+/// otherwise (bytes after its end, which OpenSSL ignores too, change nothing).
+pub fn backup(report: &crate::cert::BackupReport) -> Verdict {
+    use VerdictCode::*;
+    match () {
+        _ if !report.usable => Verdict::of(Level::Error, BackupNotUsable),
+        _ if report.notes.iter().any(|n| n.code == "no-password") => {
+            Verdict::of(Level::Warn, BackupUsableWithNotes)
+        }
+        _ => Verdict::of(Level::Ok, BackupUsable),
     }
 }
 

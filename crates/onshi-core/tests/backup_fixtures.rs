@@ -200,7 +200,13 @@ fn a_backup_that_cannot_restore_the_terminal_says_why() {
     assert_eq!(expired.problems[0].code, "expired");
     assert!(expired.problems[0]
         .message
+        .ja
         .contains("有効期限が切れています"));
+    assert_eq!(
+        expired.verdict.code,
+        onshi_core::verdict::VerdictCode::BackupNotUsable,
+        "a backup that cannot restore is red"
+    );
 }
 
 #[test]

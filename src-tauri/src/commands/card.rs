@@ -3,6 +3,7 @@ use crate::app_status::AppStatus;
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
 use onshi_core::card::{self, ProbeError, ProbeReport};
+use onshi_core::error_code::ErrorCode;
 use onshi_core::history::{HistoryEvent, HistoryEventKind};
 use onshi_core::status::ReadTestOutcome;
 use onshi_core::time::{now_jst, rfc3339_jst};
@@ -35,14 +36,14 @@ pub async fn card_test(
         card::wait_and_probe(Some(&aimed), WAIT_FOR_CARD)
     })
     .await
-    .map_err(|error| CommandError::new("failed", error))?;
+    .map_err(|error| CommandError::new(ErrorCode::Failed, error))?;
     remember(&reader, &outcome, &status, &log);
     Ok(outcome?)
 }
 
 /// The outcome's kind and time go to the status (for the support report) and the history; nothing
 /// read from the card does.
-fn remember(
+pub(super) fn remember(
     reader: &str,
     outcome: &Result<ProbeReport, ProbeError>,
     status: &AppStatus,
@@ -53,7 +54,7 @@ fn remember(
         Ok(report) => ReadTestOutcome::answered(at.clone(), report.holder, report.kind),
         Err(error) => ReadTestOutcome {
             at: at.clone(),
-            outcome: error.code().to_owned(),
+            outcome: error.code().as_str().to_owned(),
             card: None,
         },
     };

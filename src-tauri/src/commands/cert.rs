@@ -6,6 +6,7 @@ use crate::app_status::AppStatus;
 use crate::picker::{pick, Pick};
 use onshi_core::cert::in_use::{StoreCertificate, StoreRole};
 use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
+use onshi_core::error_code::ErrorCode;
 use onshi_core::status::BackupCheck;
 use onshi_core::time::{now_jst, rfc3339_jst};
 use serde::Serialize;
@@ -41,7 +42,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, CommandError> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| CommandError::new("failed", e))
+        .map_err(|e| CommandError::new(ErrorCode::Failed, e))
 }
 
 impl CertScreen {
@@ -65,14 +66,14 @@ pub async fn cert_open(
     let Some(path) = blocking(move || pick(&picker, Pick::Certificate)).await? else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
+    let bytes = std::fs::read(&path).map_err(|e| CommandError::new(ErrorCode::Unreadable, e))?;
     let info = match cert::read_certificate(&bytes) {
         // A backup picked where a certificate was expected: keep it as the backup to check, and let
         // the screen offer that check (the error's detail is the file's name).
         Err(cert::CertError::IsABackup) => {
             let name = file_name(&path);
             *screen.backup.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
-            return Err(CommandError::new("is-a-backup", name));
+            return Err(CommandError::new(ErrorCode::IsABackup, name));
         }
         read => read.and_then(|der| cert::inspect(&der, now_jst().date_naive()))?,
     };
@@ -97,7 +98,7 @@ pub async fn cert_from_store(
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Vec<StoreCertificate>, CommandError> {
     let chosen = crate::settings::load(&app)
-        .map_err(|e| CommandError::new("failed", e))?
+        .map_err(|e| CommandError::new(ErrorCode::Failed, e))?
         .terminal_certificate;
     let found = blocking(move || {
         cert::in_use::store_certificates(chosen.as_deref(), now_jst().date_naive())
@@ -120,9 +121,11 @@ pub async fn cert_choose_terminal(
     thumbprint: String,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Vec<StoreCertificate>, CommandError> {
-    let mut settings = crate::settings::load(&app).map_err(|e| CommandError::new("failed", e))?;
+    let mut settings =
+        crate::settings::load(&app).map_err(|e| CommandError::new(ErrorCode::Failed, e))?;
     settings.terminal_certificate = Some(thumbprint);
-    crate::settings::save(&app, &settings).map_err(|e| CommandError::new("unwritable", e))?;
+    crate::settings::save(&app, &settings)
+        .map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
     cert_from_store(app, screen).await
 }
 
@@ -146,16 +149,16 @@ pub async fn cert_save_reminder(
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
-    let info =
-        info.ok_or_else(|| CommandError::new("no-certificate", "no certificate on screen"))?;
+    let info = info
+        .ok_or_else(|| CommandError::new(ErrorCode::NoCertificate, "no certificate on screen"))?;
     let calendar = reminder::reminders_for(&info)
-        .ok_or_else(|| CommandError::new("failed", "unreadable expiry date"))?;
+        .ok_or_else(|| CommandError::new(ErrorCode::Failed, "unreadable expiry date"))?;
     let Some(path) =
         blocking(move || pick(&app, Pick::Save("電子証明書の更新.ics".into()))).await?
     else {
         return Ok(None);
     };
-    std::fs::write(&path, calendar).map_err(|e| CommandError::new("unwritable", e))?;
+    std::fs::write(&path, calendar).map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -179,7 +182,7 @@ fn picked_backup(screen: &CertScreen) -> Result<PathBuf, CommandError> {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone()
-        .ok_or_else(|| CommandError::new("no-backup", "no backup picked"))
+        .ok_or_else(|| CommandError::new(ErrorCode::NoBackup, "no backup picked"))
 }
 
 /// Opens the picked backup with `password` (kept in memory only, wiped after) and checks it.
@@ -191,7 +194,7 @@ pub async fn backup_verify(
 ) -> Result<BackupReport, CommandError> {
     let password = Zeroizing::new(password);
     let path = picked_backup(&screen)?;
-    let bytes = std::fs::read(&path).map_err(|e| CommandError::new("unreadable", e))?;
+    let bytes = std::fs::read(&path).map_err(|e| CommandError::new(ErrorCode::Unreadable, e))?;
     // Compared with the certificate on screen, else the one the PC uses (the keeper's).
     let in_use = screen
         .certificate
@@ -213,7 +216,7 @@ pub async fn backup_verify(
         verdict: match &outcome {
             Ok(report) if report.usable => "ok".to_owned(),
             Ok(_) => "unusable".to_owned(),
-            Err(error) => error.code().to_owned(),
+            Err(error) => error.code().as_str().to_owned(),
         },
         not_after: outcome
             .as_ref()

@@ -1,26 +1,48 @@
 //! 「始業点検」: every check at once, as onshi-core joins them (desk_check.rs); the run is kept in the
-//! history as its level only, for the support report's "last check".
+//! history as its level only, for the support report's "last check". A card or phone already on a
+//! reader is read-tested as on 「診断」 (allow-listed commands only, recorded the same way).
 
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
-use onshi_core::desk_check::{self, DeskCheck};
+use onshi_core::desk_check::{self, DeskCheck, Seen};
 use onshi_core::history::{HistoryEvent, HistoryEventKind};
 use onshi_core::readers::advice::Os;
 use onshi_core::time::{now_jst, rfc3339_jst};
+use std::time::Duration;
 use tauri::{AppHandle, Manager};
 
+/// The card is on the reader already: this only covers pcscd's and the card's own start-up.
+const CARD_ALREADY_THERE: Duration = Duration::from_secs(3);
+
 #[tauri::command]
-pub fn desk_check(app: AppHandle) -> DeskCheck {
+pub async fn desk_check(app: AppHandle) -> DeskCheck {
+    // Off the main thread: the read test and the store take a moment, and the window must not freeze.
+    tauri::async_runtime::spawn_blocking(move || check(&app))
+        .await
+        .expect("the desk check's thread does not panic")
+}
+
+fn check(app: &AppHandle) -> DeskCheck {
     let readers = app.state::<ReadersState>();
     // A fresh look at USB, so that the result is of this moment, not of the last change.
     let report = readers.current();
     let usb = onshi_core::readers::look_at_usb(&report);
+    let tested = desk_check::reader_to_test(&report).map(|reader| {
+        let outcome = onshi_core::card::wait_and_probe(Some(reader), CARD_ALREADY_THERE);
+        super::card::remember(
+            reader,
+            &outcome,
+            &app.state::<crate::app_status::AppStatus>(),
+            &app.state::<HistoryLog>(),
+        );
+        (reader.to_owned(), outcome)
+    });
     let now = now_jst();
     // The certificate read afresh too: the store's, else the file last opened on 「電子証明書」.
-    let certificate = crate::keeper::find_certificate(&app);
+    let certificate = crate::keeper::find_certificate(app);
     let os_support = onshi_core::os_support::this_pc(now.date_naive());
     // The MPKI client where installed apps can be read (Windows), against the latest version entered.
-    let latest = crate::settings::load(&app)
+    let latest = crate::settings::load(app)
         .ok()
         .and_then(|s| s.mpki_latest_known);
     let mpki = onshi_core::platform::installed_apps()
@@ -28,12 +50,17 @@ pub fn desk_check(app: AppHandle) -> DeskCheck {
         .ok()
         .map(|installed| onshi_core::mpki::status(installed, latest));
     let checked = desk_check::run(
-        &report,
-        &usb,
-        certificate.as_ref(),
-        mpki.as_ref(),
-        &os_support,
-        Os::current(),
+        Seen {
+            readers: &report,
+            usb: &usb,
+            certificate: certificate.as_ref(),
+            mpki: mpki.as_ref(),
+            os_support: &os_support,
+            os: Os::current(),
+            read_test: tested
+                .as_ref()
+                .map(|(reader, outcome)| (reader.as_str(), outcome)),
+        },
         rfc3339_jst(now),
     );
     let mut event = HistoryEvent::at(checked.at.clone(), HistoryEventKind::DeskCheck);

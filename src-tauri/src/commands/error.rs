@@ -1,15 +1,16 @@
+use onshi_core::error_code::ErrorCode;
 use serde::Serialize;
 
 /// A command that did not finish, with a stable `kind` code the UI words in Japanese and English.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CommandError {
-    pub kind: &'static str,
+    pub kind: ErrorCode,
     pub detail: String,
 }
 
 impl CommandError {
-    pub fn new(kind: &'static str, detail: impl ToString) -> CommandError {
+    pub fn new(kind: ErrorCode, detail: impl ToString) -> CommandError {
         CommandError {
             kind,
             detail: detail.to_string(),
@@ -43,6 +44,6 @@ impl From<onshi_core::cert::copy::CopyError> for CommandError {
 
 impl From<tauri::Error> for CommandError {
     fn from(error: tauri::Error) -> CommandError {
-        CommandError::new("failed", error)
+        CommandError::new(ErrorCode::Failed, error)
     }
 }

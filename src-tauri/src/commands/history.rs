@@ -2,8 +2,10 @@
 
 use super::error::CommandError;
 use crate::history_log::HistoryLog;
+use onshi_core::error_code::ErrorCode;
 use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline};
 use onshi_core::readers::advice::Os;
+use onshi_core::text::Text;
 use onshi_core::time::{minute_of_day, now_jst};
 use serde::Serialize;
 use tauri::State;
@@ -15,8 +17,7 @@ pub struct HistoryView {
     /// Oldest first; the last is today.
     pub days: Vec<DayTimeline>,
     /// The USB hint in this OS's words, for days with repeated drop-outs.
-    pub hint_ja: &'static str,
-    pub hint_en: &'static str,
+    pub hint: Text,
     /// Damaged history files moved aside while reading.
     pub damaged_files: Vec<String>,
 }
@@ -32,12 +33,11 @@ pub async fn history_timeline(
     let loaded = log
         .history()
         .load(now.date_naive(), days, true)
-        .map_err(|e| CommandError::new("unreadable", e))?;
+        .map_err(|e| CommandError::new(ErrorCode::Unreadable, e))?;
     let hint = usb_dropout_hint(Os::current());
     Ok(HistoryView {
         days: timelines(&loaded.events, now.date_naive(), days, minute_of_day(now)),
-        hint_ja: hint.ja,
-        hint_en: hint.en,
+        hint: Text::new(hint.ja, hint.en),
         damaged_files: loaded
             .damaged
             .iter()

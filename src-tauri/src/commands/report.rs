@@ -4,7 +4,9 @@
 use super::error::CommandError;
 use crate::picker::{pick, Pick};
 use crate::readers_watch::ReadersState;
+use onshi_core::error_code::ErrorCode;
 use onshi_core::support::{self, SupportReport};
+use onshi_core::text::Language;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -18,22 +20,25 @@ pub struct ReportPreview {
     pub report: SupportReport,
 }
 
-fn make(app: &AppHandle, english: bool) -> Result<ReportPreview, CommandError> {
+fn make(app: &AppHandle, language: Language) -> Result<ReportPreview, CommandError> {
     let dir = app.path().app_data_dir()?;
     let readers = app.state::<ReadersState>().current();
     let report = support::build(support::gather(&dir, env!("CARGO_PKG_VERSION"), readers));
     Ok(ReportPreview {
-        text: support::to_text(&report, english),
+        text: support::to_text(&report, language),
         report,
     })
 }
 
 /// The report as it is now, in the UI language.
 #[tauri::command]
-pub async fn report_preview(app: AppHandle, english: bool) -> Result<ReportPreview, CommandError> {
-    tauri::async_runtime::spawn_blocking(move || make(&app, english))
+pub async fn report_preview(
+    app: AppHandle,
+    language: Language,
+) -> Result<ReportPreview, CommandError> {
+    tauri::async_runtime::spawn_blocking(move || make(&app, language))
         .await
-        .map_err(|e| CommandError::new("failed", e))?
+        .map_err(|e| CommandError::new(ErrorCode::Failed, e))?
 }
 
 /// Puts the previewed text on the clipboard.
@@ -41,7 +46,7 @@ pub async fn report_preview(app: AppHandle, english: bool) -> Result<ReportPrevi
 pub fn report_copy(app: AppHandle, text: String) -> Result<(), CommandError> {
     app.clipboard()
         .write_text(text)
-        .map_err(|e| CommandError::new("failed", e))
+        .map_err(|e| CommandError::new(ErrorCode::Failed, e))
 }
 
 /// Saves the previewed text where the user chooses; None when the dialog was cancelled.
@@ -53,7 +58,7 @@ pub async fn report_save(app: AppHandle, text: String) -> Result<Option<String>,
     );
     let picked = tauri::async_runtime::spawn_blocking(move || pick(&app, Pick::Save(name)))
         .await
-        .map_err(|e| CommandError::new("failed", e))?;
+        .map_err(|e| CommandError::new(ErrorCode::Failed, e))?;
     let Some(path) = picked else {
         return Ok(None);
     };
@@ -67,7 +72,7 @@ pub async fn report_save(app: AppHandle, text: String) -> Result<Option<String>,
         text.replace('\n', if cfg!(windows) { "\r\n" } else { "\n" })
             .as_bytes(),
     );
-    std::fs::write(&path, bytes).map_err(|e| CommandError::new("unwritable", e))?;
+    std::fs::write(&path, bytes).map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
     Ok(Some(onshi_core::app_data::without_home(
         &path.display().to_string(),
     )))

@@ -4,6 +4,7 @@ use super::error::CommandError;
 use crate::login_start;
 use crate::resident::Landing;
 use onshi_core::alerts::Screen;
+use onshi_core::error_code::ErrorCode;
 use tauri::State;
 
 /// The screen the window should open on (the last notification's), once.
@@ -15,11 +16,11 @@ pub fn app_landing(landing: State<'_, Landing>) -> Option<Screen> {
 /// Whether the app starts at login.
 #[tauri::command]
 pub fn autostart_get() -> Result<bool, CommandError> {
-    login_start::is_enabled().map_err(|e| CommandError::new("failed", e))
+    login_start::is_enabled().map_err(|e| CommandError::new(ErrorCode::Failed, e))
 }
 
 /// Turns the login start on or off (the Run key on Windows, ~/.config/autostart on Linux).
 #[tauri::command]
 pub fn autostart_set(enabled: bool) -> Result<bool, CommandError> {
-    login_start::set(enabled).map_err(|e| CommandError::new("failed", e))
+    login_start::set(enabled).map_err(|e| CommandError::new(ErrorCode::Failed, e))
 }

@@ -4,13 +4,14 @@ use super::cert::CertScreen;
 use super::error::CommandError;
 use crate::picker::{pick, Pick};
 use onshi_core::cert::reminder;
+use onshi_core::error_code::ErrorCode;
 use onshi_core::succession::{grace_period, Date, GracePeriod};
 use onshi_core::time::parse_date;
 use tauri::AppHandle;
 
 /// Dates are parsed by the core; the app keeps no date library of its own.
 fn date(text: &str) -> Result<Date, CommandError> {
-    parse_date(text).ok_or_else(|| CommandError::new("bad-date", text))
+    parse_date(text).ok_or_else(|| CommandError::new(ErrorCode::BadDate, text))
 }
 
 /// The grace period from `from`, capped by `not_after` or, when that is empty, by the certificate
@@ -25,9 +26,9 @@ pub fn succession_grace(
     let not_after = match not_after.filter(|text| !text.trim().is_empty()) {
         Some(text) => date(&text)?,
         None => {
-            let on_screen = screen
-                .certificate_not_after()
-                .ok_or_else(|| CommandError::new("no-certificate", "no certificate opened"))?;
+            let on_screen = screen.certificate_not_after().ok_or_else(|| {
+                CommandError::new(ErrorCode::NoCertificate, "no certificate opened")
+            })?;
             date(&on_screen)?
         }
     };
@@ -45,9 +46,9 @@ pub async fn succession_save_reminder(
         pick(&app, Pick::Save("承継の期限.ics".into()))
     })
     .await
-    .map_err(|e| CommandError::new("failed", e))?;
+    .map_err(|e| CommandError::new(ErrorCode::Failed, e))?;
     let Some(path) = chosen else { return Ok(None) };
     std::fs::write(&path, reminder::succession_reminders(last_day))
-        .map_err(|e| CommandError::new("unwritable", e))?;
+        .map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
     Ok(Some(path.display().to_string()))
 }

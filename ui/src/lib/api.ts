@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ReadersReport } from "./bindings/ReadersReport";
 import type { Settings } from "./bindings/Settings";
+import type { Language } from "./bindings/Language";
 import type { ProbeReport } from "./bindings/ProbeReport";
 import type { CertInfo } from "./bindings/CertInfo";
 import type { BackupReport } from "./bindings/BackupReport";
@@ -91,7 +92,7 @@ export const settingsSet = (settings: Settings) => invoke<void>("settings_set", 
 export const historyTimeline = (days: number) => invoke<HistoryView>("history_timeline", { days });
 
 /** The support report, previewed: `text` is exactly what is copied or saved. */
-export const reportPreview = (english: boolean) => invoke<ReportPreview>("report_preview", { english });
+export const reportPreview = (language: Language) => invoke<ReportPreview>("report_preview", { language });
 export const reportCopy = (text: string) => invoke<void>("report_copy", { text });
 /** Saves the report as .txt where the user chooses; the path shown (home as ~), or null if cancelled. */
 export const reportSave = (text: string) => invoke<string | null>("report_save", { text });

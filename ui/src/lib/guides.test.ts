@@ -3,10 +3,10 @@ import { END, nextOf, resumePath } from "./guides";
 import type { Guide } from "./bindings/Guide";
 
 const step = (id: string, extra = {}) => ({
-  id, title_ja: id, title_en: id, body_ja: id, body_en: id, image: null, check: null, next: null, choices: [], ...extra,
+  id, title: { ja: id, en: id }, body: { ja: id, en: id }, image: null, check: null, next: null, tool: null, choices: [], ...extra,
 });
 const guide: Guide = {
-  id: "g", title_ja: "g", title_en: "g", summary_ja: "g", summary_en: "g",
+  id: "g", title: { ja: "g", en: "g" }, summary: { ja: "g", en: "g" },
   steps: [step("a"), step("b", { next: "d" }), step("c"), step("d")],
 };
 
@@ -41,7 +41,7 @@ describe("the guides' live checks", () => {
       }
     }
     // A ready reader with a card meets the reader checks; the others wait for what the screens saw.
-    const report = { service: "running", readers: [{ name: "r", model: "m", label: "l", smartphone_ready: true, card: { atr: "3B", kind: "type-b" }, label_en: null, advice_ja: null, advice_en: null }] };
+    const report = { service: "running", readers: [{ name: "r", model: "m", label: { ja: "l", en: "l" }, smartphone_ready: true, card: { atr: "3B", kind: "type-b" }, advice: null }] };
     expect(checkMet("reader:smartphone-ready", report as never)).toBe(true);
     expect(checkMet("card:on-ready-reader", report as never)).toBe(true);
     expect(checkMet("card:on-ready-reader", { service: "running", readers: [] } as never)).toBe(false);

@@ -1,5 +1,6 @@
 // The user's display preferences, reactive across the whole UI, and the translation helper that reads them.
 import type { Language } from "./bindings/Language";
+import type { Text } from "./bindings/Text";
 import { translate, type MessageKey } from "./i18n";
 import { settingsSet } from "./api";
 
@@ -15,6 +16,9 @@ export const prefs = $state({
 });
 
 export const t = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
+
+/** A line that onshi-core gives in both languages, in the UI's language. */
+export const say = (text: Text) => (prefs.language === "en" ? text.en : text.ja);
 
 /** Why the last save failed, for the app to show; null when it worked. */
 export const saving = $state({ error: null as string | null });

@@ -1,4 +1,5 @@
 // What the readers' state means for the person at the desk: one overall verdict and its next action.
+import { readTestErrorCodes } from "./bindings/errorCodes";
 import type { Verdict } from "./bindings/Verdict";
 import type { VerdictCode } from "./bindings/VerdictCode";
 import type { CardKind } from "./bindings/CardKind";
@@ -43,11 +44,9 @@ export const cardKindKey = (kind: CardKind): MessageKey => `card.kind.${kind}`;
 /** The message for a read-test result. */
 export const holderKey = (holder: Holder): MessageKey => `test.holder.${holder}`;
 
-const testErrors = ["no-card", "card-removed", "reader-gone", "no-service", "no-such-reader", "sam-slot", "failed"] as const;
-
 /** The message for a read test that did not finish; an unknown code reads as a plain failure. */
 export function testErrorKey(kind: unknown): MessageKey {
-  const known = testErrors.find((code) => code === kind);
+  const known = readTestErrorCodes.find((code) => code === kind);
   return `test.error.${known ?? "failed"}`;
 }
 

@@ -62,15 +62,15 @@ pub enum ProbeError {
 
 impl ProbeError {
     /// A stable code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
         match self {
-            ProbeError::NoService => "no-service",
-            ProbeError::NoCard => "no-card",
-            ProbeError::CardRemoved => "card-removed",
-            ProbeError::ReaderGone => "reader-gone",
-            ProbeError::NoSuchReader(_) => "no-such-reader",
-            ProbeError::SamSlot(_) => "sam-slot",
-            ProbeError::Failed(_) => "failed",
+            ProbeError::NoService => crate::error_code::ErrorCode::NoService,
+            ProbeError::NoCard => crate::error_code::ErrorCode::NoCard,
+            ProbeError::CardRemoved => crate::error_code::ErrorCode::CardRemoved,
+            ProbeError::ReaderGone => crate::error_code::ErrorCode::ReaderGone,
+            ProbeError::NoSuchReader(_) => crate::error_code::ErrorCode::NoSuchReader,
+            ProbeError::SamSlot(_) => crate::error_code::ErrorCode::SamSlot,
+            ProbeError::Failed(_) => crate::error_code::ErrorCode::Failed,
         }
     }
 }

@@ -44,13 +44,13 @@ impl From<pkcs12::Error> for BackupError {
 }
 
 impl BackupError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
         match self {
-            BackupError::WrongPassword => "wrong-password",
-            BackupError::NotPkcs12 => "not-pkcs12",
-            BackupError::Damaged(_) => "damaged",
-            BackupError::Unsupported(_) => "unsupported",
-            BackupError::TooLarge => "too-large",
+            BackupError::WrongPassword => crate::error_code::ErrorCode::WrongPassword,
+            BackupError::NotPkcs12 => crate::error_code::ErrorCode::NotPkcs12,
+            BackupError::Damaged(_) => crate::error_code::ErrorCode::Damaged,
+            BackupError::Unsupported(_) => crate::error_code::ErrorCode::Unsupported,
+            BackupError::TooLarge => crate::error_code::ErrorCode::TooLarge,
         }
     }
 }
@@ -64,16 +64,14 @@ pub struct Problem {
     /// Notes (the backup still restores):
     /// `no-password`, `trailing-bytes`.
     pub code: String,
-    pub message: String,
-    pub message_en: String,
+    pub message: crate::text::Text,
 }
 
 impl Problem {
-    fn new(code: &str, message: &str, message_en: &str) -> Problem {
+    fn new(code: &str, ja: &str, en: &str) -> Problem {
         Problem {
             code: code.into(),
-            message: message.into(),
-            message_en: message_en.into(),
+            message: crate::text::Text::new(ja, en),
         }
     }
 }
@@ -84,6 +82,9 @@ impl Problem {
 pub struct BackupReport {
     /// A certificate, its matching private key, not expired: this file can restore the terminal.
     pub usable: bool,
+    /// The one verdict the CLI and the screen word (`backup-usable`, `backup-usable-with-notes`,
+    /// `backup-not-usable`; crate::verdict::backup).
+    pub verdict: crate::verdict::Verdict,
     pub problems: Vec<Problem>,
     /// What is worth knowing but does not stop a restore: the file has no password (`no-password`), or
     /// bytes after its structure that were ignored as OpenSSL ignores them (`trailing-bytes`).
@@ -152,6 +153,7 @@ impl BackupReport {
         }
         self.usable = self.problems.is_empty();
         self.in_use = Some(relation);
+        self.verdict = crate::verdict::backup(self);
     }
 }
 
@@ -277,8 +279,12 @@ pub fn verify_backup(
         }
     }
     older_certificates.sort_by(|a, b| b.not_after.cmp(&a.not_after));
-    Ok(BackupReport {
+    let mut report = BackupReport {
         usable: problems.is_empty(),
+        verdict: crate::verdict::Verdict::of(
+            crate::verdict::Level::Ok,
+            crate::verdict::VerdictCode::BackupUsable,
+        ),
         problems,
         notes,
         certificate,
@@ -289,7 +295,9 @@ pub fn verify_backup(
         chain,
         older_certificates,
         in_use: None,
-    })
+    };
+    report.verdict = crate::verdict::backup(&report);
+    Ok(report)
 }
 
 /// GnuTLS's certtool writes a UTF-8 name into the BMPString byte by byte, so 「端末」 reads as "ç«¯æ..".

@@ -40,14 +40,14 @@ pub enum CopyError {
 }
 
 impl CopyError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
         match self {
-            CopyError::SourceUnreadable(_) => "source-unreadable",
-            CopyError::TooLarge => "too-large",
-            CopyError::DestinationMissing => "destination-missing",
-            CopyError::NoSpace => "no-space",
-            CopyError::Mismatch => "mismatch",
-            CopyError::Failed(_) => "failed",
+            CopyError::SourceUnreadable(_) => crate::error_code::ErrorCode::SourceUnreadable,
+            CopyError::TooLarge => crate::error_code::ErrorCode::TooLarge,
+            CopyError::DestinationMissing => crate::error_code::ErrorCode::DestinationMissing,
+            CopyError::NoSpace => crate::error_code::ErrorCode::NoSpace,
+            CopyError::Mismatch => crate::error_code::ErrorCode::Mismatch,
+            CopyError::Failed(_) => crate::error_code::ErrorCode::Failed,
         }
     }
 }

@@ -20,10 +20,10 @@ pub enum PasswordInputError {
 }
 
 impl PasswordInputError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
         match self {
-            PasswordInputError::NotText => "password-not-text",
-            PasswordInputError::TooLong => "password-too-long",
+            PasswordInputError::NotText => crate::error_code::ErrorCode::PasswordNotText,
+            PasswordInputError::TooLong => crate::error_code::ErrorCode::PasswordTooLong,
         }
     }
 }

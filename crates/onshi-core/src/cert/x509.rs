@@ -24,11 +24,11 @@ pub enum CertError {
 }
 
 impl CertError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
         match self {
-            CertError::NotACertificate => "not-a-certificate",
-            CertError::TooLarge => "too-large",
-            CertError::IsABackup => "is-a-backup",
+            CertError::NotACertificate => crate::error_code::ErrorCode::NotACertificate,
+            CertError::TooLarge => crate::error_code::ErrorCode::TooLarge,
+            CertError::IsABackup => crate::error_code::ErrorCode::IsABackup,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! picture, an optional live check the step waits for, and choices that branch. Adding a maker's pairing
 //! steps is editing a data file. `all()` loads and validates them; a test fails on any gap.
 
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use ts_rs::TS;
@@ -33,49 +34,116 @@ pub const TOOLS: &[&str] = &[
 /// Where a step's choice leads: another step, or the end of the guide.
 pub const END: &str = "end";
 
+/// A way on from a decision step.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(from = "ChoiceData")]
 #[ts(export)]
 pub struct Choice {
-    pub label_ja: String,
-    pub label_en: String,
+    pub label: Text,
     pub next: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(from = "StepData")]
 #[ts(export)]
 pub struct Step {
     pub id: String,
-    pub title_ja: String,
-    pub title_en: String,
-    pub body_ja: String,
-    pub body_en: String,
+    pub title: Text,
+    pub body: Text,
     /// A picture in the UI's `public/guides/` folder.
-    #[serde(default)]
     pub image: Option<String>,
     /// A name from `CHECKS`.
-    #[serde(default)]
     pub check: Option<String>,
     /// A name from `TOOLS`.
-    #[serde(default)]
     pub tool: Option<String>,
     /// The step after this one (default: the next in the file; `end` after the last).
-    #[serde(default)]
     pub next: Option<String>,
     /// A decision: each choice leads somewhere else.
-    #[serde(default, rename(deserialize = "choice"))]
     pub choices: Vec<Choice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(from = "GuideData")]
 #[ts(export)]
 pub struct Guide {
     pub id: String,
-    pub title_ja: String,
-    pub title_en: String,
-    pub summary_ja: String,
-    pub summary_en: String,
-    #[serde(rename(deserialize = "step"))]
+    pub title: Text,
+    pub summary: Text,
     pub steps: Vec<Step>,
+}
+
+// The data files' shape: each text in `_ja` and `_en` columns, side by side for translators.
+
+#[derive(Deserialize)]
+struct ChoiceData {
+    label_ja: String,
+    label_en: String,
+    next: String,
+}
+
+impl From<ChoiceData> for Choice {
+    fn from(data: ChoiceData) -> Choice {
+        Choice {
+            label: Text::new(data.label_ja, data.label_en),
+            next: data.next,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct StepData {
+    id: String,
+    title_ja: String,
+    title_en: String,
+    body_ja: String,
+    body_en: String,
+    #[serde(default)]
+    image: Option<String>,
+    #[serde(default)]
+    check: Option<String>,
+    #[serde(default)]
+    tool: Option<String>,
+    #[serde(default)]
+    next: Option<String>,
+    #[serde(default, rename = "choice")]
+    choices: Vec<Choice>,
+}
+
+impl From<StepData> for Step {
+    fn from(data: StepData) -> Step {
+        Step {
+            id: data.id,
+            title: Text::new(data.title_ja, data.title_en),
+            body: Text::new(data.body_ja, data.body_en),
+            image: data.image,
+            check: data.check,
+            tool: data.tool,
+            next: data.next,
+            choices: data.choices,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct GuideData {
+    id: String,
+    title_ja: String,
+    title_en: String,
+    summary_ja: String,
+    summary_en: String,
+    #[serde(rename = "step")]
+    steps: Vec<Step>,
+}
+
+impl From<GuideData> for Guide {
+    fn from(data: GuideData) -> Guide {
+        Guide {
+            id: data.id,
+            title: Text::new(data.title_ja, data.title_en),
+            summary: Text::new(data.summary_ja, data.summary_en),
+            steps: data.steps,
+        }
+    }
 }
 
 /// The guides shipped with the app, in the order the home screen lists them.
@@ -113,10 +181,10 @@ pub fn all() -> Result<Vec<Guide>, GuideError> {
 
 fn validate(file: &str, guide: &Guide) -> Result<(), GuideError> {
     let texts = [
-        (&guide.title_ja, "title_ja"),
-        (&guide.title_en, "title_en"),
-        (&guide.summary_ja, "summary_ja"),
-        (&guide.summary_en, "summary_en"),
+        (&guide.title.ja, "title_ja"),
+        (&guide.title.en, "title_en"),
+        (&guide.summary.ja, "summary_ja"),
+        (&guide.summary.en, "summary_en"),
     ];
     for (text, field) in texts {
         if text.trim().is_empty() {
@@ -138,10 +206,10 @@ fn validate(file: &str, guide: &Guide) -> Result<(), GuideError> {
     for step in &guide.steps {
         let where_ = format!("step {:?}", step.id);
         for (text, field) in [
-            (&step.title_ja, "title_ja"),
-            (&step.title_en, "title_en"),
-            (&step.body_ja, "body_ja"),
-            (&step.body_en, "body_en"),
+            (&step.title.ja, "title_ja"),
+            (&step.title.en, "title_en"),
+            (&step.body.ja, "body_ja"),
+            (&step.body.en, "body_en"),
         ] {
             if text.trim().is_empty() {
                 return Err(invalid(file, format!("{where_}: missing {field}")));
@@ -167,7 +235,7 @@ fn validate(file: &str, guide: &Guide) -> Result<(), GuideError> {
             }
         }
         for choice in &step.choices {
-            if choice.label_ja.trim().is_empty() || choice.label_en.trim().is_empty() {
+            if choice.label.ja.trim().is_empty() || choice.label.en.trim().is_empty() {
                 return Err(invalid(file, format!("{where_}: a choice lacks a label")));
             }
         }

@@ -33,8 +33,7 @@ pub struct Lane {
     /// "1台目 / 2台目" among the day's devices of the same kind, or null when it was the only one.
     pub number: Option<u32>,
     pub model: Option<String>,
-    pub label: Option<String>,
-    pub label_en: Option<String>,
+    pub label: Option<crate::text::Text>,
     pub smartphone_ready: bool,
     /// The stretches the reader was connected.
     pub connected: Vec<Span>,
@@ -79,8 +78,7 @@ fn lane_for(device: &str) -> Lane {
         device: device.to_owned(),
         number: None,
         model: model.map(|m| m.id.clone()),
-        label: model.map(|m| m.label_ja.clone()),
-        label_en: model.map(|m| m.label_en.clone()),
+        label: model.map(|m| m.label()),
         smartphone_ready: model.is_some_and(|m| m.smartphone_ready),
         connected: Vec::new(),
         dropouts: Vec::new(),

@@ -15,10 +15,10 @@ pub enum PlatformError {
 }
 
 impl PlatformError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
         match self {
-            PlatformError::NotAvailable => "not-available",
-            PlatformError::Failed(_) => "failed",
+            PlatformError::NotAvailable => crate::error_code::ErrorCode::NotAvailable,
+            PlatformError::Failed(_) => crate::error_code::ErrorCode::Failed,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The catalog of known reader models (`catalog.toml`, embedded at build time) and name matching.
 
+use crate::text::Text;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -41,6 +42,18 @@ pub struct Model {
 }
 
 /// One USB id of a model.
+impl Model {
+    /// The model's name for people.
+    pub fn label(&self) -> Text {
+        Text::new(&self.label_ja, &self.label_en)
+    }
+
+    /// What to do instead, when the model is known not to fit.
+    pub fn advice(&self) -> Option<Text> {
+        Some(Text::new(self.advice_ja.clone()?, self.advice_en.clone()?))
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct UsbId {
     /// "VID:PID" in upper-case hex, e.g. "054C:0DC9".

@@ -10,6 +10,7 @@ use super::libccid::SupportedReaders;
 use super::usb::UsbReader;
 use super::{ReaderInfo, ServiceState};
 use crate::platform::{ServiceStart, SmartCardService};
+use crate::text::{Language, Text};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use ts_rs::TS;
@@ -32,8 +33,7 @@ pub struct Finding {
     pub kind: FindingKind,
     /// The reader as staff know it: the catalog's name, else the device's own product name, else the
     /// name the smart-card service gives it.
-    pub device: String,
-    pub device_en: String,
+    pub device: Text,
     /// "VID:PID" when the reader was found on USB.
     pub usb_id: Option<String>,
     /// Windows: the device's Device Manager problem code.
@@ -50,11 +50,9 @@ pub struct Cause {
     /// `no-linux-driver`, `libccid-missing`, `libccid-too-old`, `reader-not-started` (Linux);
     /// `unlisted-reader`.
     pub code: String,
-    pub message: String,
-    pub message_en: String,
+    pub message: Text,
     /// What to do, in order.
-    pub steps: Vec<String>,
-    pub steps_en: Vec<String>,
+    pub steps: Vec<Text>,
 }
 
 /// The operating system whose causes apply.
@@ -215,8 +213,7 @@ fn usb_only(device: &UsbReader, facts: &Facts) -> Finding {
     let (device_ja, device_en) = device_names(device);
     Finding {
         kind: FindingKind::UsbOnly,
-        device: device_ja,
-        device_en,
+        device: Text::new(device_ja, device_en),
         usb_id: Some(device.id.clone()),
         problem_code: device.problem_code,
         causes,
@@ -226,8 +223,7 @@ fn usb_only(device: &UsbReader, facts: &Facts) -> Finding {
 fn unlisted(name: &str, device: Option<&UsbReader>) -> Finding {
     Finding {
         kind: FindingKind::UnlistedReader,
-        device: name.to_owned(),
-        device_en: name.to_owned(),
+        device: Text::new(name, name),
         usb_id: device.map(|d| d.id.clone()),
         problem_code: None,
         causes: vec![cause(
@@ -299,19 +295,23 @@ fn cause(code: &str, values: &[(&str, (String, String))]) -> Cause {
         .iter()
         .find(|t| t.code == code)
         .unwrap_or_else(|| panic!("findings.toml has no cause {code}"));
-    let fill = |template: &str, english: bool| {
+    let fill = |template: &str, language: Language| {
         values
             .iter()
             .fold(template.to_owned(), |out, (key, (ja, en))| {
-                out.replace(&format!("{{{key}}}"), if english { en } else { ja })
+                out.replace(&format!("{{{key}}}"), language.pick(ja, en))
             })
     };
+    let both = |ja: &str, en: &str| Text::new(fill(ja, Language::Ja), fill(en, Language::En));
     Cause {
         code: code.to_owned(),
-        message: fill(&text.ja, false),
-        message_en: fill(&text.en, true),
-        steps: text.steps_ja.iter().map(|s| fill(s, false)).collect(),
-        steps_en: text.steps_en.iter().map(|s| fill(s, true)).collect(),
+        message: both(&text.ja, &text.en),
+        steps: text
+            .steps_ja
+            .iter()
+            .zip(&text.steps_en)
+            .map(|(ja, en)| both(ja, en))
+            .collect(),
     }
 }
 
@@ -412,7 +412,7 @@ mod tests {
             let found = reconcile(&f);
             assert_eq!(found.len(), 1);
             assert_eq!(found[0].kind, FindingKind::UsbOnly);
-            assert_eq!(found[0].device, "ソニー PaSoRi 4.0 (RC-S300)");
+            assert_eq!(found[0].device.ja, "ソニー PaSoRi 4.0 (RC-S300)");
             codes(&found[0]).join(" ")
         };
         assert_eq!(
@@ -426,8 +426,8 @@ mod tests {
             "reader-not-started"
         );
         let found = reconcile(&facts(Os::Linux, &[], &devices, Some(&old)));
-        assert!(found[0].causes[0].message.contains("libccid 1.4.34"));
-        assert!(found[0].causes[0].message.contains("054C:0DC9"));
+        assert!(found[0].causes[0].message.ja.contains("libccid 1.4.34"));
+        assert!(found[0].causes[0].message.ja.contains("054C:0DC9"));
     }
 
     #[test]
@@ -443,8 +443,9 @@ mod tests {
         );
         assert!(windows[0].causes[0]
             .message
+            .ja
             .contains("ソニーの「NFCポートソフトウェア」"));
-        assert!(windows[0].causes[1].message.contains("エラー コード 28"));
+        assert!(windows[0].causes[1].message.ja.contains("エラー コード 28"));
     }
 
     #[test]
@@ -452,7 +453,9 @@ mod tests {
         let devices = [usb("054C:0DC9", "FeliCa Port/PaSoRi 4.0", Some(31))];
         let found = reconcile(&facts(Os::Windows, &[], &devices, None));
         assert_eq!(codes(&found[0]), ["usbccid-code-31"]);
-        assert!(found[0].causes[0].steps[0].contains("RetryDeviceInitialize"));
+        assert!(found[0].causes[0].steps[0]
+            .ja
+            .contains("RetryDeviceInitialize"));
         assert_eq!(found[0].problem_code, Some(31));
         for (start, expected) in [
             (ServiceStart::Disabled, "smart-card-service-disabled"),
@@ -472,7 +475,7 @@ mod tests {
             let devices = [usb("054C:0DC9", "FeliCa Port/PaSoRi 4.0", Some(code))];
             let found = reconcile(&facts(Os::Windows, &[], &devices, None));
             assert_eq!(codes(&found[0]), ["device-problem"], "{code}");
-            assert!(found[0].causes[0].message.contains(&code.to_string()));
+            assert!(found[0].causes[0].message.ja.contains(&code.to_string()));
         }
     }
 

@@ -4,6 +4,7 @@ use super::catalog::{self, Slot};
 use super::device;
 use super::watch::{WatchEvent, WatchEventKind};
 use crate::card::{atr, CardKind};
+use crate::text::Text;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -46,15 +47,13 @@ pub struct ReaderInfo {
     pub name: String,
     /// The catalog id of the model, or null when we do not know it.
     pub model: Option<String>,
-    /// The model's name for people (Japanese), or null.
-    pub label: Option<String>,
+    /// The model's name for people, or null.
+    pub label: Option<Text>,
     /// Fit for the smartphone マイナ保険証.
     pub smartphone_ready: bool,
     pub card: Option<CardInfo>,
-    pub label_en: Option<String>,
     /// What to do instead, when the model is known not to fit.
-    pub advice_ja: Option<String>,
-    pub advice_en: Option<String>,
+    pub advice: Option<Text>,
     /// The device this reader is a slot of (the same for every slot of one device; see
     /// `readers::device`).
     pub device: String,
@@ -78,12 +77,10 @@ impl ReaderInfo {
         ReaderInfo {
             name: name.to_owned(),
             model: model.map(|m| m.id.clone()),
-            label: model.map(|m| m.label_ja.clone()),
+            label: model.map(|m| m.label()),
             smartphone_ready: model.is_some_and(|m| m.smartphone_ready) && slot_can_read_a_phone,
             card: None,
-            label_en: model.map(|m| m.label_en.clone()),
-            advice_ja: model.and_then(|m| m.advice_ja.clone()),
-            advice_en: model.and_then(|m| m.advice_en.clone()),
+            advice: model.and_then(|m| m.advice()),
             device: place.device,
             slot,
             slot_unconfirmed,
@@ -105,8 +102,7 @@ pub struct ReaderDevice {
     /// The device's key (`ReaderInfo::device` of each of its slots).
     pub device: String,
     pub model: Option<String>,
-    pub label: Option<String>,
-    pub label_en: Option<String>,
+    pub label: Option<Text>,
     /// "1台目 / 2台目", or null when it is the only device of its kind.
     pub number: Option<u32>,
     /// The device's verdict for the smartphone マイナ保険証: its contactless slot's.
@@ -160,7 +156,6 @@ impl ReadersReport {
                     device: reader.device.clone(),
                     model: reader.model.clone(),
                     label: reader.label.clone(),
-                    label_en: reader.label_en.clone(),
                     number: None,
                     smartphone_ready: reader.smartphone_ready,
                     slots: vec![reader.name.clone()],

@@ -3,4 +3,4 @@
 /**
  * An area of the desk.
  */
-export type Area = "readers" | "certificate" | "mpki" | "os";
+export type Area = "readers" | "certificate" | "mpki" | "os" | "read-test";

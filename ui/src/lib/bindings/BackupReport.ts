@@ -2,6 +2,7 @@
 import type { CertInfo } from "./CertInfo";
 import type { InUseMatch } from "./InUseMatch";
 import type { Problem } from "./Problem";
+import type { Verdict } from "./Verdict";
 
 /**
  * What the check found (`onshi backup verify --json`).
@@ -10,7 +11,12 @@ export type BackupReport = {
 /**
  * A certificate, its matching private key, not expired: this file can restore the terminal.
  */
-usable: boolean, problems: Array<Problem>, 
+usable: boolean, 
+/**
+ * The one verdict the CLI and the screen word (`backup-usable`, `backup-usable-with-notes`,
+ * `backup-not-usable`; crate::verdict::backup).
+ */
+verdict: Verdict, problems: Array<Problem>, 
 /**
  * What is worth knowing but does not stop a restore: the file has no password (`no-password`), or
  * bytes after its structure that were ignored as OpenSSL ignores them (`trailing-bytes`).

@@ -2,8 +2,9 @@
 import type { CardKind } from "./CardKind";
 import type { ReadTestOutcome } from "./ReadTestOutcome";
 import type { Slot } from "./Slot";
+import type { Text } from "./Text";
 
-export type ReportReader = { name: string, model: string | null, label: string | null, smartphone_ready: boolean, 
+export type ReportReader = { name: string, model: string | null, label: Text | null, smartphone_ready: boolean, 
 /**
  * The slot's role in its device (a SAM slot's ever-present module is not reported as a card).
  */

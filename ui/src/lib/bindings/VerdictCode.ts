@@ -3,4 +3,4 @@
 /**
  * What was found, one code per situation staff meet.
  */
-export type VerdictCode = "readers-service-stopped" | "readers-service-unavailable" | "readers-usb-only" | "readers-none" | "readers-not-ready" | "readers-ready" | "certificate-valid" | "certificate-renewal-window" | "certificate-expired" | "certificate-not-yet-valid" | "certificate-unknown" | "os-supported" | "os-support-ending-soon" | "os-support-ended" | "os-unknown" | "os-not-windows" | "mpki-up-to-date" | "mpki-outdated" | "mpki-not-installed" | "mpki-latest-unknown";
+export type VerdictCode = "readers-service-stopped" | "readers-service-unavailable" | "readers-usb-only" | "readers-none" | "readers-not-ready" | "readers-ready" | "certificate-valid" | "certificate-renewal-window" | "certificate-expired" | "certificate-not-yet-valid" | "certificate-unknown" | "os-supported" | "os-support-ending-soon" | "os-support-ended" | "os-unknown" | "os-not-windows" | "mpki-up-to-date" | "mpki-outdated" | "mpki-not-installed" | "mpki-latest-unknown" | "card-my-number" | "card-not-my-number" | "card-test-failed" | "backup-usable" | "backup-usable-with-notes" | "backup-not-usable";
