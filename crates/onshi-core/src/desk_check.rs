@@ -275,8 +275,8 @@ fn read_test_line(reader: &str, outcome: &Result<ProbeReport, ProbeError>) -> Te
         ),
     };
     Text::new(
-        format!("読み取りテスト ({on_ja}): {ja}"),
-        format!("Read test ({on_en}): {en}"),
+        format!("{on_ja} に置かれたカード: {ja}"),
+        format!("The card on the {on_en}: {en}"),
     )
 }
 

@@ -1,12 +1,28 @@
 // 「始業点検」 on the rig: with a ready reader and the certificate chosen it is all green; with the reader
 // unplugged it says so, with the first thing to try and whom to call; the support report then names the
-// last check. Screenshots: desk-check-green, desk-check-no-reader.
+// last check. A card lying on the reader is read-tested as part of the check. Screenshots: desk-check-green,
+// desk-check-foreign-card, desk-check-no-reader.
 import { expect } from "@wdio/globals";
 import path from "node:path";
 import { startRig, shot, willChoose } from "../helpers.js";
 
 const overall = () => $('[data-testid="desk-overall"]');
 const area = (name) => $(`[data-testid="desk-area"][data-area="${name}"]`);
+
+/** 「もう一度点検する」 until the read test's area says `code` (or is gone, for null): the app sees a card
+ * placed on the rig within a poll of the smart-card service. */
+async function checkUntilReadTest(code) {
+  await browser.waitUntil(
+    async () => {
+      await $('[data-testid="desk-again"]').click();
+      await browser.pause(300);
+      await $('[data-testid="desk-again"]').waitForEnabled({ timeout: 15000 });
+      const found = await area("read-test").isExisting();
+      return code === null ? !found : found && (await area("read-test").getAttribute("data-code")) === code;
+    },
+    { timeout: 30000, interval: 1000, timeoutMsg: `the desk check's read test never said ${code}` },
+  );
+}
 
 describe("「始業点検」", () => {
   let rig;
@@ -31,6 +47,23 @@ describe("「始業点検」", () => {
     await expect(area("certificate")).toHaveAttribute("data-code", "certificate-valid");
     await expect($('[data-testid="desk-try"]')).not.toExist();
     await shot("desk-check-green");
+  });
+
+  it("read-tests a card lying on the reader, and sends a card that is no My Number card to the municipality", async () => {
+    await rig.send("insert PaSoRi my-number");
+    await checkUntilReadTest("card-my-number");
+    await expect(area("read-test")).toHaveText(expect.stringContaining("マイナンバーカードが応答しました"));
+    await expect(overall()).toHaveAttribute("data-level", "ok");
+
+    await rig.send("remove PaSoRi");
+    await rig.send("insert PaSoRi licence");
+    await checkUntilReadTest("card-not-my-number");
+    await expect(overall()).toHaveAttribute("data-level", "warn");
+    await expect(area("read-test").$('[data-testid="desk-call"]')).toHaveText(expect.stringContaining("市区町村"));
+    await shot("desk-check-foreign-card");
+
+    await rig.send("remove PaSoRi");
+    await checkUntilReadTest(null);
   });
 
   it("with the reader unplugged, says what to try first and whom to call", async () => {
