@@ -20,6 +20,10 @@ RequestExecutionLevel user
 !define PRODUCT "オン資アシスタント"
 !define APP_ID "jp.onshi-assistant.app"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
+; The AppUserModelID's registration, per user, as Microsoft documents for unpackaged apps' toasts ("Send a
+; local toast notification from other types of unpackaged apps"): without it Windows accepts a toast and
+; shows nothing. The app takes the same id for its process (src-tauri/src/notice.rs).
+!define AUMID_KEY "Software\Classes\AppUserModelId\${APP_ID}"
 ; The WebView2 runtime's client id: Windows 10/11 register it here when the runtime is installed.
 !define WEBVIEW2_ID "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
 
@@ -88,6 +92,7 @@ Section "Install"
   File "${APPDIR}\onshi-assistant.exe"
   File "${APPDIR}\onshi.exe"
   File "${APPDIR}\WebView2Loader.dll"
+  File "/oname=onshi-assistant.ico" "${ICON}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateShortCut "$SMPROGRAMS\${PRODUCT}.lnk" "$INSTDIR\onshi-assistant.exe" "" "$INSTDIR\onshi-assistant.exe" 0
@@ -101,6 +106,9 @@ Section "Install"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+
+  WriteRegExpandStr HKCU "${AUMID_KEY}" "DisplayName" "${PRODUCT}"
+  WriteRegExpandStr HKCU "${AUMID_KEY}" "IconUri" "$INSTDIR\onshi-assistant.ico"
 
   Call WebView2Version
   Pop $0
@@ -119,10 +127,12 @@ Section "Uninstall"
   Delete "$INSTDIR\onshi-assistant.exe"
   Delete "$INSTDIR\onshi.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
+  Delete "$INSTDIR\onshi-assistant.ico"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${PRODUCT}.lnk"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  DeleteRegKey HKCU "${AUMID_KEY}"
   ; The login start (login_start.rs): Windows would otherwise try to start a program that is gone.
   DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Run" "${PRODUCT}"
   DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run" "${PRODUCT}"

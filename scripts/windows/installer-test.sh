@@ -24,6 +24,12 @@ listed() { wine reg export "$key" /tmp/uninstall-key.reg /y >/dev/null 2>&1 && i
 check "listed in the installed apps as オン資アシスタント" "listed | grep -q '\"DisplayName\"=\"オン資アシスタント\"'"
 check "listed with version $version" "wine reg query '$key' /v DisplayVersion | grep -q '$version'"
 check "the installed onshi.exe runs" "wine '$appdir/onshi.exe' --version | grep -q '$version'"
+# The AppUserModelID registered for toasts (Microsoft's registry form for unpackaged apps).
+aumid_key='HKCU\Software\Classes\AppUserModelId\jp.onshi-assistant.app'
+aumid() { wine reg export "$aumid_key" /tmp/aumid-key.reg /y >/dev/null 2>&1 && iconv -f UTF-16 -t UTF-8 /tmp/aumid-key.reg; }
+check "the AppUserModelID is registered with its display name" "aumid | grep -q '\"DisplayName\"=.*'"
+check "the AppUserModelID names an icon that is installed" "[[ -s '$appdir/onshi-assistant.ico' ]] && aumid | grep -q 'IconUri'"
+aumid | sed 's/^/    /' || true
 
 # The login start (the app's --login-start, the same entry its settings write): the Run key.
 run_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
@@ -43,4 +49,5 @@ check "the uninstaller removed the app" "[[ ! -e '$appdir' ]]"
 check "the uninstaller removed the Start menu entry" "[[ ! -e '$shortcut' ]]"
 check "the uninstaller removed the installed-apps entry" "! wine reg query '$key' >/dev/null 2>&1"
 check "the uninstaller removed the login start" "! run_entry"
+check "the uninstaller removed the AppUserModelID" "! wine reg query '$aumid_key' >/dev/null 2>&1"
 exit $fail

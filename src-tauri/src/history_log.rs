@@ -11,8 +11,8 @@ pub struct HistoryLog {
 
 impl HistoryLog {
     /// Opens the history, drops the days past keeping, repairs today's file, and notes that the watch
-    /// starts now.
-    pub fn open(data_dir: &Path) -> HistoryLog {
+    /// starts now, or, for a copy started afresh (`relaunched`), that it goes on.
+    pub fn open(data_dir: &Path, relaunched: bool) -> HistoryLog {
         let history = History::new(data_dir);
         let today = now_jst().date_naive();
         if let Err(error) = history.prune(today) {
@@ -24,7 +24,11 @@ impl HistoryLog {
             eprintln!("history: {error}");
         }
         let log = HistoryLog { history };
-        log.note(HistoryEventKind::WatchStarted);
+        log.note(if relaunched {
+            HistoryEventKind::Relaunched
+        } else {
+            HistoryEventKind::WatchStarted
+        });
         log
     }
 

@@ -14,7 +14,6 @@ use onshi_core::time::now_jst;
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 use tauri::{AppHandle, Manager};
-use tauri_plugin_notification::NotificationExt;
 
 const CERTIFICATE_EVERY: Duration = Duration::from_secs(600);
 /// A little past a notice's deadline, so that it is due when the keeper wakes.
@@ -180,10 +179,8 @@ pub fn notify(app: &AppHandle, alert: &Alert) {
     show(app, alert.title.get(language), alert.body.get(language));
 }
 
-/// A desktop notification (a toast on Windows, org.freedesktop.Notifications on Linux).
+/// A desktop notification (notice.rs: a toast or the tray's balloon on Windows, org.freedesktop.Notifications
+/// on Linux).
 pub fn show(app: &AppHandle, title: &str, body: &str) {
-    if let Err(error) = app.notification().builder().title(title).body(body).show() {
-        eprintln!("notification: {error}");
-    }
-    crate::relaunch::noticed(app);
+    crate::notice::show(app, title, body);
 }

@@ -8,6 +8,9 @@ mod commands;
 mod history_log;
 mod keeper;
 mod login_start;
+mod notice;
+#[cfg(windows)]
+mod notice_balloon;
 mod picker;
 mod readers_watch;
 mod relaunch;
@@ -19,18 +22,17 @@ mod webview_check;
 use onshi_core::history::HistoryEventKind;
 use tauri::{Manager, RunEvent, WindowEvent};
 
-/// The exit code when the window cannot be drawn (no WebView2 on Windows).
-pub const EXIT_NO_WEBVIEW: i32 = 3;
+/// Given to a second start, ends the running app as its 「終了」 does (for scripts and the installer).
+pub const QUIT_ARG: &str = "--quit";
 
 /// Starts the app: one instance, plugins, state, the tray, the reader watch, the command handlers.
 pub fn run() {
     if let Some(code) = login_start::from_command_line() {
         std::process::exit(code);
     }
-    if !webview_check::ensure_webview() {
-        std::process::exit(EXIT_NO_WEBVIEW);
-    }
+    notice::take_app_user_model_id();
     let args: Vec<String> = std::env::args().collect();
+    let quit = args.iter().any(|arg| arg == QUIT_ARG);
     let relaunched = onshi_core::relaunch::is_relaunched(&args);
     if relaunched {
         relaunch::wait_for_predecessor();
@@ -45,7 +47,9 @@ pub fn run() {
         // First: a second start hands over to the running app, which opens its window, and ends.
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
             // (A fresh copy that found its predecessor still there only leaves.)
-            if !onshi_core::relaunch::is_relaunched(&args) {
+            if args.iter().any(|arg| arg == QUIT_ARG) {
+                app.exit(0);
+            } else if !onshi_core::relaunch::is_relaunched(&args) {
                 resident::open_window(app)
             }
         }))
@@ -56,6 +60,11 @@ pub fn run() {
         .manage(commands::cert::CertScreen::default())
         .manage(resident::Landing::default())
         .setup(move |app| {
+            if quit {
+                // Nothing was running to end.
+                app.handle().exit(0);
+                return Ok(());
+            }
             relaunch::manage(app);
             if let Some(screen) = onshi_core::relaunch::landing(&args) {
                 app.state::<resident::Landing>().set(screen);
@@ -63,7 +72,7 @@ pub fn run() {
             let data_dir = app.path().app_data_dir()?;
             settings::open(app)?;
             app.manage(app_status::AppStatus::open(data_dir.clone()));
-            app.manage(history_log::HistoryLog::open(&data_dir));
+            app.manage(history_log::HistoryLog::open(&data_dir, relaunched));
             resident::build_tray(app)?;
             readers_watch::start(app);
             keeper::start(app.handle());
@@ -137,8 +146,11 @@ pub fn run() {
         } => api.prevent_exit(),
         RunEvent::Exit => {
             resident::remove_tray(app);
+            // Handing over to a fresh copy is no end of the watch (relaunch.rs).
             if let Some(log) = app.try_state::<history_log::HistoryLog>() {
-                log.note(HistoryEventKind::WatchStopped);
+                if !relaunch::handing_over(app) {
+                    log.note(HistoryEventKind::WatchStopped);
+                }
             }
         }
         _ => {}

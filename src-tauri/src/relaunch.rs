@@ -1,6 +1,11 @@
 //! Starts the resident app afresh once its window has been closed for a while (onshi-core's relaunch says
 //! when and why): the copy starts straight into the tray and waits, reading its standard input, until this
 //! process has ended, so that one app only ever holds the tray and the single-instance name.
+//!
+//! Linux only: WebKitGTK keeps its memory for the life of the process, while WebView2's processes end
+//! with the window on Windows, where a start afresh would only cost a moment without the tray. The hand-
+//! over is not a drop-out: the predecessor writes no WatchStopped and the copy writes Relaunched, so the
+//! history's timeline runs on across it.
 
 use crate::resident::Landing;
 use onshi_core::relaunch::{self, Next, Quiet};
@@ -15,6 +20,8 @@ const SETTLE_ENV: &str = "ONSHI_RELAUNCH_AFTER_SECS";
 const PREDECESSOR_TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct Relaunch {
+    /// Set as this process hands over to its copy (its exit is then no end of the watch).
+    handing_over: std::sync::atomic::AtomicBool,
     quiet: Mutex<Quiet>,
     /// Wakes the thread that waits for the quiet (made when the first window closes).
     wake: Mutex<Option<mpsc::Sender<()>>>,
@@ -22,6 +29,7 @@ pub struct Relaunch {
 
 pub fn manage(app: &tauri::App) {
     app.manage(Relaunch {
+        handing_over: std::sync::atomic::AtomicBool::new(false),
         quiet: Mutex::new(Quiet::default()),
         wake: Mutex::new(None),
     });
@@ -39,7 +47,16 @@ pub fn noticed(app: &AppHandle) {
     update(app, |quiet| quiet.noticed(Instant::now()));
 }
 
+/// Whether this process is ending to hand over to its fresh copy.
+pub fn handing_over(app: &AppHandle) -> bool {
+    app.try_state::<Relaunch>()
+        .is_some_and(|r| r.handing_over.load(std::sync::atomic::Ordering::SeqCst))
+}
+
 fn update(app: &AppHandle, change: impl FnOnce(&mut Quiet)) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
     let Some(relaunch) = app.try_state::<Relaunch>() else {
         return;
     };
@@ -110,6 +127,9 @@ fn hand_over(app: &AppHandle) -> bool {
         Ok(mut copy) => {
             // The write end stays open until this process ends: the copy's end of file is the signal.
             std::mem::forget(copy.stdin.take());
+            app.state::<Relaunch>()
+                .handing_over
+                .store(true, std::sync::atomic::Ordering::SeqCst);
             app.exit(0);
             true
         }

@@ -32,8 +32,13 @@ impl Landing {
     }
 }
 
-/// Shows the main window, making it again if it was closed.
+/// Shows the main window, making it again if it was closed. Without WebView2 (Windows) it says why it
+/// cannot, and the app stays in the tray.
 pub fn open_window(app: &AppHandle) {
+    if !crate::webview_check::available() {
+        crate::webview_check::tell_missing();
+        return;
+    }
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.unminimize();
         let _ = window.show();

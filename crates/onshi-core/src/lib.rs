@@ -14,6 +14,7 @@ pub mod guides;
 pub mod health;
 pub mod history;
 pub mod mpki;
+pub mod notice_route;
 pub mod os_support;
 pub mod platform;
 pub mod readers;

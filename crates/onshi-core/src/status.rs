@@ -68,6 +68,8 @@ pub struct Status {
     pub smartphone_reader_seen: bool,
     /// Notification cause → the last day (YYYY-MM-DD) it was shown.
     pub notified: BTreeMap<String, String>,
+    /// Windows: the last notice that went to the tray's balloon instead of a toast.
+    pub notice_fallback: Option<crate::notice_route::NoticeFallback>,
 }
 
 impl Status {

@@ -71,6 +71,8 @@ pub struct SupportReport {
     pub certificate: Option<ReportCertificate>,
     pub mpki: MpkiStatus,
     pub backup_check: Option<BackupCheck>,
+    /// Windows: the last notice shown as the tray's balloon because a toast could not be (crate::notice_route).
+    pub notice_fallback: Option<crate::notice_route::NoticeFallback>,
     /// Guide id → the step reached.
     pub guide_progress: BTreeMap<String, String>,
     /// The last 7 days, oldest first, in counts.
@@ -232,6 +234,7 @@ pub fn build(inputs: Inputs) -> SupportReport {
         certificate,
         mpki: mpki::status(mpki_installed, settings.mpki_latest_known.clone()),
         backup_check: status.backup_check.clone(),
+        notice_fallback: status.notice_fallback.clone(),
         guide_progress: settings
             .guide_progress
             .iter()
@@ -515,6 +518,40 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
             let _ = writeln!(w, "{}", l("まだ確認していません", "Not checked yet"));
         }
     }
+    if let Some(fallback) = &report.notice_fallback {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "[{}]", l("通知", "Notifications"));
+        let why = match fallback.reason {
+            crate::notice_route::FallbackReason::IdNotRegistered => l(
+                "アプリがインストーラーで登録されていないため、Windows の通知 (トースト) を使えません",
+                "Windows toasts cannot be used: the app was not registered by its installer",
+            ),
+            crate::notice_route::FallbackReason::ToastFailed => l(
+                "Windows の通知 (トースト) を表示できませんでした",
+                "Windows could not show the toast",
+            ),
+        };
+        let shown = if fallback.balloon_failed {
+            l(
+                "通知領域の吹き出しも表示できませんでした",
+                "The notification-area balloon could not be shown either.",
+            )
+        } else {
+            l(
+                "通知領域の吹き出しで表示しました",
+                "It was shown as a notification-area balloon instead.",
+            )
+        };
+        let at = fallback
+            .at
+            .get(..16)
+            .unwrap_or(&fallback.at)
+            .replace('T', " ");
+        let _ = writeln!(w, "{at}: {why}{}{shown}", l("。", ". "));
+        if let Some(error) = &fallback.error {
+            let _ = writeln!(w, "  ({error})");
+        }
+    }
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("手順ガイドの進み具合", "Guide progress"));
     if report.guide_progress.is_empty() {
@@ -615,6 +652,43 @@ mod tests {
             "{text}"
         );
         assert!(json.contains("\"kind\":\"usb-only\""), "{json}");
+    }
+
+    #[test]
+    fn a_notice_that_went_to_the_balloon_is_in_the_report_in_both_languages() {
+        let status = Status {
+            notice_fallback: Some(crate::notice_route::NoticeFallback {
+                at: "2026-12-01T08:12:00.000+09:00".into(),
+                reason: crate::notice_route::FallbackReason::ToastFailed,
+                error: Some("Class not registered".into()),
+                balloon_failed: false,
+            }),
+            ..Status::default()
+        };
+        let report = build(Inputs {
+            app_version: "0.1.0".into(),
+            os: crate::os_support::this_pc(crate::time::now_jst().date_naive()),
+            now: crate::time::now_jst(),
+            readers: ReadersReport::of(ServiceState::Running, Vec::new()),
+            usb: sony_rc_s380_on_usb_only(),
+            settings: Settings::default(),
+            certificate: None,
+            status,
+            mpki_installed: None,
+            history: Vec::new(),
+            last_desk_check: None,
+        });
+        let ja = to_text(&report, Language::Ja);
+        assert!(
+            ja.contains("2026-12-01 08:12: Windows の通知 (トースト) を表示できませんでした。通知領域の吹き出しで表示しました"),
+            "{ja}"
+        );
+        assert!(ja.contains("(Class not registered)"), "{ja}");
+        let en = to_text(&report, Language::En);
+        assert!(
+            en.contains("Windows could not show the toast. It was shown as a notification-area balloon instead."),
+            "{en}"
+        );
     }
 
     /// A Sony RC-S380 on USB that PC/SC does not present (Windows without Sony's driver).

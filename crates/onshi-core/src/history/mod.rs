@@ -37,6 +37,10 @@ pub enum HistoryEventKind {
     UsbOnlyEnded,
     /// A 始業点検 ran: `outcome` is its level (`ok`, `warn`, `error`), never more.
     DeskCheck,
+    /// The app started afresh to give back the memory its window's web view kept (Linux, relaunch.rs):
+    /// the watch went on, so the timeline does not break here. (Histories written before this kind
+    /// existed have a WatchStopped and WatchStarted pair instead, and still read.)
+    Relaunched,
 }
 
 /// One event as stored and shown.

@@ -203,7 +203,9 @@ pub fn timelines(
                 | HistoryEventKind::ReadTest
                 | HistoryEventKind::UsbOnlyBegan
                 | HistoryEventKind::UsbOnlyEnded
-                | HistoryEventKind::DeskCheck => {}
+                | HistoryEventKind::DeskCheck
+                // A start afresh: the watch went on (relaunch.rs), so nothing closes.
+                | HistoryEventKind::Relaunched => {}
             }
         }
         // What is still connected is drawn to the end of the drawing and carries into tomorrow.
@@ -299,6 +301,43 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         crate::time::parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn a_start_afresh_keeps_the_line_unbroken_and_older_files_still_read() {
+        use HistoryEventKind::*;
+        let pasori = |events: &[HistoryEvent]| {
+            let days = timelines(events, date("2026-11-29"), 1, 12 * 60);
+            days[0]
+                .lanes
+                .iter()
+                .find(|l| l.device == device_of(PASORI))
+                .unwrap()
+                .clone()
+        };
+        // Today: the copy notes Relaunched and finds the reader still there.
+        let relaunched = [
+            event("2026-11-29", "08:00", WatchStarted, None),
+            event("2026-11-29", "08:00", ReaderAdded, Some(PASORI)),
+            event("2026-11-29", "09:30", Relaunched, None),
+            event("2026-11-29", "09:30", ReaderAdded, Some(PASORI)),
+        ];
+        let lane = pasori(&relaunched);
+        assert_eq!(lane.connected, [Span { from: 480, to: 720 }]);
+        assert!(lane.dropouts.is_empty(), "a start afresh is no drop-out");
+        // Lines written before Relaunched existed: a stop and a start, read as they always were.
+        let older = [
+            event("2026-11-29", "08:00", WatchStarted, None),
+            event("2026-11-29", "08:00", ReaderAdded, Some(PASORI)),
+            event("2026-11-29", "09:30", WatchStopped, None),
+            event("2026-11-29", "09:30", WatchStarted, None),
+            event("2026-11-29", "09:30", ReaderAdded, Some(PASORI)),
+        ];
+        let lane = pasori(&older);
+        assert_eq!(
+            lane.connected,
+            [Span { from: 480, to: 570 }, Span { from: 570, to: 720 }]
+        );
     }
 
     #[test]

@@ -173,6 +173,15 @@ impl CertificateStore for Unavailable {
     }
 }
 
+/// Windows: whether the app's AppUserModelID is registered for the current user (crate::notice_route),
+/// without which a toast is accepted and never shown. Elsewhere: false (there is no such thing).
+pub fn app_user_model_id_registered() -> bool {
+    #[cfg(windows)]
+    return windows::key_exists_for_user(&crate::notice_route::registration_key());
+    #[cfg(not(windows))]
+    false
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -211,3 +211,8 @@ pub fn device_problem_code(instance_id: &std::ffi::OsStr) -> Option<u32> {
     }
     (status & DN_HAS_PROBLEM != 0 && problem != 0).then_some(problem)
 }
+
+/// Whether `path` exists under HKEY_CURRENT_USER.
+pub fn key_exists_for_user(path: &str) -> bool {
+    RegKey::predef(HKEY_CURRENT_USER).open_subkey(path).is_ok()
+}

@@ -4,6 +4,7 @@ import type { DayCounts } from "./DayCounts";
 import type { Finding } from "./Finding";
 import type { LastDeskCheck } from "./LastDeskCheck";
 import type { MpkiStatus } from "./MpkiStatus";
+import type { NoticeFallback } from "./NoticeFallback";
 import type { OsSupport } from "./OsSupport";
 import type { ReportCertificate } from "./ReportCertificate";
 import type { ReportReader } from "./ReportReader";
@@ -23,6 +24,10 @@ os_support: OsSupport, service: ServiceState, readers: Array<ReportReader>,
  * them with PC/SC found: a reader plugged in but not presented, or not a listed model.
  */
 usb: Array<UsbReader>, findings: Array<Finding>, certificate: ReportCertificate | null, mpki: MpkiStatus, backup_check: BackupCheck | null, 
+/**
+ * Windows: the last notice shown as the tray's balloon because a toast could not be (crate::notice_route).
+ */
+notice_fallback: NoticeFallback | null, 
 /**
  * Guide id → the step reached.
  */

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs inside the Windows chroot (scripts/windows/test.sh): the resident app, onshi-assistant.exe, on
+# Windows as Wine runs it — without WebView2 (Wine has none), as on a Windows 10 Enterprise LTSC terminal.
+#   resident-test.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig
+# Only the window needs WebView2: the login start must run in the tray, keep the history and reach staff
+# through the tray's balloon when a reader is gone for 30 s (WinRT toasts are absent under Wine, and the
+# app is not installed here, so its AppUserModelID is not registered); a second start must hand over to
+# the running app, which says why its window cannot open and keeps going; `--quit` must end it.
+# Evidence: Wine's own trace of Shell_NotifyIcon (WINEDEBUG=+systray), the message box on a virtual display
+# (photographed), the app's history and status files under %APPDATA%.
+set -euo pipefail
+exe=${1:?usage: resident-test.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig}
+rig=${2:?usage: resident-test.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig}
+export ONSHI_RESIDENT_EXE=$exe ONSHI_RIG_BIN=$rig
+exec /src/scripts/rig-namespace.sh bash -c '
+set -uo pipefail
+exe=$ONSHI_RESIDENT_EXE
+shots=/root/screens
+mkdir -p "$shots"
+fail=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1" >&2; fail=1; fi; }
+
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1024x768x24 -nolisten tcp >/tmp/xvfb.log 2>&1 &
+xvfb=$!
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+# Wine and its services first, with their output away from the app (as rig-tests.sh does).
+wineserver -p
+wine cmd /c exit >/dev/null 2>&1 </dev/null
+data="$(winepath -u "$(wine cmd /c echo %APPDATA% | tr -d "\r")")/jp.onshi-assistant.app"
+rm -rf "$data"
+
+# The rig: one smartphone-ready reader on the private pcscd that Wine'"'"'s winscard reaches.
+coproc RIG { "$ONSHI_RIG_BIN" --readers "SONY FeliCa Port/PaSoRi 4.0" --control; }
+read -r ready <&"${RIG[0]}"
+check "the rig is up" "[[ \$ready == ready ]]"
+rig() { echo "$1" >&"${RIG[1]}"; read -r answer <&"${RIG[0]}"; [[ $answer == ok* ]] || echo "rig: $1 -> $answer" >&2; }
+
+cleanup() { kill $xvfb 2>/dev/null; kill "$RIG_PID" 2>/dev/null; wineserver -k 2>/dev/null; }
+trap cleanup EXIT
+
+# 1. The login start: into the tray, no window, no WebView2 asked for.
+WINEDEBUG=-all,+systray wine "$exe" --autostart >/tmp/app.out 2>/tmp/app.err &
+app=$!
+for _ in $(seq 120); do grep -qi "NIM_ADD\|add icon\|dwMessage = 0\b" /tmp/app.err && break; sleep 0.5; done
+check "the login start puts an icon in the notification area (Shell_NotifyIcon add, in Wine'"'"'s trace)" \
+  "grep -qi \"NIM_ADD\|add icon\|dwMessage = 0\b\" /tmp/app.err"
+sleep 3
+check "the login start keeps running without WebView2" "kill -0 $app"
+check "the login start shows no message box" "! xdotool search --name \"^オン資アシスタント\$\" >/dev/null 2>&1"
+check "the history notes the watch started" "cat \"$data\"/history/*.jsonl 2>/dev/null | grep -q watch-started"
+check "the history notes the reader" "cat \"$data\"/history/*.jsonl 2>/dev/null | grep -q reader-added"
+
+# 2. The reader unplugged for over 30 s: a notice, as the tray'"'"'s balloon (no toast under Wine).
+rig "readers none"
+for _ in $(seq 90); do grep -q "notice shown as a balloon" /tmp/app.err && break; sleep 1; done
+check "a reader gone for 30 s is told as the tray balloon" "grep -q \"notice shown as a balloon (IdNotRegistered): スマホ対応のカードリーダーが外れています\" /tmp/app.err"
+check "the balloon reached Wine'"'"'s notification area (Shell_NotifyIcon modify with NIF_INFO)" \
+  "grep -qiE \"NIF_INFO|info.*スマホ対応|szInfo|balloon\" /tmp/app.err"
+check "the history notes the reader gone" "cat \"$data\"/history/*.jsonl | grep -q reader-removed"
+check "the status keeps the fallback for the support report" "grep -q \"\\\"notice_fallback\\\"\" \"$data/status.json\" && grep -q id-not-registered \"$data/status.json\""
+
+# 3. A second start hands over: the running app is asked for its window, says why it cannot open it,
+#    and keeps going; the second process ends.
+WINEDEBUG=-all wine "$exe" >/tmp/second.out 2>/tmp/second.err &
+second=$!
+for _ in $(seq 60); do kill -0 $second 2>/dev/null || break; sleep 0.5; done
+check "the second start ends" "! kill -0 $second 2>/dev/null"
+window=
+for _ in $(seq 60); do window=$(xdotool search --name "^オン資アシスタント\$" 2>/dev/null | head -n 1) || true; [[ -n $window ]] && break; sleep 0.5; done
+check "the running app says why its window cannot open (a message box)" "[[ -n \"$window\" ]]"
+if [[ -n $window ]]; then
+  sleep 1
+  import -window root "$shots/windows-no-webview2.png"
+  xdotool windowactivate --sync "$window" key Return 2>/dev/null || xdotool key Return
+fi
+check "the message names WebView2 and says the tray keeps watching" \
+  "grep -q \"「Microsoft Edge WebView2 ランタイム」が見つからない\" /tmp/app.err && grep -q \"見守りと\" /tmp/app.err"
+sleep 2
+check "the app still runs after the message" "kill -0 $app"
+adds=$(grep -ciE "NIM_ADD|add icon" /tmp/app.err || true)
+check "one icon in the notification area (added once)" "[[ $adds -ge 1 ]] && ! grep -qi \"NIM_ADD\|add icon\" /tmp/second.err"
+
+# 4. 「終了」 from a script: --quit ends the running app, which notes the end of the watch.
+WINEDEBUG=-all wine "$exe" --quit >/dev/null 2>&1
+for _ in $(seq 60); do kill -0 $app 2>/dev/null || break; sleep 0.5; done
+check "--quit ends the running app" "! kill -0 $app 2>/dev/null"
+check "the history notes the watch stopped" "cat \"$data\"/history/*.jsonl | grep -q watch-stopped"
+
+if ((fail)); then echo "--- the app'"'"'s stderr (last 40 lines):" >&2; tail -n 40 /tmp/app.err >&2; fi
+exit $fail'
