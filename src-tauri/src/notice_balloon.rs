@@ -1,12 +1,14 @@
 //! Windows: a notice as the tray icon's balloon (Shell_NotifyIcon with NIF_INFO), for when a toast cannot
 //! be shown. It needs no WinRT, no AppUserModelID and no WebView2: only the tray icon the app already has.
-//! The icon is tray-icon's: its window handle comes from the crate, and its id is the first the crate gives
-//! (its counter starts at 1 and the app makes one icon; the Wine test sees the balloon arrive).
+//! The icon is tray-icon's: its window handle comes from the crate, but its id is a counter inside the crate
+//! (2 with tray-icon 0.25 under Tauri 2.12, whose builder draws one id first). Rather than lean on that, the
+//! balloon is offered to the first few ids of the icon's own window: the window holds one icon, so only its
+//! id accepts (the Wine test sees the balloon arrive).
 
 use tauri::AppHandle;
 
-/// The id tray-icon gives the app's only tray icon.
-const TRAY_ICON_UID: u32 = 1;
+/// The ids tried, in order.
+const TRAY_ICON_UIDS: std::ops::RangeInclusive<u32> = 1..=8;
 
 /// Shows `title` and `body` in a balloon from the tray icon; the error says why not.
 pub fn show(app: &AppHandle, title: &str, body: &str) -> Result<(), String> {
@@ -24,16 +26,18 @@ pub fn show(app: &AppHandle, title: &str, body: &str) -> Result<(), String> {
     let mut data: NOTIFYICONDATAW = unsafe { std::mem::zeroed() };
     data.cbSize = std::mem::size_of::<NOTIFYICONDATAW>() as u32;
     data.hWnd = hwnd as _;
-    data.uID = TRAY_ICON_UID;
     data.uFlags = NIF_INFO;
     data.dwInfoFlags = NIIF_WARNING;
     copy_into(&mut data.szInfoTitle, title);
     copy_into(&mut data.szInfo, body);
-    // SAFETY: `data` is a filled NOTIFYICONDATAW whose size is in cbSize.
-    if unsafe { Shell_NotifyIconW(NIM_MODIFY, &data) } == 0 {
-        return Err("Shell_NotifyIcon refused the balloon".into());
+    for uid in TRAY_ICON_UIDS {
+        data.uID = uid;
+        // SAFETY: `data` is a filled NOTIFYICONDATAW whose size is in cbSize.
+        if unsafe { Shell_NotifyIconW(NIM_MODIFY, &data) } != 0 {
+            return Ok(());
+        }
     }
-    Ok(())
+    Err("Shell_NotifyIcon accepted the balloon for none of the tray icon's ids".into())
 }
 
 /// Copies `text` into a fixed UTF-16 field, cut to fit with its terminating NUL.
