@@ -166,6 +166,10 @@ pub fn refresh_tray(app: &AppHandle) {
 
 /// Shows `alert` unless its cause already spoke today; the next window opens on its screen.
 pub fn notify(app: &AppHandle, alert: &Alert) {
+    // Handing over to a fresh copy (relaunch.rs): the copy speaks from now on.
+    if crate::relaunch::handing_over(app) {
+        return;
+    }
     let today = now_jst().date_naive();
     let admitted = app.state::<AppStatus>().update(|status| {
         alerts::forget_old(&mut status.notified, today);

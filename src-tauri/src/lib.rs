@@ -34,9 +34,6 @@ pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let quit = args.iter().any(|arg| arg == QUIT_ARG);
     let relaunched = onshi_core::relaunch::is_relaunched(&args);
-    if relaunched {
-        relaunch::wait_for_predecessor();
-    }
     let into_tray = relaunched || args.iter().any(|arg| arg == login_start::ARG);
     // Plugins connect to D-Bus as the app is built (Linux): inside Tauri's tokio runtime, zbus runs the
     // connection on it rather than on a thread pool of its own that never sleeps for long (Cargo.toml).
@@ -74,6 +71,9 @@ pub fn run() {
             app.manage(app_status::AppStatus::open(data_dir.clone()));
             app.manage(history_log::HistoryLog::open(&data_dir, relaunched));
             resident::build_tray(app)?;
+            if relaunched {
+                relaunch::tell_predecessor();
+            }
             readers_watch::start(app);
             keeper::start(app.handle());
             keeper::refresh_tray(app.handle());

@@ -1,6 +1,11 @@
 //! Starts the resident app afresh once its window has been closed for a while (onshi-core's relaunch says
-//! when and why): the copy starts straight into the tray and waits, reading its standard input, until this
-//! process has ended, so that one app only ever holds the tray and the single-instance name.
+//! when and why). The hand-over, so that staff are never left without a tray:
+//! 1. this process lets go of the single-instance name and hides its tray icon, then starts the copy
+//!    straight into the tray, with a pipe on the copy's standard output;
+//! 2. the copy takes the name, builds its tray and writes `tray-up` on that pipe (`tell_predecessor`);
+//! 3. on that word this process ends. Without it within `TRAY_UP_TIMEOUT` (the copy died, or hangs), the
+//!    copy is ended instead, this process shows its tray again and stays, and starts afresh no more (its
+//!    single-instance name is gone, so a later start may open a second app, which says so on stderr).
 //!
 //! Linux only: WebKitGTK keeps its memory for the life of the process, while WebView2's processes end
 //! with the window on Windows, where a start afresh would only cost a moment without the tray. The hand-
@@ -16,8 +21,12 @@ use tauri::{AppHandle, Manager};
 
 /// For the tests and the benchmark: the wait in seconds instead of a minute.
 const SETTLE_ENV: &str = "ONSHI_RELAUNCH_AFTER_SECS";
-/// A predecessor that has not ended by then is stuck; the copy goes on (and, finding it, hands over).
-const PREDECESSOR_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long the predecessor waits for the copy's tray.
+const TRAY_UP_TIMEOUT: Duration = Duration::from_secs(20);
+/// What the copy writes once its tray is up.
+const TRAY_UP: &str = "tray-up";
+/// For the test of a copy that never comes up: the copy ends before its tray is built.
+const FAIL_ENV: &str = "ONSHI_TEST_RELAUNCH_COPY_FAILS";
 
 pub struct Relaunch {
     /// Set as this process hands over to its copy (its exit is then no end of the watch).
@@ -101,11 +110,11 @@ fn wait_for_quiet(app: &AppHandle, woken: &mpsc::Receiver<()>) {
                 window_opened(app);
                 Ok(())
             }
-            Next::Now if hand_over(app) => return,
+            // Ending, or staying for good: the copy could not come up, and the single-instance name is
+            // gone, so this process does not try again.
             Next::Now => {
-                // The copy could not start: stay as we are, and try again after another wait.
-                window_closed(app);
-                Ok(())
+                hand_over(app);
+                return;
             }
         };
         if let Err(mpsc::RecvTimeoutError::Disconnected) = woke {
@@ -114,38 +123,89 @@ fn wait_for_quiet(app: &AppHandle, woken: &mpsc::Receiver<()>) {
     }
 }
 
-/// Starts the copy (which waits for this process to end) and ends this one; false if it could not start.
+/// Hands over to a fresh copy (see the module's steps); true if this process is ending, false if it stays.
 fn hand_over(app: &AppHandle) -> bool {
     let landing = app.state::<Landing>().peek();
+    let relaunch = app.state::<Relaunch>();
+    // No notice from this process from here: the copy takes over the watch.
+    relaunch
+        .handing_over
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    tauri_plugin_single_instance::destroy(app);
+    crate::resident::set_tray_visible(app, false);
     let started = crate::login_start::program().and_then(|exe| {
         Command::new(exe)
             .args(relaunch::args(landing))
-            .stdin(Stdio::piped())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
             .spawn()
     });
-    match started {
+    let up = match started {
         Ok(mut copy) => {
-            // The write end stays open until this process ends: the copy's end of file is the signal.
-            std::mem::forget(copy.stdin.take());
-            app.state::<Relaunch>()
-                .handing_over
-                .store(true, std::sync::atomic::Ordering::SeqCst);
+            let word = copy.stdout.take().map(wait_for_word);
+            match word.and_then(|rx| rx.recv_timeout(TRAY_UP_TIMEOUT).ok()) {
+                Some(()) => Ok(()),
+                None => {
+                    let _ = copy.kill();
+                    let _ = copy.wait();
+                    Err("its tray did not come up".to_owned())
+                }
+            }
+        }
+        Err(error) => Err(error.to_string()),
+    };
+    match up {
+        Ok(()) => {
             app.exit(0);
             true
         }
-        Err(error) => {
-            eprintln!("the app could not start afresh: {error}");
+        Err(why) => {
+            eprintln!("the app could not start afresh ({why}); it stays as it is");
+            relaunch
+                .handing_over
+                .store(false, std::sync::atomic::Ordering::SeqCst);
+            crate::resident::set_tray_visible(app, true);
             false
         }
     }
 }
 
-/// In the copy: waits until the predecessor has ended (its end of our standard input closes).
-pub fn wait_for_predecessor() {
-    let (done, ended) = mpsc::channel();
+/// Reads the copy's standard output on a thread of its own; sends once it said `tray-up`.
+fn wait_for_word(out: std::process::ChildStdout) -> mpsc::Receiver<()> {
+    let (said, heard) = mpsc::channel();
     std::thread::spawn(move || {
-        let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
-        let _ = done.send(());
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(out).lines() {
+            match line {
+                Ok(line) if line.trim() == TRAY_UP => {
+                    let _ = said.send(());
+                    return;
+                }
+                Ok(_) => {}
+                Err(_) => return,
+            }
+        }
     });
-    let _ = ended.recv_timeout(PREDECESSOR_TIMEOUT);
+    heard
+}
+
+/// In the copy, once its tray is up: tells the predecessor (on standard output, a pipe it reads), then
+/// points standard output at /dev/null, so that nothing later writes into a pipe whose reader is gone.
+pub fn tell_predecessor() {
+    if std::env::var_os(FAIL_ENV).is_some() {
+        eprintln!("{FAIL_ENV}: the copy ends before telling its predecessor");
+        std::process::exit(1);
+    }
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{TRAY_UP}");
+    let _ = out.flush();
+    #[cfg(target_os = "linux")]
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        use std::os::fd::AsRawFd;
+        // SAFETY: both descriptors are open; dup2 replaces fd 1 atomically.
+        unsafe {
+            libc::dup2(null.as_raw_fd(), 1);
+        }
+    }
 }

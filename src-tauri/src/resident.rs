@@ -164,8 +164,13 @@ pub fn show_health(app: &AppHandle, health: &Health) {
 /// Takes the icon off the tray as the app ends. Our `Tray` keeps a handle to it past Tauri's own clean-up,
 /// and on Windows an icon not deleted stays drawn until the pointer passes over it.
 pub fn remove_tray(app: &AppHandle) {
+    set_tray_visible(app, false);
+}
+
+/// Shows or hides the tray icon (hidden while a fresh copy takes over, relaunch.rs).
+pub fn set_tray_visible(app: &AppHandle, visible: bool) {
     if let Some(tray) = app.try_state::<Tray>() {
-        let _ = tray.icon.set_visible(false);
+        let _ = tray.icon.set_visible(visible);
     }
 }
 

@@ -209,10 +209,43 @@ describe("resident in the notification area", () => {
       expect(children(fresh)).toEqual([]);
       expect(windowCount()).toBe(0);
       expect(trayLabels()).toEqual(expect.arrayContaining(["オン資アシスタントを開く", "終了"]));
+      // The hand-over is no drop-out: the history says the watch went on, with no stop in between.
+      const historyDir = path.join(process.env.ONSHI_APP_DATA, "history");
+      const lines = fs.readdirSync(historyDir).sort().map((f) => fs.readFileSync(path.join(historyDir, f), "utf8")).join("");
+      const kinds = lines.split("\n").filter(Boolean).map((line) => JSON.parse(line).event);
+      const relaunched = kinds.lastIndexOf("relaunched");
+      expect(relaunched).toBeGreaterThan(-1);
+      expect(kinds.slice(kinds.lastIndexOf("watch-started"), relaunched)).not.toContain("watch-stopped");
       // The fresh app opens the window from its tray like the first.
       expect(desk("ClickMenu", gvariantString("オン資アシスタントを開く"))).toBe(true);
       await browser.waitUntil(() => windowCount() === 1, { timeout: 20000, timeoutMsg: "the fresh app made no window" });
       expect(running()).toEqual([fresh]);
+    } finally {
+      desk("ClickMenu", gvariantString("終了"));
+      await browser.waitUntil(() => running().length === 0, { timeout: 15000, timeoutMsg: "the app is still running" });
+    }
+  });
+
+  it("stays in the tray when its fresh copy cannot come up", async () => {
+    const app = fs.realpathSync(process.env.ONSHI_APP);
+    const running = () => spawnSync("pgrep", ["-f", `^${app}`]).stdout.toString().split("\n").filter(Boolean).map(Number);
+    // The copy ends before its tray is built (relaunch.rs): the first must keep the tray.
+    const env = { ...appEnv(), ONSHI_RELAUNCH_AFTER_SECS: "3", ONSHI_TEST_RELAUNCH_COPY_FAILS: "1" };
+    const first = spawn(process.env.ONSHI_APP, [], { env, stdio: "ignore" });
+    try {
+      await browser.waitUntil(() => windowCount() === 1 && tray()?.items === 1, { timeout: 20000, timeoutMsg: "no window" });
+      expect(closeWindow()).toBe(1);
+      await browser.waitUntil(() => windowCount() === 0, { timeoutMsg: "the window is still there" });
+      // The settle (3 s), the copy started and gone: well past it, the first is still the app.
+      await browser.pause(10000);
+      expect(first.exitCode).toBe(null);
+      expect(running()).toEqual([first.pid]);
+      await browser.waitUntil(() => tray()?.items === 1 && tray()?.status === "Active", {
+        timeout: 10000,
+        timeoutMsg: `tray ${JSON.stringify(tray())}`,
+      });
+      expect(desk("ClickMenu", gvariantString("オン資アシスタントを開く"))).toBe(true);
+      await browser.waitUntil(() => windowCount() === 1, { timeout: 20000, timeoutMsg: "no window from the tray" });
     } finally {
       desk("ClickMenu", gvariantString("終了"));
       await browser.waitUntil(() => running().length === 0, { timeout: 15000, timeoutMsg: "the app is still running" });
