@@ -123,8 +123,9 @@ fn wait_for_quiet(app: &AppHandle, woken: &mpsc::Receiver<()>) {
     }
 }
 
-/// Hands over to a fresh copy (see the module's steps); true if this process is ending, false if it stays.
-fn hand_over(app: &AppHandle) -> bool {
+/// Hands over to a fresh copy (see the module's steps): this process ends, or, if the copy's tray does
+/// not come up, stays with its own tray shown again.
+fn hand_over(app: &AppHandle) {
     let landing = app.state::<Landing>().peek();
     let relaunch = app.state::<Relaunch>();
     // No notice from this process from here: the copy takes over the watch.
@@ -155,17 +156,13 @@ fn hand_over(app: &AppHandle) -> bool {
         Err(error) => Err(error.to_string()),
     };
     match up {
-        Ok(()) => {
-            app.exit(0);
-            true
-        }
+        Ok(()) => app.exit(0),
         Err(why) => {
             eprintln!("the app could not start afresh ({why}); it stays as it is");
             relaunch
                 .handing_over
                 .store(false, std::sync::atomic::Ordering::SeqCst);
             crate::resident::set_tray_visible(app, true);
-            false
         }
     }
 }
