@@ -1,9 +1,27 @@
 #!/usr/bin/env bash
 # npm run bench: benchmarks on the rig, written to BENCHMARKS.md (see crates/onshi-bench).
 set -euo pipefail
-source "$(dirname "$0")/setup.sh" --test
+here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/setup.sh" --test
 cd "$ONSHI_ROOT"
 npm run --silent build:ui
+home_page=$(mktemp -d)
+trap 'rm -rf "$home_page"' EXIT
+
+# Our home screen as static HTML, saved from the running app (debug build, as the e2e tests run it), for
+# the bare app to show beside ours.
+cargo build --quiet -p onshi-assistant -p onshi-rig
+ONSHI_BENCH_HOME_PAGE="$home_page" scripts/rig-namespace.sh tests/e2e/run.sh --spec tests/bench/save-home.e2e.js >/dev/null
+
+# The resident app on Windows, under Wine: the Windows release build (cached) and the rig's control program.
+bash "$here/windows/build.sh" >/dev/null
+source "$here/windows/env.sh"
+win_as_root mkdir -p "$WIN_CHROOT/root/linux-tests-lib"
+win_as_root cp "${CARGO_TARGET_DIR:-target}/debug/onshi-rig" "$WIN_CHROOT/root/linux-tests-lib/onshi-rig"
+wine_line=$(win_run "scripts/windows/bench-resident.sh $WIN_TARGET_DIR/$WIN_TARGET/release/onshi-assistant.exe /root/linux-tests-lib/onshi-rig" | grep '^wine-memory ')
+wine_version=$(win_run 'dpkg-query -W -f="\${Version}" wine')
+export ONSHI_BENCH_WINE="$wine_line wine=$wine_version" ONSHI_BENCH_HOME_PAGE="$home_page"
+
 # One invocation: the app and the bare reference share one tauri build with the same features.
 cargo build --release --quiet -p onshi-bench -p onshi-cli -p onshi-assistant -p onshi-bare-app
 # The apps need a display and a session bus: a private Xvfb and dbus-run-session, inside the rig.

@@ -41,4 +41,18 @@ impl AppStatus {
         }
         out
     }
+
+    /// Changes the status and writes it only if the change changed anything (the resident's events,
+    /// most of which leave it as it was).
+    pub fn update_if_changed<T>(&self, change: impl FnOnce(&mut Status) -> T) -> T {
+        let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        let before = status.clone();
+        let out = change(&mut status);
+        if *status != before {
+            if let Err(error) = status.save(&self.dir) {
+                eprintln!("status.json could not be written: {error}");
+            }
+        }
+        out
+    }
 }

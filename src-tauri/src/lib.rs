@@ -1,12 +1,13 @@
 //! オン資アシスタント: builds the app. Each area's commands live in `commands/`, thin over onshi-core.
-//! The app is resident: it lives in the notification area (resident.rs), watches over the PC with or
-//! without its window (keeper.rs), keeps the connection history (history_log.rs), and starts itself afresh
-//! a while after its window closed, to give back what WebKit keeps (relaunch.rs).
+//! The app is resident: it lives in the notification area (tray.rs) and watches over the PC with or
+//! without its window (window.rs). Its decisions — notices, the tray's state, the certificate's looks,
+//! the start afresh that gives back what WebKit keeps (relaunch.rs) — are onshi-core's resident state
+//! machine, run by resident.rs; it keeps the connection history (history_log.rs).
 
 mod app_status;
+mod certificate_in_use;
 mod commands;
 mod history_log;
-mod keeper;
 mod login_start;
 mod notice;
 #[cfg(windows)]
@@ -16,10 +17,14 @@ mod readers_watch;
 mod relaunch;
 mod resident;
 mod settings;
+mod tray;
 mod tray_art;
 mod webview_check;
+mod window;
 
 use onshi_core::history::HistoryEventKind;
+use onshi_core::resident::Event;
+use resident::ResidentExt;
 use tauri::{Manager, RunEvent, WindowEvent};
 
 /// Given to a second start, ends the running app as its 「終了」 does (for scripts and the installer).
@@ -47,7 +52,10 @@ pub fn run() {
             if args.iter().any(|arg| arg == QUIT_ARG) {
                 app.exit(0);
             } else if !onshi_core::relaunch::is_relaunched(&args) {
-                resident::open_window(app)
+                // (Not before the app's own start has made its resident.)
+                if let Some(resident) = app.try_state::<resident::ResidentState>() {
+                    resident.send(Event::WindowAsked)
+                }
             }
         }))
         .plugin(tauri_plugin_store::Builder::default().build())
@@ -55,35 +63,31 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(commands::cert::CertScreen::default())
-        .manage(resident::Landing::default())
+        .manage(commands::card::ReadTests::default())
+        .manage(commands::guides::SeenThisRun::default())
         .setup(move |app| {
             if quit {
                 // Nothing was running to end.
                 app.handle().exit(0);
                 return Ok(());
             }
-            relaunch::manage(app);
-            if let Some(screen) = onshi_core::relaunch::landing(&args) {
-                app.state::<resident::Landing>().set(screen);
-            }
             let data_dir = app.path().app_data_dir()?;
             settings::open(app)?;
             app.manage(app_status::AppStatus::open(data_dir.clone()));
             app.manage(history_log::HistoryLog::open(&data_dir, relaunched));
-            resident::build_tray(app)?;
+            resident::start(app.handle(), onshi_core::relaunch::landing(&args));
+            tray::build(app, |app| app.resident().send(Event::WindowAsked))?;
             if relaunched {
                 relaunch::tell_predecessor();
             }
             readers_watch::start(app);
-            keeper::start(app.handle());
-            keeper::refresh_tray(app.handle());
             // A clicked notification opens the window on the screen it was about.
-            let handle = app.handle().clone();
             use tauri_plugin_notification::NotificationExt;
+            let handle = app.handle().clone();
             app.notification()
-                .on_action(move |_| resident::open_window(&handle))?;
+                .on_action(move |_| handle.resident().send(Event::WindowAsked))?;
             if !into_tray {
-                resident::open_window(app.handle());
+                app.resident().send(Event::WindowAsked);
             }
             Ok(())
         })
@@ -96,14 +100,17 @@ pub fn run() {
             }
         })
         .on_window_event(|window, event| {
-            if window.label() == resident::MAIN_WINDOW {
+            if window.label() == window::MAIN_WINDOW {
                 match event {
                     WindowEvent::CloseRequested { .. } => {
-                        tell_once_still_running(window.app_handle())
+                        // The first close is told that the app stays in the tray (once ever).
+                        let told_before = settings::load(window.app_handle())
+                            .map_or(true, |s| s.tray_notice_shown);
+                        window.resident().send(Event::WindowClosing { told_before });
                     }
                     WindowEvent::Destroyed => {
-                        resident::give_back_memory();
-                        relaunch::window_closed(window.app_handle());
+                        window::give_back_memory();
+                        window.resident().send(Event::WindowClosed);
                     }
                     _ => {}
                 }
@@ -111,6 +118,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::card::card_test,
+            commands::card::card_test_cancel,
             commands::cert::backup_copy,
             commands::cert::backup_open,
             commands::cert::backup_verify,
@@ -120,6 +128,8 @@ pub fn run() {
             commands::cert::cert_open,
             commands::cert::cert_save_reminder,
             commands::desk_check::desk_check,
+            commands::desk_check::desk_summary,
+            commands::guides::guide_check,
             commands::guides::guides_list,
             commands::history::history_timeline,
             commands::mpki::mpki_status,
@@ -137,7 +147,7 @@ pub fn run() {
             commands::succession::succession_save_reminder,
         ])
         .build(tauri::generate_context!())
-        .expect("オン資アシスタントを起動できませんでした (the app could not start)");
+        .expect("オン資アシスタントを起動できませんでした（the app could not start）");
     drop(in_runtime);
     app.run(|app, event| match event {
         // The window closed: stay in the tray. Only 「終了」 (an exit with a code) ends the app.
@@ -145,28 +155,17 @@ pub fn run() {
             code: None, api, ..
         } => api.prevent_exit(),
         RunEvent::Exit => {
-            resident::remove_tray(app);
+            tray::remove(app);
             // Handing over to a fresh copy is no end of the watch (relaunch.rs).
+            let handing_over = app
+                .try_state::<resident::ResidentState>()
+                .is_some_and(|resident| resident.handing_over());
             if let Some(log) = app.try_state::<history_log::HistoryLog>() {
-                if !relaunch::handing_over(app) {
+                if !handing_over {
                     log.note(HistoryEventKind::WatchStopped);
                 }
             }
         }
         _ => {}
     });
-}
-
-/// The first time the window is closed, a notice says the app goes on in the tray and how to quit.
-fn tell_once_still_running(app: &tauri::AppHandle) {
-    let Ok(mut current) = settings::load(app) else {
-        return;
-    };
-    if current.tray_notice_shown {
-        return;
-    }
-    current.tray_notice_shown = true;
-    let _ = settings::save(app, &current);
-    let (title, body) = onshi_core::alerts::still_running();
-    keeper::show(app, title.get(current.language), body.get(current.language));
 }

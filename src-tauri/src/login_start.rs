@@ -68,14 +68,14 @@ pub fn from_command_line() -> Option<i32> {
         "on" => true,
         "off" => false,
         _ => {
-            eprintln!("{FLAG} には on か off を指定してください。 (give {FLAG} on or off)");
+            eprintln!("{FLAG}にはonかoffを指定してください。（give {FLAG} on or off）");
             return Some(2);
         }
     };
     Some(match set(enable) {
         Ok(_) => 0,
         Err(error) => {
-            eprintln!("ログイン時の自動起動を設定できませんでした: {error}");
+            eprintln!("ログイン時の自動起動を設定できませんでした：{error}");
             1
         }
     })

@@ -5,18 +5,24 @@
 
 use tauri::AppHandle;
 
-/// Shows a notice with `title` and `body`, in words already chosen for the UI language.
-pub fn show(app: &AppHandle, title: &str, body: &str) {
+/// Shows a notice with `title` and `body`, in words already chosen for the UI language. `clicked` runs
+/// when staff click it (Windows' toast; on Linux the notification plugin's action, set up in lib.rs).
+pub fn show(
+    app: &AppHandle,
+    title: &str,
+    body: &str,
+    clicked: impl Fn(&AppHandle) + Send + Sync + 'static,
+) {
     #[cfg(windows)]
-    windows::show(app, title, body);
+    windows::show(app, title, body, clicked);
     #[cfg(not(windows))]
     {
+        let _ = clicked;
         use tauri_plugin_notification::NotificationExt;
         if let Err(error) = app.notification().builder().title(title).body(body).show() {
             eprintln!("notification: {error}");
         }
     }
-    crate::relaunch::noticed(app);
 }
 
 /// Windows: the process takes the installer's AppUserModelID, so that its toasts are the installed app's.
@@ -47,11 +53,18 @@ mod windows {
         }
     }
 
-    pub fn show(app: &AppHandle, title: &str, body: &str) {
+    pub fn show(
+        app: &AppHandle,
+        title: &str,
+        body: &str,
+        clicked: impl Fn(&AppHandle) + Send + Sync + 'static,
+    ) {
         let registered = onshi_core::platform::app_user_model_id_registered();
         let shown = match notice_route::first_try(registered) {
             Err(reason) => Err((reason, None)),
-            Ok(()) => toast(app, title, body).map_err(|e| (FallbackReason::ToastFailed, Some(e))),
+            Ok(()) => {
+                toast(app, title, body, clicked).map_err(|e| (FallbackReason::ToastFailed, Some(e)))
+            }
         };
         let Err((reason, error)) = shown else {
             return;
@@ -74,14 +87,19 @@ mod windows {
         }
     }
 
-    /// A toast through WinRT; a click on it opens the window.
-    fn toast(app: &AppHandle, title: &str, body: &str) -> Result<(), String> {
+    /// A toast through WinRT; a click on it runs `clicked`.
+    fn toast(
+        app: &AppHandle,
+        title: &str,
+        body: &str,
+        clicked: impl Fn(&AppHandle) + Send + Sync + 'static,
+    ) -> Result<(), String> {
         let handle = app.clone();
         tauri_winrt_notification::Toast::new(APP_USER_MODEL_ID)
             .title(title)
             .text1(body)
             .on_activated(move |_| {
-                crate::resident::open_window(&handle);
+                clicked(&handle);
                 Ok(())
             })
             .show()

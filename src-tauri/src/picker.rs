@@ -38,16 +38,16 @@ pub fn pick(app: &AppHandle, kind: Pick) -> Option<PathBuf> {
         Pick::Certificate => dialog
             .set_title("電子証明書ファイルを選択")
             .add_filter(
-                "電子証明書 (*.cer, *.crt, *.pem, *.der)",
+                "電子証明書（*.cer, *.crt, *.pem, *.der）",
                 &["cer", "crt", "pem", "der"],
             )
             .blocking_pick_file(),
         Pick::Backup => dialog
             .set_title("バックアップファイルを選択")
-            .add_filter("証明書のバックアップ (*.p12, *.pfx)", &["p12", "pfx"])
+            .add_filter("電子証明書のバックアップ（*.p12, *.pfx）", &["p12", "pfx"])
             .blocking_pick_file(),
         Pick::Folder => dialog
-            .set_title("コピー先 (USBメモリなど) を選択")
+            .set_title("コピー先（USBメモリなど）を選択")
             .blocking_pick_folder(),
         Pick::Save(name) => dialog
             .set_title("保存先を選択")

@@ -4,8 +4,10 @@
 //! leaving (nusb's hot-plug watch), never in a loop; each change goes out as `usb-changed`.
 
 use crate::history_log::HistoryLog;
+use crate::resident::ResidentExt;
 use onshi_core::history::HistoryEvent;
 use onshi_core::readers::{self, ReadersReport, UsbView, WatchEventKind, Watcher};
+use onshi_core::resident::Event;
 use std::sync::Mutex;
 use tauri::{App, AppHandle, Emitter, Manager};
 
@@ -34,7 +36,7 @@ impl ReadersState {
     }
 }
 
-/// Looks at USB again beside the current report; tells the UI and the keeper when anything changed.
+/// Looks at USB again beside the current report; tells the UI and the resident when anything changed.
 fn look_at_usb(app: &AppHandle) {
     let state = app.state::<ReadersState>();
     let view = readers::look_at_usb(&state.current());
@@ -47,8 +49,8 @@ fn look_at_usb(app: &AppHandle) {
         for event in HistoryEvent::usb_only_changes(&at, &before.findings, &view.findings) {
             app.state::<HistoryLog>().record(&event);
         }
-        let _ = app.emit(USB_CHANGED, view);
-        crate::keeper::refresh_tray(app);
+        let _ = app.emit(USB_CHANGED, &view);
+        app.resident().send(Event::UsbChanged(view));
     }
 }
 
@@ -73,7 +75,7 @@ fn watch_usb(app: AppHandle) {
         .unwrap_or_else(|error| eprintln!("USB hot-plug watch not started: {error}"));
 }
 
-/// Starts the watch; every event also goes to the history and the keeper (tray, notifications).
+/// Starts the watch; every event also goes to the history and the resident (tray, notifications).
 pub fn start(app: &App) {
     // A first look, so the window opens on the truth rather than on "nothing yet".
     let first = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
@@ -82,6 +84,9 @@ pub fn start(app: &App) {
     for event in HistoryEvent::usb_only_changes(&at, &[], &usb.findings) {
         app.state::<HistoryLog>().record(&event);
     }
+    // The resident takes them in first, then every change in order.
+    app.resident().send(Event::ReadersChanged(first.clone()));
+    app.resident().send(Event::UsbChanged(usb.clone()));
     app.manage(ReadersState {
         report: Mutex::new(first),
         usb: Mutex::new(usb),
@@ -99,8 +104,8 @@ pub fn start(app: &App) {
         if let Some(kept) = HistoryEvent::from_watch(&event) {
             handle.state::<HistoryLog>().record(&kept);
         }
-        let _ = handle.emit(READERS_CHANGED, report);
-        crate::keeper::readers_changed(&handle);
+        let _ = handle.emit(READERS_CHANGED, &report);
+        handle.resident().send(Event::ReadersChanged(report));
         // A card placed or taken away changes nothing on USB: only readers and the service do.
         if !matches!(
             event.event,

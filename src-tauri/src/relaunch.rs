@@ -1,5 +1,5 @@
-//! Starts the resident app afresh once its window has been closed for a while (onshi-core's relaunch says
-//! when and why). The hand-over, so that staff are never left without a tray:
+//! Starts the resident app afresh once its window has been closed for a while (onshi-core's resident and
+//! relaunch say when and why). The hand-over, so that staff are never left without a tray:
 //! 1. this process lets go of the single-instance name and hides its tray icon, then starts the copy
 //!    straight into the tray, with a pipe on the copy's standard output;
 //! 2. the copy takes the name, builds its tray and writes `tray-up` on that pipe (`tell_predecessor`);
@@ -12,12 +12,12 @@
 //! over is not a drop-out: the predecessor writes no WatchStopped and the copy writes Relaunched, so the
 //! history's timeline runs on across it.
 
-use crate::resident::Landing;
-use onshi_core::relaunch::{self, Next, Quiet};
+use onshi_core::alerts::Screen;
+use onshi_core::relaunch;
 use std::process::{Command, Stdio};
-use std::sync::{mpsc, Mutex};
-use std::time::{Duration, Instant};
-use tauri::{AppHandle, Manager};
+use std::sync::mpsc;
+use std::time::Duration;
+use tauri::AppHandle;
 
 /// For the tests and the benchmark: the wait in seconds instead of a minute.
 const SETTLE_ENV: &str = "ONSHI_RELAUNCH_AFTER_SECS";
@@ -28,112 +28,25 @@ const TRAY_UP: &str = "tray-up";
 /// For the test of a copy that never comes up: the copy ends before its tray is built.
 const FAIL_ENV: &str = "ONSHI_TEST_RELAUNCH_COPY_FAILS";
 
-pub struct Relaunch {
-    /// Set as this process hands over to its copy (its exit is then no end of the watch).
-    handing_over: std::sync::atomic::AtomicBool,
-    quiet: Mutex<Quiet>,
-    /// Wakes the thread that waits for the quiet (made when the first window closes).
-    wake: Mutex<Option<mpsc::Sender<()>>>,
-}
-
-pub fn manage(app: &tauri::App) {
-    app.manage(Relaunch {
-        handing_over: std::sync::atomic::AtomicBool::new(false),
-        quiet: Mutex::new(Quiet::default()),
-        wake: Mutex::new(None),
-    });
-}
-
-pub fn window_opened(app: &AppHandle) {
-    update(app, |quiet| quiet.window_opened());
-}
-
-pub fn window_closed(app: &AppHandle) {
-    update(app, |quiet| quiet.window_closed(Instant::now()));
-}
-
-pub fn noticed(app: &AppHandle) {
-    update(app, |quiet| quiet.noticed(Instant::now()));
-}
-
-/// Whether this process is ending to hand over to its fresh copy.
-pub fn handing_over(app: &AppHandle) -> bool {
-    app.try_state::<Relaunch>()
-        .is_some_and(|r| r.handing_over.load(std::sync::atomic::Ordering::SeqCst))
-}
-
-fn update(app: &AppHandle, change: impl FnOnce(&mut Quiet)) {
+/// Whether and after how long a quiet this process starts afresh (onshi-core's resident decides when):
+/// on Linux only, a minute (or `ONSHI_RELAUNCH_AFTER_SECS` for the tests and the benchmark).
+pub fn settle() -> Option<Duration> {
     if !cfg!(target_os = "linux") {
-        return;
+        return None;
     }
-    let Some(relaunch) = app.try_state::<Relaunch>() else {
-        return;
-    };
-    change(&mut relaunch.quiet.lock().unwrap_or_else(|e| e.into_inner()));
-    let mut wake = relaunch.wake.lock().unwrap_or_else(|e| e.into_inner());
-    if wake.as_ref().is_some_and(|tx| tx.send(()).is_ok()) {
-        return;
-    }
-    let (tx, rx) = mpsc::channel();
-    *wake = Some(tx);
-    let app = app.clone();
-    let _ = std::thread::Builder::new()
-        .name("onshi-relaunch".into())
-        .spawn(move || wait_for_quiet(&app, &rx));
+    Some(
+        std::env::var(SETTLE_ENV)
+            .ok()
+            .and_then(|secs| secs.parse().ok())
+            .map_or(relaunch::SETTLE, Duration::from_secs),
+    )
 }
 
-fn settle() -> Duration {
-    std::env::var(SETTLE_ENV)
-        .ok()
-        .and_then(|secs| secs.parse().ok())
-        .map_or(relaunch::SETTLE, Duration::from_secs)
-}
-
-/// Sleeps until the app may start afresh, woken by every change; then hands over.
-fn wait_for_quiet(app: &AppHandle, woken: &mpsc::Receiver<()>) {
-    let settle = settle();
-    loop {
-        let pending = crate::keeper::pending(app);
-        let relaunch = app.state::<Relaunch>();
-        let next = relaunch
-            .quiet
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .next(pending, Instant::now(), settle);
-        let woke = match next {
-            Next::Never => woken
-                .recv()
-                .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
-            Next::At(when) => woken.recv_timeout(when.saturating_duration_since(Instant::now())),
-            // A window is being made: wait for its close.
-            Next::Now if !app.webview_windows().is_empty() => {
-                window_opened(app);
-                Ok(())
-            }
-            // Ending, or staying for good: the copy could not come up, and the single-instance name is
-            // gone, so this process does not try again.
-            Next::Now => {
-                hand_over(app);
-                return;
-            }
-        };
-        if let Err(mpsc::RecvTimeoutError::Disconnected) = woke {
-            return;
-        }
-    }
-}
-
-/// Hands over to a fresh copy (see the module's steps): this process ends, or, if the copy's tray does
-/// not come up, stays with its own tray shown again.
-fn hand_over(app: &AppHandle) {
-    let landing = app.state::<Landing>().peek();
-    let relaunch = app.state::<Relaunch>();
-    // No notice from this process from here: the copy takes over the watch.
-    relaunch
-        .handing_over
-        .store(true, std::sync::atomic::Ordering::SeqCst);
+/// Hands over to a fresh copy that opens on `landing` (see the module's steps): this process ends, or, if
+/// the copy's tray does not come up, it shows its own tray again and Err says why.
+pub fn hand_over(app: &AppHandle, landing: Option<Screen>) -> Result<(), String> {
     tauri_plugin_single_instance::destroy(app);
-    crate::resident::set_tray_visible(app, false);
+    crate::tray::set_visible(app, false);
     let started = crate::login_start::program().and_then(|exe| {
         Command::new(exe)
             .args(relaunch::args(landing))
@@ -157,14 +70,9 @@ fn hand_over(app: &AppHandle) {
     };
     match up {
         Ok(()) => app.exit(0),
-        Err(why) => {
-            eprintln!("the app could not start afresh ({why}); it stays as it is");
-            relaunch
-                .handing_over
-                .store(false, std::sync::atomic::Ordering::SeqCst);
-            crate::resident::set_tray_visible(app, true);
-        }
+        Err(_) => crate::tray::set_visible(app, true),
     }
+    up
 }
 
 /// Reads the copy's standard output on a thread of its own; sends once it said `tray-up`.

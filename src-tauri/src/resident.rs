@@ -1,185 +1,158 @@
-//! The app in the notification area: the tray icon with the state in colour and words, the main window
-//! made on demand and destroyed on close (the WebView's memory is given back), and the screen to land on
-//! after a notification.
+//! Runs the resident app: one thread feeds onshi-core's `Resident` state machine the app's events and
+//! applies the effects it returns (tray, notices, window, the certificate's look, the start afresh),
+//! sleeping in between until the machine's next wake. The rest of the app reaches it through
+//! [`ResidentExt`]: `app.resident().send(Event::…)`, the way Tauri's plugins are reached.
+//!
+//! The decisions are all in onshi-core (resident.rs, tested there with made-up time); this file only
+//! carries events in and effects out.
 
-use crate::settings;
+use crate::app_status::AppStatus;
 use onshi_core::alerts::Screen;
-use onshi_core::health::Health;
-use std::sync::Mutex;
-use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
-use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
-use tauri::{App, AppHandle, Emitter, Manager, WebviewWindowBuilder, Wry};
+use onshi_core::cert::CertInfo;
+use onshi_core::resident::{Clock, Effect, Event, Resident, Start};
+use onshi_core::time::now_jst;
+use std::sync::{mpsc, Mutex};
+use std::time::Instant;
+use tauri::{AppHandle, Manager, Runtime, State};
 
-pub const MAIN_WINDOW: &str = "main";
-/// Sent to an open window to show a screen (after a notification, or the tray).
-pub const OPEN_SCREEN: &str = "open-screen";
+/// The resident app's state in the app: the machine, and the way in for events.
+pub struct ResidentState {
+    machine: Mutex<Resident>,
+    events: mpsc::Sender<Event>,
+}
 
-/// The screen the next opened window shows first (the one a notification was about).
-#[derive(Default)]
-pub struct Landing(pub Mutex<Option<Screen>>);
-
-impl Landing {
-    pub fn set(&self, screen: Screen) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(screen);
+impl ResidentState {
+    /// Hands `event` to the resident's thread (in order; never blocks).
+    pub fn send(&self, event: Event) {
+        // Only fails once the thread has ended with the app.
+        let _ = self.events.send(event);
     }
 
-    pub fn peek(&self) -> Option<Screen> {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    /// The certificate in use as last read.
+    pub fn certificate(&self) -> Option<CertInfo> {
+        self.machine().certificate().cloned()
     }
 
-    pub fn take(&self) -> Option<Screen> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    /// The screen a new window opens on, once.
+    pub fn take_landing(&self) -> Option<Screen> {
+        self.machine().take_landing()
+    }
+
+    /// Whether this process is ending to hand over to its fresh copy.
+    pub fn handing_over(&self) -> bool {
+        self.machine().handing_over()
+    }
+
+    fn machine(&self) -> std::sync::MutexGuard<'_, Resident> {
+        self.machine.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-/// Shows the main window, making it again if it was closed. Without WebView2 (Windows) it says why it
-/// cannot, and the app stays in the tray.
-pub fn open_window(app: &AppHandle) {
-    if !crate::webview_check::available() {
-        crate::webview_check::tell_missing();
-        return;
+/// `app.resident()` from anything that holds the app (`AppHandle`, `App`, a window).
+pub trait ResidentExt<R: Runtime> {
+    fn resident(&self) -> State<'_, ResidentState>;
+}
+
+impl<R: Runtime, M: Manager<R>> ResidentExt<R> for M {
+    fn resident(&self) -> State<'_, ResidentState> {
+        self.state::<ResidentState>()
     }
-    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-        if let Some(screen) = app.state::<Landing>().take() {
-            let _ = window.emit(OPEN_SCREEN, screen);
-        }
-        return;
+}
+
+fn clock() -> Clock {
+    Clock {
+        now: Instant::now(),
+        today: now_jst().date_naive(),
     }
-    let Some(config) = app
-        .config()
-        .app
-        .windows
-        .iter()
-        .find(|w| w.label == MAIN_WINDOW)
-        .cloned()
-    else {
-        return;
+}
+
+/// Makes the machine and starts its thread. Events sent before the thread runs wait in the channel.
+pub fn start(app: &AppHandle, landing: Option<Screen>) {
+    let start = Start {
+        os: onshi_core::readers::advice::Os::current(),
+        language: crate::settings::language(app),
+        smartphone_reader_known: app
+            .state::<AppStatus>()
+            .read(|status| status.smartphone_reader_seen),
+        landing,
+        settle: crate::relaunch::settle(),
     };
-    crate::relaunch::window_opened(app);
-    // Made on a thread of its own: making a web view inside an event handler can block on Windows.
+    let (events, inbox) = mpsc::channel();
+    app.manage(ResidentState {
+        machine: Mutex::new(Resident::new(start, clock())),
+        events,
+    });
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("onshi-resident".into())
+        .spawn(move || run(&app, &inbox))
+        .expect("the resident thread starts");
+}
+
+/// The loop: one event (or the wake-up's Tick) at a time, its effects applied in order.
+fn run(app: &AppHandle, inbox: &mpsc::Receiver<Event>) {
+    let mut event = Event::Tick;
+    loop {
+        let state = app.resident();
+        let effects = {
+            let mut machine = state.machine();
+            app.state::<AppStatus>()
+                .update_if_changed(|status| machine.handle(event, clock(), status))
+        };
+        for effect in effects {
+            apply(app, effect);
+        }
+        let wake = state.machine().next_wake(Instant::now());
+        event = match inbox.recv_timeout(wake.saturating_duration_since(Instant::now())) {
+            Ok(next) => next,
+            Err(mpsc::RecvTimeoutError::Timeout) => Event::Tick,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+    }
+}
+
+fn apply(app: &AppHandle, effect: Effect) {
+    match effect {
+        Effect::ShowTray { health, language } => crate::tray::show_health(app, &health, language),
+        Effect::Notify { title, body } => crate::notice::show(app, &title, &body, |app| {
+            app.resident().send(Event::WindowAsked)
+        }),
+        Effect::OpenWindow { screen } => {
+            // (Closed a moment ago, its close not yet taken in: made again.)
+            if crate::window::bring_to_front(app, screen).is_err() {
+                make_window(app);
+            }
+        }
+        Effect::MakeWindow => make_window(app),
+        Effect::LookAtCertificate => {
+            let found = crate::certificate_in_use::find(app);
+            app.resident().send(Event::CertificateRead(found));
+        }
+        Effect::RememberStillRunningTold => {
+            if let Ok(mut settings) = crate::settings::load(app) {
+                settings.tray_notice_shown = true;
+                if let Err(error) = crate::settings::save(app, &settings) {
+                    eprintln!("settings: {error}");
+                }
+            }
+        }
+        Effect::StartAfresh { landing } => {
+            if let Err(why) = crate::relaunch::hand_over(app, landing) {
+                eprintln!("the app could not start afresh ({why}); it stays as it is");
+                app.resident().send(Event::HandOverFailed);
+            }
+        }
+    }
+}
+
+/// Makes the window off this thread (a message box without WebView2 waits for its OK, and the web view
+/// may take a moment); tells the machine when none could be made.
+fn make_window(app: &AppHandle) {
     let app = app.clone();
     std::thread::spawn(move || {
-        match WebviewWindowBuilder::from_config(&app, &config).and_then(|b| b.build()) {
-            Ok(window) => {
-                let _ = window.set_focus();
-            }
-            Err(error) => eprintln!("the window could not be made: {error}"),
+        if let Err(why) = crate::window::make(&app) {
+            eprintln!("{why}");
+            app.resident().send(Event::WindowClosed);
         }
     });
-}
-
-/// The tray and the menu items whose words change.
-pub struct Tray {
-    icon: TrayIcon,
-    open: MenuItem<Wry>,
-    lines: [MenuItem<Wry>; 2],
-    quit: MenuItem<Wry>,
-    /// What the tray shows now, and in which language: a card placed at reception changes nothing here,
-    /// and the icon (written to a file on Linux) is only redrawn when the state really changes.
-    shown: Mutex<Option<(Health, onshi_core::text::Language)>>,
-}
-
-pub fn build_tray(app: &App) -> tauri::Result<()> {
-    let open = MenuItem::with_id(app, "open", "オン資アシスタントを開く", true, None::<&str>)?;
-    let lines = [
-        MenuItem::with_id(app, "state-readers", "", false, None::<&str>)?,
-        MenuItem::with_id(app, "state-certificate", "", false, None::<&str>)?,
-    ];
-    let quit = MenuItem::with_id(app, "quit", "終了", true, None::<&str>)?;
-    let menu = Menu::with_items(
-        app,
-        &[
-            &open,
-            &PredefinedMenuItem::separator(app)?,
-            &lines[0],
-            &lines[1],
-            &PredefinedMenuItem::separator(app)?,
-            &quit,
-        ],
-    )?;
-    let icon = TrayIconBuilder::with_id("onshi")
-        .icon(crate::tray_art::icon(onshi_core::health::Level::Ok))
-        .tooltip("オン資アシスタント")
-        .menu(&menu)
-        .show_menu_on_left_click(false)
-        .on_menu_event(|app, event| match event.id().as_ref() {
-            "open" => open_window(app),
-            "quit" => app.exit(0),
-            _ => {}
-        })
-        .on_tray_icon_event(|tray, event| {
-            if let TrayIconEvent::Click {
-                button: MouseButton::Left,
-                button_state: MouseButtonState::Up,
-                ..
-            } = event
-            {
-                open_window(tray.app_handle());
-            }
-        })
-        .build(app)?;
-    app.manage(Tray {
-        icon,
-        open,
-        lines,
-        quit,
-        shown: Mutex::new(None),
-    });
-    Ok(())
-}
-
-/// Puts the state on the tray: the icon's colour, the tooltip and the menu's lines, in the UI language.
-pub fn show_health(app: &AppHandle, health: &Health) {
-    let Some(tray) = app.try_state::<Tray>() else {
-        return;
-    };
-    let language = settings::language(app);
-    let now = Some((health.clone(), language));
-    {
-        let mut shown = tray.shown.lock().unwrap_or_else(|e| e.into_inner());
-        if *shown == now {
-            return;
-        }
-        *shown = now;
-    }
-    let lines: Vec<&str> = health.lines.iter().map(|line| line.get(language)).collect();
-    let _ = tray
-        .icon
-        .set_icon(Some(crate::tray_art::icon(health.level)));
-    let _ = tray
-        .icon
-        .set_tooltip(Some(format!("オン資アシスタント\n{}", lines.join("\n"))));
-    for (item, line) in tray.lines.iter().zip(&lines) {
-        let _ = item.set_text(*line);
-    }
-    let _ = tray
-        .open
-        .set_text(language.pick("オン資アシスタントを開く", "Open オン資アシスタント"));
-    let _ = tray.quit.set_text(language.pick("終了", "Quit"));
-}
-
-/// Takes the icon off the tray as the app ends. Our `Tray` keeps a handle to it past Tauri's own clean-up,
-/// and on Windows an icon not deleted stays drawn until the pointer passes over it.
-pub fn remove_tray(app: &AppHandle) {
-    set_tray_visible(app, false);
-}
-
-/// Shows or hides the tray icon (hidden while a fresh copy takes over, relaunch.rs).
-pub fn set_tray_visible(app: &AppHandle, visible: bool) {
-    if let Some(tray) = app.try_state::<Tray>() {
-        let _ = tray.icon.set_visible(visible);
-    }
-}
-
-/// The window is gone: hand the heap it freed back to the system (glibc keeps freed memory for reuse; a
-/// resident app that may not open its window again for hours should not).
-pub fn give_back_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free heap pages to the kernel; it touches no live allocation.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }

@@ -9,19 +9,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Said when WebView2 is missing (Japanese first; one English paragraph for a vendor's engineer).
 #[cfg_attr(not(windows), allow(dead_code))]
 pub const MISSING_WEBVIEW2: &str = "\
-この PC には、画面の表示に必要な「Microsoft Edge WebView2 ランタイム」が見つからないため、\
+このPCには、画面の表示に必要な「Microsoft Edge WebView2 ランタイム」が見つからないため、\
 オン資アシスタントの画面を開けませんでした。
 
-通知領域 (画面右下) のオン資アシスタントは動いています。カードリーダーと電子証明書の見守りと\
+通知領域（画面右下）のオン資アシスタントは動いています。カードリーダーと電子証明書の見守りと\
 お知らせは、このまま続けます。
 
 画面を使うには、次の順にお試しください。
-1. PC を再起動してから、もう一度開く。
+1. PCを再起動してから、もう一度開く。
 2. 「設定」→「アプリ」で「Microsoft Edge WebView2 Runtime」を選び、「変更」→「修復」を選ぶ。
-3. 一覧にない場合は、PC の導入業者 (システムベンダー) に WebView2 ランタイムの導入をご依頼ください。\
-オンライン資格確認の回線はインターネットにつながらないため、この PC から入手できないことがあります。
+3. 一覧にない場合は、PCの導入業者（システムベンダー）にWebView2ランタイムの導入をご依頼ください。\
+オンライン資格確認の回線はインターネットにつながらないため、このPCから入手できないことがあります。
 
-カードリーダーや証明書の確認は、onshi.exe (コマンドライン) でも行えます。
+カードリーダーや電子証明書の確認は、onshi.exe（コマンドライン）でも行えます。
 
 The Microsoft Edge WebView2 Runtime is missing on this PC, so the window cannot open. The app keeps \
 watching from the notification area. Repair the runtime in Settings > Apps, or ask the PC's vendor to \
@@ -67,7 +67,7 @@ mod tests {
 
     #[test]
     fn the_message_names_the_runtime_what_to_do_and_that_the_tray_goes_on() {
-        assert!(MISSING_WEBVIEW2.starts_with("この PC には"));
+        assert!(MISSING_WEBVIEW2.starts_with("このPCには"));
         assert!(MISSING_WEBVIEW2.contains("「Microsoft Edge WebView2 ランタイム」"));
         assert!(MISSING_WEBVIEW2.contains("見守りと"));
         assert!(MISSING_WEBVIEW2.contains("再起動"));

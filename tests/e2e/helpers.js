@@ -95,3 +95,9 @@ export async function followNewWindow() {
   await browser.switchToWindow(handle);
   await $('[data-testid="nav-home"]').waitForDisplayed({ timeout: 15000 });
 }
+
+/** Opens the header's 「設定」 menu (language, larger text, login start), if it is not open. */
+export async function openSettings() {
+  const menu = $('[data-testid="settings-menu"]');
+  if ((await menu.getAttribute("open")) === null) await menu.$("summary").click();
+}

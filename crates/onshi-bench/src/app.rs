@@ -49,14 +49,20 @@ fn stop_tree(root: u32) {
 
 /// Starts `program` with a fresh home and data folder and waits for it to say `first-screen`.
 pub fn start(program: &Path) -> Started {
-    start_with(program, &[], true)
+    start_with(program, &[], true, &[])
 }
 
-fn start_with(program: &Path, args: &[&str], wait_for_screen: bool) -> Started {
+fn start_with(
+    program: &Path,
+    args: &[&str],
+    wait_for_screen: bool,
+    env: &[(&str, &Path)],
+) -> Started {
     let home = tempfile::tempdir().expect("a temporary home");
     let started = Instant::now();
     let mut child = Command::new(program)
         .args(args)
+        .envs(env.iter().copied())
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -93,30 +99,46 @@ pub struct Comparison {
     pub bare_start: Vec<f64>,
     pub ours_memory: TreeMemory,
     pub bare_memory: TreeMemory,
+    /// The bare app showing our home screen saved as static HTML (tests/bench/save-home.e2e.js).
+    pub bare_home_start: Vec<f64>,
+    pub bare_home_memory: TreeMemory,
 }
 
-/// `rounds` starts of each app, alternating; memory 3 s after the first screen of the last round.
-pub fn compare(ours: &Path, bare: &Path, rounds: usize) -> Comparison {
+/// `rounds` starts of each app, alternating (the bare app with its own page, the bare app with our home
+/// screen as static HTML from `home_page`, ours); memory 3 s after the first screen of the last round.
+pub fn compare(ours: &Path, bare: &Path, home_page: &Path, rounds: usize) -> Comparison {
     let mut comparison = Comparison {
         ours_start: Vec::new(),
         bare_start: Vec::new(),
         ours_memory: TreeMemory::default(),
         bare_memory: TreeMemory::default(),
+        bare_home_start: Vec::new(),
+        bare_home_memory: TreeMemory::default(),
     };
+    let own_page: &[(&str, &Path)] = &[];
+    let our_home: &[(&str, &Path)] = &[("ONSHI_BARE_PAGE", home_page)];
     for round in 0..rounds {
-        for (program, starts, memory) in [
+        for (program, env, starts, memory) in [
             (
                 bare,
+                own_page,
                 &mut comparison.bare_start,
                 &mut comparison.bare_memory,
             ),
             (
+                bare,
+                our_home,
+                &mut comparison.bare_home_start,
+                &mut comparison.bare_home_memory,
+            ),
+            (
                 ours,
+                own_page,
                 &mut comparison.ours_start,
                 &mut comparison.ours_memory,
             ),
         ] {
-            let app = start(program);
+            let app = start_with(program, &[], true, env);
             starts.push(app.first_screen.as_secs_f64());
             if round + 1 == rounds {
                 std::thread::sleep(Duration::from_secs(3));
@@ -210,7 +232,7 @@ pub fn resident(ours: &Path, close_window: &Path, seconds: u64) -> Resident {
     // (The first app's home stays until its copy has ended.)
     app.stop();
 
-    let login = start_with(ours, &["--autostart"], false);
+    let login = start_with(ours, &["--autostart"], false, &[]);
     std::thread::sleep(Duration::from_secs(10));
     let login_start = proc_stats::tree_memory(login.pid());
     login.stop();

@@ -7,12 +7,14 @@
 //! - resident memory with the watcher running, across many placements;
 //! - the desktop app against a bare Tauri 2 app: start to first screen, memory with WebKit, and the app
 //!   resident in the tray (app.rs; needs an X display and a session bus, which scripts/bench.sh gives);
-//! - the time to list the USB devices, against a plain sysfs walk (usb_listing.rs, under umockdev-run).
+//! - the time to list the USB devices, against a plain sysfs walk (usb_listing.rs, under umockdev-run);
+//! - the resident app on Windows under Wine, next to Wine's notepad (wine.rs; measured by scripts/bench.sh).
 
 mod app;
 mod plain;
 mod proc_stats;
 mod usb_listing;
+mod wine;
 
 use onshi_core::readers::{WatchEventKind, Watcher};
 use onshi_rig::{Profile, Rig, VirtualCard, DEFAULT_READERS};
@@ -222,7 +224,10 @@ fn main() {
     );
     let ours_app = app::sibling("onshi-assistant");
     let bare_app = app::sibling("onshi-bare-app");
-    let started = app::compare(&ours_app, &bare_app, options.app_rounds);
+    let home_page = std::env::var_os("ONSHI_BENCH_HOME_PAGE")
+        .map(std::path::PathBuf::from)
+        .expect("ONSHI_BENCH_HOME_PAGE names the saved home screen (scripts/bench.sh)");
+    let started = app::compare(&ours_app, &bare_app, &home_page, options.app_rounds);
     let mut ours_start = started.ours_start.clone();
     let mut bare_start = started.bare_start.clone();
     ours_start.sort_by(f64::total_cmp);
@@ -244,6 +249,11 @@ fn main() {
         )
     };
 
+    let wine_line = std::env::var("ONSHI_BENCH_WINE").expect(
+        "ONSHI_BENCH_WINE carries the Windows figures measured under Wine (scripts/bench.sh)",
+    );
+    let wine = wine::parse(&wine_line)
+        .unwrap_or_else(|| panic!("ONSHI_BENCH_WINE is not a wine-memory line: {wine_line}"));
     let machine = proc_stats::machine();
     let report = format!(
         "# Benchmarks\n\n\
@@ -287,9 +297,14 @@ fn main() {
          | {ours_start:.3} s | {bare_start:.3} s | {start_ratio:.2}× | ≤ 1.1× |\n\n\
          Memory 3 s after the first screen, the app and its WebKit processes together (private dirty: pages\n\
          only these processes hold and have written: heap, stacks, relocated library data; USS: all pages only\n\
-         they hold, with clean file pages the kernel can drop; PSS: shared pages split; RSS: counted whole).\n\n\
+         they hold, with clean file pages the kernel can drop; PSS: shared pages split; RSS: counted whole).\n\
+         The third row is the bare app showing our home screen, saved from the running app as static HTML\n\
+         with the styles it uses (tests/bench/save-home.e2e.js): the same page without our code, so the\n\
+         ratio measures what the app itself adds to an open window.\n\n\
          | | processes | private dirty | USS | PSS | RSS |\n| --- | --- | --- | --- | --- | --- |\n\
-         {ours_memory}{bare_memory}\n\
+         {ours_memory}{bare_memory}{bare_home_memory}\n\
+         | window open, ratio | private dirty | PSS | goal |\n| --- | --- | --- | --- |\n\
+         | オン資アシスタント ÷ bare app with our home page | {home_dirty_ratio:.2}× | {home_pss_ratio:.2}× | ≤ 1.1× |\n\n\
          ## Resident in the tray\n\n\
          オン資アシスタント started, its window closed with the close button (the window and its web view are\n\
          destroyed, not hidden, and the heap it freed handed back), 10 s later; then, once the window has\n\
@@ -300,13 +315,15 @@ fn main() {
          | | processes | private dirty | USS | PSS | RSS |\n| --- | --- | --- | --- | --- | --- |\n\
          {with_window}{window_closed}{started_afresh}{login_start}\n\
          Goal: resident ≤ 20 MB. CPU over {resident_seconds} idle seconds of the copy, with its reader watch, its USB hot-plug watch and\n\
-         notification keeper running, next to a plain status-change loop watching the same 10 reader slots\n\
+         resident's thread running, next to a plain status-change loop watching the same 10 reader slots\n\
          at the same time (ticks of 0.01 s):\n\n\
          | オン資アシスタント (whole process) | plain loop | goal |\n| --- | --- | --- |\n\
          | {resident_app_cpu:.2} s | {resident_plain_cpu:.2} s | indistinguishable |\n\n\
          The same interval finer, from each thread's schedstat (ns on the CPU): the app {app_ms:.1} ms\n\
          ({app_threads}), the plain loop {plain_ms:.1} ms. The app's threads that did not run at all:\n\
-         {asleep}.\n",
+         {asleep}.\n\n\
+         {wine_section}",
+        wine_section = wine::section(&wine),
         date = chrono::Local::now().format("%Y-%m-%d"),
         n = added.len(),
         median = percentile(&added, 0.5),
@@ -327,6 +344,13 @@ fn main() {
         start_ratio = ours_start / bare_start,
         ours_memory = memory_row("オン資アシスタント", &started.ours_memory),
         bare_memory = memory_row("bare Tauri 2 app", &started.bare_memory),
+        bare_home_memory = memory_row(
+            "bare Tauri 2 app, our home screen as static HTML",
+            &started.bare_home_memory
+        ),
+        home_dirty_ratio = started.ours_memory.private_dirty as f64
+            / started.bare_home_memory.private_dirty as f64,
+        home_pss_ratio = started.ours_memory.pss as f64 / started.bare_home_memory.pss as f64,
         with_window = memory_row("window open", &resident.with_window),
         window_closed = memory_row("window just closed (same process)", &resident.window_closed),
         started_afresh = memory_row("resident, started afresh a minute after the close", &resident.started_afresh),

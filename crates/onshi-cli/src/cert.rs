@@ -28,16 +28,16 @@ fn read_file(path: &Path, lang: Language) -> Result<Vec<u8>, u8> {
 }
 
 fn print_certificate(info: &CertInfo, lang: Language) {
-    crate::say!("  {} {}", lang.pick("発行先:", "Subject:"), info.subject);
-    crate::say!("  {} {}", lang.pick("発行者:", "Issuer: "), info.issuer);
+    crate::say!("  {} {}", lang.pick("発行先：", "Subject:"), info.subject);
+    crate::say!("  {} {}", lang.pick("発行者：", "Issuer: "), info.issuer);
     crate::say!(
         "  {} {}",
-        lang.pick("シリアル番号:", "Serial: "),
+        lang.pick("シリアル番号：", "Serial: "),
         info.serial
     );
     crate::say!(
         "  {} {} 〜 {}",
-        lang.pick("有効期間:", "Valid:  "),
+        lang.pick("有効期間：", "Valid:  "),
         info.not_before,
         info.not_after
     );
@@ -71,7 +71,7 @@ pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Language) -
             crate::say!(
                 "  {}",
                 match lang {
-                    Language::Ja => format!("このファイルには証明書が{count}枚入っています。CA の証明書ではないもの (端末の証明書) を表示しています。"),
+                    Language::Ja => format!("このファイルには電子証明書が{count}枚入っています。CAの証明書ではないもの（端末の電子証明書）を表示しています。"),
                     Language::En => format!("This file holds {count} certificates; the one shown is the one that is not a CA's (the terminal's)."),
                 }
             );
@@ -105,13 +105,13 @@ fn password(from_stdin: bool, json: bool, lang: Language) -> Result<Zeroizing<St
                 exit::BAD_INPUT
             });
     }
-    rpassword::prompt_password(lang.pick("バックアップのパスワード: ", "Backup password: "))
+    rpassword::prompt_password(lang.pick("バックアップのパスワード：", "Backup password: "))
         .map(Zeroizing::new)
         .map_err(|_| {
             eprintln!(
                 "{}",
                 lang.pick(
-                    "パスワードを入力できません。--password-stdin をお使いください。",
+                    "パスワードを入力できません。--password-stdinをお使いください。",
                     "Cannot prompt for the password; use --password-stdin."
                 )
             );
@@ -176,7 +176,7 @@ pub fn verify(
                     crate::say!(
                         "  {} {} ({} {})",
                         lang.pick(
-                            "更新前の証明書も入っています:",
+                            "更新前の電子証明書も入っています：",
                             "Also holds an earlier certificate:"
                         ),
                         older.subject,
@@ -185,7 +185,7 @@ pub fn verify(
                     );
                 }
                 if let Some(encryption) = &report.encryption {
-                    crate::say!("  {} {encryption}", lang.pick("保護方式:", "Protection:"));
+                    crate::say!("  {} {encryption}", lang.pick("保護方式：", "Protection:"));
                 }
             }
             if report.usable {
@@ -233,7 +233,7 @@ pub fn copy(path: &Path, destination: &Path, json: bool, lang: Language) -> u8 {
 
 fn not_available(json: bool, lang: Language) -> u8 {
     let message = lang.pick(
-        "この確認は Windows の資格確認端末でのみ使えます。証明書ファイルやバックアップファイルは「onshi cert inspect」「onshi backup verify」で確認できます。",
+        "この確認はWindowsの資格確認端末でのみ使えます。電子証明書ファイルやバックアップファイルは「onshi cert inspect」「onshi backup verify」で確認できます。",
         "This check works only on the Windows terminal. Check certificate or backup files with \"onshi cert inspect\" or \"onshi backup verify\".",
     );
     report_error(json, ErrorCode::NotAvailable, message);
@@ -260,19 +260,19 @@ pub fn list(json: bool, at: Option<NaiveDate>, lang: Language) -> u8 {
         for certificate in &found {
             let role = match certificate.role {
                 StoreRole::InUse => lang.pick(
-                    "端末の電子証明書 (使用中)",
+                    "端末の電子証明書（使用中）",
                     "the terminal's certificate (in use)",
                 ),
                 StoreRole::Candidate => lang.pick(
-                    "端末の電子証明書の候補 (どれを使うかアプリで選んでください)",
+                    "端末の電子証明書の候補（どれを使うかアプリで選んでください）",
                     "a candidate for the terminal's certificate (choose one in the app)",
                 ),
                 StoreRole::Older => lang.pick(
-                    "更新前の古い証明書 (削除できます)",
+                    "更新前の古い電子証明書（削除できます）",
                     "an earlier certificate from before the renewal (can be deleted)",
                 ),
                 StoreRole::NoPrivateKey => lang.pick(
-                    "秘密鍵がありません (更新が途中で止まった可能性)",
+                    "秘密鍵がありません（更新が途中で止まった可能性）",
                     "no private key (a renewal may have stopped half-way)",
                 ),
                 StoreRole::OtherPurpose => {
@@ -285,7 +285,7 @@ pub fn list(json: bool, at: Option<NaiveDate>, lang: Language) -> u8 {
             crate::say!("{} [{role}]", certificate.info.subject);
             crate::say!(
                 "  {} {}",
-                lang.pick("拇印:", "Thumbprint:"),
+                lang.pick("拇印：", "Thumbprint:"),
                 certificate.thumbprint
             );
             print_certificate(&certificate.info, lang);
@@ -320,23 +320,23 @@ pub fn mpki(json: bool, latest: Option<String>, lang: Language) -> u8 {
             (Some(version), Some(true)) => crate::say!(
                 "{} {version}",
                 lang.pick(
-                    "MPKIクライアントは最新です:",
+                    "MPKIクライアントは最新です：",
                     "The MPKI client is up to date:"
                 )
             ),
             (Some(version), Some(false)) => crate::say!(
                 "{} {version} → {}",
                 lang.pick(
-                    "MPKIクライアントを最新版にしてください:",
+                    "MPKIクライアントを最新版にしてください：",
                     "Update the MPKI client:"
                 ),
                 status.latest_known.as_deref().unwrap_or_default()
             ),
             (Some(version), None) => crate::say!(
                 "{} {version} ({})",
-                lang.pick("MPKIクライアント:", "MPKI client:"),
+                lang.pick("MPKIクライアント：", "MPKI client:"),
                 lang.pick(
-                    "最新版は --latest で指定してください",
+                    "最新版は --latestで指定してください",
                     "give the latest with --latest"
                 )
             ),

@@ -31,7 +31,7 @@ pub fn plugin_line(report: &CheckReport, lang: Language) -> String {
     let mut words = words.join(" / ");
     if let Some(error) = &report.certificate_error {
         words.push_str(&match lang {
-            Language::Ja => format!(" (証明書を読めません: {error})"),
+            Language::Ja => format!(" （電子証明書を読めません：{error}）"),
             Language::En => format!(" (certificate unreadable: {error})"),
         });
     }

@@ -31,48 +31,48 @@ pub fn lang_in(args: &[OsString]) -> Language {
 
 /// Japanese help: (subcommand path, argument id or "" for the command itself, text).
 const JAPANESE: &[(&str, &str, &str)] = &[
-    ("", "", "オン資アシスタント: カードリーダーと電子証明書の確認 (オンライン資格確認端末の点検)"),
-    ("", "lang", "メッセージの言語: ja (日本語、既定) または en (English)"),
+    ("", "", "オン資アシスタント：カードリーダーと電子証明書の確認（オンライン資格確認端末の点検）"),
+    ("", "lang", "メッセージの言語：ja（日本語、既定）またはen (English)"),
     ("readers", "", "接続中のカードリーダーと機種、置かれたカードを一覧します。"),
-    ("readers", "json", "結果を JSON で標準出力に出します。"),
-    ("watch", "", "リーダーやカードの出し入れを、起きた順に1行ずつ表示します。"),
-    ("watch", "json", "1行に1つの JSON で出します。"),
+    ("readers", "json", "結果をJSONで標準出力に出します。"),
+    ("watch", "", "カードリーダーやカードの出し入れを、起きた順に1行ずつ表示します。"),
+    ("watch", "json", "1行に1つのJSONで出します。"),
     ("watch", "seconds", "この秒数が過ぎたら終わります。"),
-    ("card-test", "", "カードやスマートフォンを待って、安全な読み取りテストをします (暗証番号・個人情報には触れません)。"),
-    ("card-test", "reader", "名前にこの文字を含むリーダーだけを使います。"),
-    ("card-test", "wait", "カードを待つ秒数 (既定: 30)。"),
-    ("card-test", "json", "結果を JSON で標準出力に出します。"),
-    ("cert", "", "電子証明書: ファイルの確認、または Windows の証明書ストアの一覧。"),
-    ("cert inspect", "", "証明書ファイル (DER / PEM) の有効期限と状態を表示します。"),
-    ("cert inspect", "file", "証明書ファイル (.cer / .crt / .pem)"),
-    ("cert inspect", "json", "結果を JSON で標準出力に出します。"),
-    ("cert inspect", "at", "この日 (YYYY-MM-DD、日本時間) の時点で判定します。"),
-    ("cert list", "", "このユーザーの証明書ストアの証明書を一覧します (Windows)。"),
-    ("cert list", "json", "結果を JSON で標準出力に出します。"),
-    ("cert list", "at", "この日 (YYYY-MM-DD、日本時間) の時点で判定します。"),
-    ("backup", "", "証明書のバックアップ (.p12 / .pfx): 確認、または安全なコピー。"),
+    ("card-test", "", "カードやスマートフォンを待って、安全な読み取りテストをします（暗証番号・個人情報には触れません）。"),
+    ("card-test", "reader", "名前にこの文字を含むカードリーダーだけを使います。"),
+    ("card-test", "wait", "カードを待つ秒数（既定：30）。"),
+    ("card-test", "json", "結果をJSONで標準出力に出します。"),
+    ("cert", "", "電子証明書：ファイルの確認、またはWindowsの証明書ストアの一覧。"),
+    ("cert inspect", "", "電子証明書ファイル（DER / PEM）の有効期限と状態を表示します。"),
+    ("cert inspect", "file", "電子証明書ファイル（.cer / .crt / .pem）"),
+    ("cert inspect", "json", "結果をJSONで標準出力に出します。"),
+    ("cert inspect", "at", "この日（YYYY-MM-DD、日本時間）の時点で判定します。"),
+    ("cert list", "", "このユーザーの証明書ストアの電子証明書を一覧します（Windows）。"),
+    ("cert list", "json", "結果をJSONで標準出力に出します。"),
+    ("cert list", "at", "この日（YYYY-MM-DD、日本時間）の時点で判定します。"),
+    ("backup", "", "電子証明書のバックアップ（.p12 / .pfx）：確認、または安全なコピー。"),
     ("backup verify", "", "バックアップがパスワードで開け、端末を復元できるかを確かめます。"),
-    ("backup verify", "file", "バックアップファイル (.p12 / .pfx)"),
-    ("backup verify", "password_stdin", "パスワードを標準入力の1行目から読みます (指定しなければ、表示されない入力欄で尋ねます)。"),
-    ("backup verify", "cert", "このPCで使っている電子証明書 (.cer / .pem)。バックアップがその証明書か、更新前の証明書か、別の証明書かを確かめます。"),
-    ("backup verify", "json", "結果を JSON で標準出力に出します。"),
-    ("backup verify", "at", "この日 (YYYY-MM-DD、日本時間) の時点で判定します。"),
-    ("backup copy", "", "バックアップをフォルダー (USBメモリ) にコピーし、読み戻して一致を確かめます。上書きはしません。"),
-    ("backup copy", "file", "バックアップファイル (.p12 / .pfx)"),
+    ("backup verify", "file", "バックアップファイル（.p12 / .pfx）"),
+    ("backup verify", "password_stdin", "パスワードを標準入力の1行目から読みます（指定しなければ、表示されない入力欄で尋ねます）。"),
+    ("backup verify", "cert", "このPCで使っている電子証明書（.cer / .pem）。バックアップがその電子証明書か、更新前の電子証明書か、別の電子証明書かを確かめます。"),
+    ("backup verify", "json", "結果をJSONで標準出力に出します。"),
+    ("backup verify", "at", "この日（YYYY-MM-DD、日本時間）の時点で判定します。"),
+    ("backup copy", "", "バックアップをフォルダー（USBメモリ）にコピーし、読み戻して一致を確かめます。上書きはしません。"),
+    ("backup copy", "file", "バックアップファイル（.p12 / .pfx）"),
     ("backup copy", "dest_dir", "コピー先のフォルダー"),
-    ("backup copy", "json", "結果を JSON で標準出力に出します。"),
-    ("succession", "", "承継のあと、旧コードの電子証明書を使える最終日 (120日、証明書の有効期限まで) を計算します。"),
-    ("succession", "from", "廃止または承継の届出日 (YYYY-MM-DD)"),
-    ("succession", "not_after", "証明書の有効期限の最終日 (YYYY-MM-DD)"),
-    ("succession", "cert", "または証明書ファイル"),
-    ("succession", "json", "結果を JSON で標準出力に出します。"),
+    ("backup copy", "json", "結果をJSONで標準出力に出します。"),
+    ("succession", "", "承継のあと、旧コードの電子証明書を使える最終日（120日、電子証明書の有効期限まで）を計算します。"),
+    ("succession", "from", "廃止または承継の届出日（YYYY-MM-DD）"),
+    ("succession", "not_after", "電子証明書の有効期限の最終日（YYYY-MM-DD）"),
+    ("succession", "cert", "または電子証明書ファイル"),
+    ("succession", "json", "結果をJSONで標準出力に出します。"),
     ("history", "", "アプリが記録したカードリーダー・カード・サービスの接続の記録を日ごとに表示します。"),
-    ("history", "days", "表示する日数 (今日を含めて 1〜30日)"),
-    ("history", "json", "結果を JSON で標準出力に出します。"),
-    ("report", "", "ヘルプデスク向けのサポート用レポート (アプリ・OS・リーダー・証明書・MPKI・バックアップ・記録) を表示します。"),
-    ("report", "json", "結果を JSON で標準出力に出します。"),
-    ("mpki", "", "インストール済みの MPKI クライアントと最新版を比べます (Windows)。"),
-    ("mpki", "json", "結果を JSON で標準出力に出します。"),
+    ("history", "days", "表示する日数（今日を含めて1〜30日）"),
+    ("history", "json", "結果をJSONで標準出力に出します。"),
+    ("report", "", "ヘルプデスク向けのサポート用レポート（アプリ・OS・カードリーダー・電子証明書・MPKI・バックアップ・記録）を表示します。"),
+    ("report", "json", "結果をJSONで標準出力に出します。"),
+    ("mpki", "", "インストール済みのMPKIクライアントと最新版を比べます（Windows）。"),
+    ("mpki", "json", "結果をJSONで標準出力に出します。"),
     ("mpki", "latest", "ポータルサイトの「アプリケーションバージョン情報」にある最新バージョン"),
 ];
 
@@ -107,7 +107,7 @@ fn localize_at(mut command: Command, path: &str, lang: Language) -> Command {
     }
     if lang == Language::Ja {
         command = command
-            .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}")
+            .help_template("{about-with-newline}\n使い方：{usage}\n\n{all-args}")
             .subcommand_help_heading("コマンド")
             .next_help_heading("オプション");
         for (_, id, text) in JAPANESE.iter().filter(|(at, _, _)| *at == path) {
@@ -186,7 +186,7 @@ pub fn explain(error: &clap::Error, lang: Language) -> String {
         return error.render().to_string().trim_end().to_owned();
     }
     let date_hint = if matches!(arg.as_str(), "--from" | "--not-after" | "--at") {
-        "日付は YYYY-MM-DD (例: 2026-04-01) の形で、実在する日を指定してください。"
+        "日付はYYYY-MM-DD（例：2026-04-01）の形で、実在する日を指定してください。"
     } else {
         "指定のしかたは「onshi --help」でご確認ください。"
     };
@@ -227,7 +227,7 @@ pub fn explain(error: &clap::Error, lang: Language) -> String {
             format!("「{arg}」の値の数が合いません。{date_hint}")
         }
         _ => format!(
-            "コマンドラインを読めません。使い方は「onshi --help」でご確認ください。({})",
+            "コマンドラインを読めません。使い方は「onshi --help」でご確認ください。（{}）",
             error.kind()
         ),
     }

@@ -53,7 +53,7 @@ fn print_day(day: &DayTimeline, today: &str, lang: Language) {
         "{}{}",
         day.date,
         if is_today {
-            lang.pick(" (今日)", " (today)")
+            lang.pick(" （今日）", " (today)")
         } else {
             ""
         }
@@ -82,7 +82,7 @@ fn print_day(day: &DayTimeline, today: &str, lang: Language) {
             .collect();
         let dropouts = match (times.len(), lang) {
             (0, _) => String::new(),
-            (n, Language::Ja) => format!("  取り外し・切断 {n}回 ({})", times.join(", ")),
+            (n, Language::Ja) => format!("  取り外し・切断{n}回（{}）", times.join(", ")),
             (n, Language::En) => format!("  dropped out {n}× ({})", times.join(", ")),
         };
         crate::say!("    |{}|{dropouts}", cells(lane, day.until));
@@ -103,7 +103,7 @@ fn print_day(day: &DayTimeline, today: &str, lang: Language) {
 pub fn history(days: i64, json: bool, lang: Language) -> u8 {
     if !(1..=KEEP_DAYS).contains(&days) {
         let message = lang.pick(
-            "--days には 1 から 30 までの日数を指定してください。",
+            "--daysには1から30までの日数を指定してください。",
             "Give --days a number of days from 1 to 30.",
         );
         report_error(json, ErrorCode::BadDays, message);
@@ -138,7 +138,7 @@ pub fn history(days: i64, json: bool, lang: Language) -> u8 {
     crate::say!(
         "{}",
         lang.pick(
-            "接続の記録 (1マス30分: ■ 接続中 / × 取り外し・切断 / · 未接続)",
+            "接続の記録（1マス30分：■ 接続中 / × 取り外し・切断 / · 未接続）",
             "Connection history (one cell per 30 min: ■ connected / × dropped out / · not connected)"
         )
     );

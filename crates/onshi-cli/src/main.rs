@@ -30,7 +30,7 @@ pub mod exit {
 #[command(
     name = "onshi",
     version,
-    about = "オン資アシスタント: カードリーダーと電子証明書の確認 (checks for the オンライン資格確認 PC)"
+    about = "オン資アシスタント：カードリーダーと電子証明書の確認（checks for theオンライン資格確認PC）"
 )]
 struct Cli {
     /// Language of the messages for people: ja (default) or en.

@@ -15,6 +15,7 @@ macro_rules! say {
 }
 
 pub fn write_line(line: std::fmt::Arguments<'_>) {
+    let line = japanese_spacing(&line.to_string());
     let mut out = std::io::stdout().lock();
     if let Err(error) = writeln!(out, "{line}").and_then(|()| out.flush()) {
         if matches!(error.kind(), ErrorKind::BrokenPipe) || is_closed_pipe(&error) {
@@ -23,6 +24,16 @@ pub fn write_line(line: std::fmt::Arguments<'_>) {
         eprintln!("{error}");
         std::process::exit(i32::from(crate::exit::PROBLEM));
     }
+}
+
+/// Japanese lines are put together from a label and a value joined by a space (「カードリーダー：」 and
+/// 「3」), or a name and a note in parentheses: the space goes where full-width punctuation meets the
+/// next word, as Japanese is written (「カードリーダー：3」「対応（1台目）」). English lines have no
+/// full-width punctuation and pass unchanged; a line's indent is kept.
+fn japanese_spacing(line: &str) -> String {
+    let indent = line.len() - line.trim_start().len();
+    let (lead, rest) = line.split_at(indent);
+    format!("{lead}{}", rest.replace("： ", "：").replace(" （", "（"))
 }
 
 /// Windows reports a pipe whose reader left as ERROR_BROKEN_PIPE (109), ERROR_NO_DATA (232) or

@@ -32,7 +32,7 @@ pub fn list(json: bool, lang: Language) -> u8 {
     } else if report.service == ServiceState::Running {
         crate::say!(
             "{} {}",
-            lang.pick("カードリーダー:", "Card readers:"),
+            lang.pick("カードリーダー：", "Card readers:"),
             report.devices.len()
         );
         for device in &report.devices {
@@ -57,11 +57,11 @@ pub fn list(json: bool, lang: Language) -> u8 {
                 match &reader.card {
                     Some(card) => crate::say!(
                         "      {} {:?} (ATR {})",
-                        lang.pick("カード:", "card:"),
+                        lang.pick("カード：", "card:"),
                         card.kind,
                         card.atr
                     ),
-                    None => crate::say!("      {}", lang.pick("カード: なし", "card: none")),
+                    None => crate::say!("      {}", lang.pick("カード：なし", "card: none")),
                 }
             }
         }
@@ -97,14 +97,17 @@ fn print_findings(usb: &readers::UsbView, lang: Language) {
         let id = finding
             .usb_id
             .as_deref()
-            .map(|id| format!(" (USB {id})"))
+            .map(|id| match lang {
+                Language::Ja => format!("（USB {id}）"),
+                Language::En => format!(" (USB {id})"),
+            })
             .unwrap_or_default();
         crate::say!(
             "! {}",
             match (finding.kind, lang) {
-                (FindingKind::UsbOnly, Language::Ja) => format!("「{device}」{id} は USB に接続されていますが、カードリーダーとして使える状態になっていません。"),
+                (FindingKind::UsbOnly, Language::Ja) => format!("「{device}」{id}はUSBに接続されていますが、カードリーダーとして使える状態になっていません。"),
                 (FindingKind::UsbOnly, Language::En) => format!("\"{device}\"{id} is plugged in on USB but is not available as a card reader."),
-                (FindingKind::UnlistedReader, Language::Ja) => format!("「{device}」{id} は対象機種の一覧にないカードリーダーです。"),
+                (FindingKind::UnlistedReader, Language::Ja) => format!("「{device}」{id}は対象機種の一覧にないカードリーダーです。"),
                 (FindingKind::UnlistedReader, Language::En) => format!("\"{device}\"{id} is not a listed reader model."),
             }
         );
@@ -124,7 +127,7 @@ pub fn watch(json: bool, seconds: Option<f64>, lang: Language) -> u8 {
             eprintln!(
                 "{}",
                 lang.pick(
-                    "--for には0以上の秒数を指定してください。",
+                    "--forには0以上の秒数を指定してください。",
                     "--for takes a number of seconds, 0 or more."
                 )
             );

@@ -27,7 +27,7 @@ pub fn run(
         },
         (None, None) => {
             let message = lang.pick(
-                "証明書の有効期限 (--not-after) か証明書ファイル (--cert) を指定してください。",
+                "電子証明書の有効期限（--not-after）か電子証明書ファイル（--cert）を指定してください。",
                 "Give the certificate's expiry (--not-after) or its file (--cert).",
             );
             report_error(json, ErrorCode::MissingExpiry, message);
@@ -40,11 +40,11 @@ pub fn run(
     } else {
         match (lang, grace.limited_by) {
             (Language::Ja, LimitedBy::Days120) => crate::say!(
-                "旧コードの電子証明書を使えるのは {} までです ({} から120日間)。正確な日付はポータルサイトでもご確認ください。",
+                "旧コードの電子証明書を使えるのは{}までです（{}から120日間）。正確な日付はポータルサイトでもご確認ください。",
                 grace.last_day, grace.from
             ),
             (Language::Ja, LimitedBy::Certificate) => crate::say!(
-                "旧コードの電子証明書を使えるのは {} までです (120日より先に証明書の有効期限が来ます)。正確な日付はポータルサイトでもご確認ください。",
+                "旧コードの電子証明書を使えるのは{}までです（120日より先に電子証明書の有効期限が来ます）。正確な日付はポータルサイトでもご確認ください。",
                 grace.last_day
             ),
             (Language::En, LimitedBy::Days120) => crate::say!(
@@ -64,7 +64,7 @@ pub fn run(
             "{}",
             match lang {
                 Language::Ja => format!(
-                    "旧コードの電子証明書は {} に有効期限が切れています (承継の日 {} より前)。この証明書は使えません。新しいコードで電子証明書の新規発行を申請してください。",
+                    "旧コードの電子証明書は{}に有効期限が切れています（承継の日{}より前）。この電子証明書は使えません。新しいコードで電子証明書の新規発行を申請してください。",
                     grace.last_day, grace.from
                 ),
                 Language::En => format!(
@@ -83,7 +83,7 @@ type Message = fn(Language) -> String;
 fn read_not_after(path: &Path) -> Result<NaiveDate, Message> {
     let unreadable: Message = |lang| {
         lang.pick(
-            "証明書ファイルを読めません。",
+            "電子証明書ファイルを読めません。",
             "Cannot read the certificate file.",
         )
         .to_string()
@@ -94,7 +94,7 @@ fn read_not_after(path: &Path) -> Result<NaiveDate, Message> {
         .map_err(|_| -> Message {
             |lang| {
                 lang.pick(
-                    "このファイルは証明書ではありません。",
+                    "このファイルは電子証明書ではありません。",
                     "This file is not a certificate.",
                 )
                 .to_string()

@@ -34,7 +34,7 @@ pub trait Words: Copy {
             (Some(label), false) => format!("{label} — {}", advice.unwrap_or_default()),
             (None, _) => self
                 .pick(
-                    "対象機種として登録されていないリーダーです",
+                    "対象機種として登録されていないカードリーダーです",
                     "not a model we know to fit",
                 )
                 .to_string(),
@@ -45,7 +45,7 @@ pub trait Words: Copy {
     fn number(self, number: Option<u32>) -> String {
         match (number, self.language()) {
             (None, _) => String::new(),
-            (Some(n), Language::Ja) => format!(" ({n}台目)"),
+            (Some(n), Language::Ja) => format!(" （{n}台目）"),
             (Some(n), Language::En) => format!(" (#{n})"),
         }
     }
@@ -57,14 +57,14 @@ pub trait Words: Copy {
         };
         let role = match slot {
             Slot::Contactless => self.pick("非接触", "contactless"),
-            Slot::Contact => self.pick("接触 (差し込み口)", "contact"),
+            Slot::Contact => self.pick("接触（差し込み口）", "contact"),
             Slot::Sam => self.pick(
                 "SAM: 機器内蔵のモジュール。カードを置く場所ではありません",
                 "SAM: a module inside the device, not a place for cards",
             ),
         };
         let unconfirmed = if reader.slot_unconfirmed {
-            self.pick(" (並び順は未確認)", " (slot order unconfirmed)")
+            self.pick(" （並び順は未確認）", " (slot order unconfirmed)")
         } else {
             ""
         };
@@ -73,8 +73,8 @@ pub trait Words: Copy {
 
     fn event(self, kind: WatchEventKind) -> &'static str {
         match kind {
-            WatchEventKind::ReaderAdded => self.pick("リーダー接続", "reader added"),
-            WatchEventKind::ReaderRemoved => self.pick("リーダー取り外し", "reader removed"),
+            WatchEventKind::ReaderAdded => self.pick("カードリーダー接続", "reader added"),
+            WatchEventKind::ReaderRemoved => self.pick("カードリーダー取り外し", "reader removed"),
             WatchEventKind::CardInserted => self.pick("カードを検出", "card inserted"),
             WatchEventKind::CardRemoved => self.pick("カードが離れました", "card removed"),
             WatchEventKind::ServiceLost => {
@@ -90,11 +90,11 @@ pub trait Words: Copy {
         match holder {
             Holder::MyNumberCard => self.pick("マイナンバーカードを確認しました。", "A My Number card answered."),
             Holder::SmartphoneAndroid => self.pick(
-                "Android スマートフォンのマイナンバーカード機能を確認しました。",
+                "Androidスマートフォンのマイナンバーカード機能を確認しました。",
                 "An Android phone with the My Number card function answered.",
             ),
             Holder::SmartphoneIphone => self.pick(
-                "iPhone のマイナンバーカード機能を確認しました。",
+                "iPhoneのマイナンバーカード機能を確認しました。",
                 "An iPhone with the My Number card function answered.",
             ),
             Holder::JpkiUnknown => self.pick(
@@ -102,7 +102,7 @@ pub trait Words: Copy {
                 "The JPKI application answered, but we cannot tell a card from a phone.",
             ),
             Holder::NotMyNumberCard => self.pick(
-                "マイナンバーカードではありません (運転免許証や交通系ICカードなど)。",
+                "マイナンバーカードではありません（運転免許証や交通系ICカードなど）。",
                 "This is not a My Number card (a driving licence or a transit card, for example).",
             ),
         }
@@ -117,9 +117,18 @@ pub trait Words: Copy {
             },
             ProbeError::CardRemoved => self
                 .pick(
-                    "読み取りの途中でカード (スマートフォン) が離れました。読み取りが終わるまで動かさずに置いてください。",
+                    "読み取りの途中でカード（スマートフォン）が離れました。読み取りが終わるまで動かさずに置いてください。",
                     "The card (or phone) was taken away during the test. Keep it still until the test ends.",
                 )
+                .to_string(),
+            ProbeError::CardSilent => self
+                .pick(
+                    "カード（スマートフォン）は置かれていますが、応答がありません。いったん離してから、動かさずに置き直してください。スマートフォンは、画面のロックを解除し、NFCをオンにしてから置いてください。別のカードでも応答がない場合は、カードリーダーの販売元にご相談ください。",
+                    "A card (or phone) is on the reader but does not answer. Take it away and place it again, keeping it still. For a phone, unlock it and turn NFC on first. If other cards do not answer either, ask the reader's vendor.",
+                )
+                .to_string(),
+            ProbeError::Cancelled => self
+                .pick("読み取りテストを中止しました。", "The read test was stopped.")
                 .to_string(),
             ProbeError::ReaderGone => self
                 .pick(
@@ -132,11 +141,11 @@ pub trait Words: Copy {
                 Language::En => format!("No reader is named like \"{name}\"."),
             },
             ProbeError::SamSlot(name) => match self.language() {
-                Language::Ja => format!("「{name}」は機器に内蔵された SAM (セキュリティモジュール) の差し込み口です。カードの読み取りテストには、同じ機器の非接触の読み取り口をお選びください。"),
+                Language::Ja => format!("「{name}」は機器に内蔵されたSAM（セキュリティモジュール）の差し込み口です。カードの読み取りテストには、同じ機器の非接触の読み取り口をお選びください。"),
                 Language::En => format!("\"{name}\" is the device's SAM slot (a security module inside it). For the read test, choose the device's contactless slot."),
             },
             ProbeError::Failed(detail) => match self.language() {
-                Language::Ja => format!("読み取りテストを完了できませんでした ({detail})。カードを置き直してください。"),
+                Language::Ja => format!("読み取りテストを完了できませんでした（{detail}）。カードを置き直してください。"),
                 Language::En => format!("The read test could not finish ({detail}). Place the card again."),
             },
         }
@@ -146,9 +155,9 @@ pub trait Words: Copy {
         use onshi_core::cert::CertStatus;
         let e = &info.expiry;
         match (self.language(), e.status) {
-            (Language::Ja, CertStatus::Valid) => format!("有効です。あと{}日。更新は {} からできます。", e.days_left, e.renewal_opens),
+            (Language::Ja, CertStatus::Valid) => format!("有効です。あと{}日。更新は{}からできます。", e.days_left, e.renewal_opens),
             (Language::Ja, CertStatus::RenewalWindow) => format!(
-                "更新期間中です。あと{}日で期限が切れます。今日更新すると、新しい有効期限は {} 頃になります。",
+                "更新期間中です。あと{}日で期限が切れます。今日更新すると、新しい有効期限は{}頃になります。",
                 e.days_left, e.renewed_expiry_if_today
             ),
             (Language::Ja, CertStatus::Expired) => format!(
@@ -172,15 +181,15 @@ pub trait Words: Copy {
     fn cert_error(self, error: &onshi_core::cert::CertError) -> &'static str {
         match error {
             onshi_core::cert::CertError::NotACertificate => self.pick(
-                "このファイルは証明書 (.cer / .crt / .pem) ではありません。",
+                "このファイルは電子証明書（.cer / .crt / .pem）ではありません。",
                 "This file is not a certificate (.cer / .crt / .pem).",
             ),
             onshi_core::cert::CertError::TooLarge => self.pick(
-                "ファイルが大きすぎます。証明書ではないようです。",
+                "ファイルが大きすぎます。電子証明書ではないようです。",
                 "The file is too large to be a certificate.",
             ),
             onshi_core::cert::CertError::IsABackup => self.pick(
-                "このファイルは証明書のバックアップ (.p12 / .pfx) です。パスワードで開けるかは「onshi backup verify ファイル名」で確かめられます。",
+                "このファイルは電子証明書のバックアップ（.p12 / .pfx）です。パスワードで開けるかは「onshi backup verify ファイル名」で確かめられます。",
                 "This file is a certificate backup (.p12 / .pfx). Check that its password opens it with \"onshi backup verify FILE\".",
             ),
         }
@@ -190,7 +199,7 @@ pub trait Words: Copy {
         use onshi_core::cert::PasswordInputError;
         match error {
             PasswordInputError::NotText => self.pick(
-                "標準入力のパスワードを文字として読み取れませんでした。UTF-8 (BOM の有無は問いません)、BOM 付きの UTF-16、またはコンソールの文字コードで渡してください。",
+                "標準入力のパスワードを文字として読み取れませんでした。UTF-8（BOMの有無は問いません）、BOM付きのUTF-16、またはコンソールの文字コードで渡してください。",
                 "The password on standard input is not readable text. Send it as UTF-8 (with or without a BOM), UTF-16 with a BOM, or in the console's code page.",
             ),
             PasswordInputError::TooLong => self.pick(
@@ -223,11 +232,11 @@ pub trait Words: Copy {
         use onshi_core::cert::BackupError;
         match error {
             BackupError::WrongPassword => self.pick(
-                "パスワードが違います。バックアップを作ったときのパスワードを入力してください (ファイルが壊れているときも、この表示になることがあります)。",
+                "パスワードが違います。バックアップを作ったときのパスワードを入力してください（ファイルが壊れているときも、この表示になることがあります）。",
                 "Wrong password. Enter the password set when the backup was made (a damaged file can also show this).",
             ),
             BackupError::NotPkcs12 => self.pick(
-                "このファイルは証明書のバックアップ (.p12 / .pfx) ではありません。",
+                "このファイルは電子証明書のバックアップ（.p12 / .pfx）ではありません。",
                 "This file is not a certificate backup (.p12 / .pfx).",
             ),
             BackupError::Damaged(_) => self.pick(
@@ -239,7 +248,7 @@ pub trait Words: Copy {
                 "This backup is protected in a way we cannot read.",
             ),
             BackupError::TooLarge => self.pick(
-                "ファイルが大きすぎます。証明書のバックアップではないようです。",
+                "ファイルが大きすぎます。電子証明書のバックアップではないようです。",
                 "The file is too large to be a certificate backup.",
             ),
         }

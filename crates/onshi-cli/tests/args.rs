@@ -68,7 +68,7 @@ fn help_is_japanese_by_default_and_english_with_lang_en() {
     let output = onshi(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = String::from_utf8_lossy(&output.stdout);
-    assert!(help.contains("使い方: onshi"), "{help}");
+    assert!(help.contains("使い方：onshi"), "{help}");
     assert!(
         help.contains("コマンド:") && help.contains("オプション:"),
         "{help}"

@@ -112,8 +112,31 @@ fn a_phone_taken_away_mid_test_is_its_own_outcome_with_a_plain_message() {
     assert_eq!(output.status.code(), Some(1), "{doc}");
     assert_eq!(doc["error"], "card-removed");
     assert!(String::from_utf8_lossy(&output.stderr)
-        .contains("読み取りの途中でカード (スマートフォン) が離れました"));
+        .contains("読み取りの途中でカード（スマートフォン）が離れました"));
     assert_only_allowed(&rig, READER, phone);
+}
+
+#[test]
+fn a_card_that_is_there_but_silent_ends_within_the_limit_with_what_to_try() {
+    let rig = Rig::start(&[READER]).unwrap();
+    let card = rig.insert(READER, Profile::Silent).unwrap();
+    let started = std::time::Instant::now();
+    let (output, doc) = card_test(&["--wait", "3"]);
+    let took = started.elapsed();
+    assert_eq!(doc["error"], "card-silent", "{doc}");
+    assert_eq!(output.status.code(), Some(1));
+    // The hard limit: the wait, one exchange (10 s), and the program's start and end.
+    let limit = onshi_core::card::test_limit(std::time::Duration::from_secs(3));
+    assert!(
+        took < limit + std::time::Duration::from_secs(5),
+        "the test ended after {took:?}, past its limit of {limit:?}"
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("置かれていますが、応答がありません"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_only_allowed(&rig, READER, card);
 }
 
 /// Starts `onshi card-test` in the background, as staff do right after taking one card off.

@@ -134,7 +134,7 @@ fn cert_inspect_reads_pem_and_der_and_evaluates_any_day() {
     let (output, _) = onshi(&["cert", "inspect", path(&backup)], None);
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(
-        message.contains("証明書のバックアップ (.p12 / .pfx) です"),
+        message.contains("電子証明書のバックアップ（.p12 / .pfx）です"),
         "{message}"
     );
 }
@@ -432,7 +432,7 @@ fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(doc["limited_by"], "already-expired");
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("この証明書は使えません"), "{message}");
+    assert!(message.contains("この電子証明書は使えません"), "{message}");
     assert!(message.contains("新規発行を申請してください"), "{message}");
     let (output, _) = onshi(&expired_before, None);
     assert_eq!(output.status.code(), Some(1));
@@ -467,7 +467,8 @@ fn the_windows_sources_say_plainly_that_they_need_windows() {
         let (output, doc) = onshi(args, None);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert_eq!(doc["error"], "not-available");
-        assert!(String::from_utf8_lossy(&output.stderr)
-            .contains("Windows の資格確認端末でのみ使えます"));
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("Windowsの資格確認端末でのみ使えます")
+        );
     }
 }

@@ -172,7 +172,7 @@ fn with_no_certificate_to_look_at_the_state_is_unknown_not_ok() {
     );
     assert_eq!(output.status.code(), Some(3));
     assert!(
-        line(&output).contains("証明書を読めません"),
+        line(&output).contains("電子証明書を読めません"),
         "{}",
         line(&output)
     );

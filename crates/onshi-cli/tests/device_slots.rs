@@ -68,9 +68,9 @@ fn a_dual_reader_is_one_device_and_its_mute_sam_is_never_a_card() {
 
     // In words: one heading per device, "1台目 / 2台目", the SAM slot said as such and no card on it.
     let text = String::from_utf8(onshi(&["readers"]).stdout).unwrap();
-    assert!(text.contains("カードリーダー: 3"), "{text}");
+    assert!(text.contains("カードリーダー：3"), "{text}");
     assert!(
-        text.contains("(1台目)") && text.contains("(2台目)"),
+        text.contains("（1台目）") && text.contains("（2台目）"),
         "{text}"
     );
     let sam_line = text
@@ -82,7 +82,7 @@ fn a_dual_reader_is_one_device_and_its_mute_sam_is_never_a_card() {
     assert!(
         !lines
             .get(sam_line + 1)
-            .is_some_and(|next| next.contains("カード:")),
+            .is_some_and(|next| next.contains("カード：")),
         "no card line under the SAM slot: {text}"
     );
 
@@ -139,7 +139,7 @@ fn a_three_slot_device_is_one_row_and_the_read_test_passes_over_its_sam() {
     assert_eq!(doc["readers"][2]["card"]["atr"], "", "{doc}");
     // … and the words do not call it one.
     let text = String::from_utf8(onshi(&["readers"]).stdout).unwrap();
-    assert!(text.contains("カードリーダー: 1"), "{text}");
+    assert!(text.contains("カードリーダー：1"), "{text}");
 
     // Left to choose, the read test takes the card on the contactless slot, never the module.
     let tested = onshi(&["card-test", "--json", "--wait", "5"]);

@@ -163,13 +163,13 @@ fn history_draws_the_apps_days_and_leaves_a_damaged_file_as_it_is() {
 
     let output = data.onshi(&["history"]);
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("(今日)"), "{text}");
-    assert!(text.contains("取り外し・切断 1回 (00:01)"), "{text}");
+    assert!(text.contains("（今日）"), "{text}");
+    assert!(text.contains("取り外し・切断1回（00:01）"), "{text}");
     assert!(text.contains('■') && text.contains('×'), "{text}");
 
     let output = data.onshi(&["history", "--days", "31"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("1 から 30"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1から30"));
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn report_tells_the_help_desk_what_the_pc_sees_and_never_a_uid_an_atr_or_the_hom
 
     // The certificate the user opened in the app, kept in a folder of their home.
     let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
-    let certs = data.home.join("証明書");
+    let certs = data.home.join("電子証明書");
     fs::create_dir_all(&certs).unwrap();
     fs::copy(pki.path("terminal.pem"), certs.join("terminal.pem")).unwrap();
     let settings = json!({ "settings": {
@@ -189,7 +189,7 @@ fn report_tells_the_help_desk_what_the_pc_sees_and_never_a_uid_an_atr_or_the_hom
     }});
     fs::write(data.dir.join("settings.json"), settings.to_string()).unwrap();
     let status = json!({
-        "certificate_file": data.seen_in_home(&["証明書", "terminal.pem"]),
+        "certificate_file": data.seen_in_home(&["電子証明書", "terminal.pem"]),
         "backup_check": { "at": "2026-11-20T10:00:00.000+09:00", "verdict": "ok", "not_after": null },
         "read_tests": { PASORI: { "at": "2026-11-29T09:00:00.000+09:00", "outcome": "my-number-card", "card": "type-b" } },
     });
@@ -268,7 +268,7 @@ fn report_tells_the_help_desk_what_the_pc_sees_and_never_a_uid_an_atr_or_the_hom
     let text = String::from_utf8_lossy(&text_run.stdout).into_owned();
     assert!(text.contains("サポート用レポート"), "{text}");
     assert!(
-        text.contains("最後の読み取りテスト: マイナンバーカード"),
+        text.contains("最後の読み取りテスト：マイナンバーカード"),
         "{text}"
     );
     let uid: String = Profile::MyNumber

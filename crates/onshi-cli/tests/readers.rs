@@ -100,7 +100,7 @@ fn readers_exits_3_with_json_and_a_japanese_message_when_the_service_is_down() {
         assert!(!message.contains("systemctl"), "{message}");
     } else {
         assert!(
-            message.contains("スマートカードサービス (pcscd) が動いていません"),
+            message.contains("スマートカードサービス（pcscd）が動いていません"),
             "{message}"
         );
     }

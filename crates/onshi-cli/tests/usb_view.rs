@@ -109,14 +109,14 @@ fn readers_on_usb_only_get_their_causes_in_order() {
     );
     let sony = finding(&doc, "054C:06C1");
     assert_eq!(causes(sony), ["no-linux-driver"]);
-    assert_eq!(sony["device"]["ja"], "ソニー PaSoRi (RC-S380)");
+    assert_eq!(sony["device"]["ja"], "ソニーPaSoRi (RC-S380)");
     // The same in words for people: the device by name and the first step.
     let (_, _, text) = with_usb(&["sony-rc-s380-s"], &["readers"], None);
     assert!(
-        text.contains("「ソニー PaSoRi (RC-S380)」 (USB 054C:06C1) は USB に接続されていますが"),
+        text.contains("「ソニーPaSoRi (RC-S380)」（USB 054C:06C1）はUSBに接続されていますが"),
         "{text}"
     );
-    assert!(text.contains("PaSoRi 4.0 (RC-S300) など"), "{text}");
+    assert!(text.contains("PaSoRi 4.0（RC-S300）など"), "{text}");
 }
 
 #[test]

@@ -93,7 +93,7 @@ fn mpki_is_found_under_every_uninstall_key_and_compared_with_the_latest() {
             .unwrap();
         let text = String::from_utf8_lossy(&text.stdout);
         assert!(
-            text.contains("MPKIクライアントを最新版にしてください: 2.0.9 → 2.0.10"),
+            text.contains("MPKIクライアントを最新版にしてください：2.0.9 → 2.0.10"),
             "{text}"
         );
 
@@ -260,9 +260,12 @@ fn cert_list_picks_the_terminal_certificate_for_a_reason_and_names_the_others() 
         assert_eq!(first[field], inspected[field], "{field}");
     }
     assert!(first["subject"].as_str().unwrap().contains("テスト医院"));
-    assert!(text.contains("更新前の古い証明書 (削除できます)"), "{text}");
     assert!(
-        text.contains("秘密鍵がありません (更新が途中で止まった可能性)"),
+        text.contains("更新前の古い電子証明書（削除できます）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("秘密鍵がありません（更新が途中で止まった可能性）"),
         "{text}"
     );
     assert!(text.contains("別の用途の証明書"), "{text}");

@@ -96,6 +96,7 @@ pub fn forget_old(notified: &mut BTreeMap<String, String>, today: NaiveDate) {
 pub fn certificate(info: &CertInfo) -> Option<Alert> {
     let days = info.expiry.days_left;
     let until = &info.not_after;
+    let until_ja = crate::time::date_text_ja(until);
     if info.expiry.status == CertStatus::Expired {
         return Some(Alert {
             key: "cert-expired".into(),
@@ -103,7 +104,7 @@ pub fn certificate(info: &CertInfo) -> Option<Alert> {
             screen: Screen::Cert,
             title: Text::new("電子証明書の有効期限が切れています", "The certificate has expired"),
             body: Text::new(
-                format!("{until} に有効期限が切れました。オンライン資格確認が使えません。電子証明書の発行申請が必要です。「電子証明書」で手順をご確認ください。"),
+                format!("{until_ja}に有効期限が切れました。オンライン資格確認が使えません。電子証明書の発行申請が必要です。「電子証明書」で手順をご確認ください。"),
                 format!("It expired on {until}; online eligibility confirmation cannot be used. A new certificate must be applied for: see \"Certificate\"."),
             ),
         });
@@ -119,11 +120,11 @@ pub fn certificate(info: &CertInfo) -> Option<Alert> {
         repeat,
         screen: Screen::Cert,
         title: Text::new(
-            format!("電子証明書の有効期限まであと {days} 日です"),
+            format!("電子証明書の有効期限まであと{days}日です"),
             format!("The certificate expires in {days} days"),
         ),
         body: Text::new(
-            format!("{until} に有効期限が切れます。MPKIクライアントで更新してください。「電子証明書」で手順をご確認いただけます。"),
+            format!("{until_ja}に有効期限が切れます。MPKIクライアントで更新してください。「電子証明書」で手順をご確認いただけます。"),
             format!("It expires on {until}. Renew it with the MPKI client; \"Certificate\" shows the steps."),
         ),
     })
@@ -138,7 +139,7 @@ pub fn backup_missing(status: &Status) -> Option<Alert> {
         screen: Screen::Cert,
         title: Text::new("バックアップを作成してください", "Please make a backup"),
         body: Text::new(
-            format!("電子証明書が更新されました (新しい有効期限: {})。更新後の証明書のバックアップがまだ確認されていません。「電子証明書」の「バックアップの確認」で確かめてください。", seen.not_after),
+            format!("電子証明書が更新されました（新しい有効期限：{}）。更新後の電子証明書のバックアップがまだ確認されていません。「電子証明書」の「バックアップの確認」で確かめてください。", crate::time::date_text_ja(&seen.not_after)),
             format!("The certificate was renewed (new expiry: {}). No backup of it has been verified yet: check one under \"Certificate\".", seen.not_after),
         ),
     })
@@ -222,7 +223,7 @@ impl ReaderWatch {
                     .unwrap_or_else(|| Text::new(&device.device, &device.device));
                 let label = match device.number {
                     Some(n) => Text::new(
-                        format!("{} ({n}台目)", label.ja),
+                        format!("{}（{n}台目）", label.ja),
                         format!("{} (#{n})", label.en),
                     ),
                     None => label,
@@ -282,7 +283,7 @@ impl ReaderWatch {
         back
     }
 
-    /// When a "gone" notice would next fall due, if one is pending: the keeper sleeps until then.
+    /// When a "gone" notice would next fall due, if one is pending: the resident wakes then.
     pub fn next_deadline(&self) -> Option<Instant> {
         let readers = self
             .gone
@@ -361,7 +362,7 @@ fn gone_alert(device: &Named) -> Alert {
             "The smartphone-ready card reader is disconnected",
         ),
         body: Text::new(
-            format!("{ja} が30秒以上見つかりません。スマートフォンのマイナ保険証を受け付けられません。USB ケーブルを差し直してください。"),
+            format!("{ja}が30秒以上見つかりません。スマートフォンのマイナ保険証を受け付けられません。USBケーブルを差し直してください。"),
             format!("{en} has not been found for over 30 seconds; smartphone My Number insurance cards cannot be received. Plug its USB cable in again."),
         ),
     }
@@ -378,7 +379,7 @@ fn back_alert(device: &Named) -> Alert {
             "The smartphone-ready card reader is back",
         ),
         body: Text::new(
-            format!("{ja} をふたたび認識しました。"),
+            format!("{ja}をふたたび認識しました。"),
             format!("{en} is connected again."),
         ),
     }
@@ -430,7 +431,7 @@ mod tests {
             .unwrap()
             .admit(&mut notified, date("2026-11-02")));
         let thirty = certificate(&info_with(30)).unwrap();
-        assert!(thirty.title.ja.contains("あと 30 日"));
+        assert!(thirty.title.ja.contains("あと30日"));
         assert!(thirty.admit(&mut notified, date("2026-11-29")));
 
         let week = certificate(&info_with(7)).unwrap();
@@ -499,12 +500,12 @@ mod tests {
         let gone = watch.due(at(40));
         assert_eq!(gone.len(), 1, "the other one is still there: {gone:?}");
         assert_eq!(gone[0].key, "reader-gone-2");
-        assert!(gone[0].body.ja.contains("(2台目)"), "{}", gone[0].body.ja);
+        assert!(gone[0].body.ja.contains("（2台目）"), "{}", gone[0].body.ja);
         let back = watch
             .observe(&readers(&[PASORI, PASORI_2]), at(60))
             .unwrap();
         assert_eq!(back.key, "reader-back-2");
-        assert!(back.body.ja.contains("(2台目)"));
+        assert!(back.body.ja.contains("（2台目）"));
     }
 
     #[test]

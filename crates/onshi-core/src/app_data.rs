@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn the_home_folder_becomes_a_tilde() {
         let home = dirs::home_dir().unwrap();
-        let inside = home.join("証明書").join("cert.cer");
+        let inside = home.join("電子証明書").join("cert.cer");
         let text = format!("file: {}", inside.display());
         let shown = without_home(&text);
         assert!(!shown.contains(&*home.to_string_lossy()), "{shown}");

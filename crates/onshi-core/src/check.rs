@@ -120,7 +120,9 @@ mod tests {
         let checked = check(&report, &usb_view(&report), None, ended, Os::Windows);
         assert_eq!(checked.level, Level::Warn);
         assert!(
-            checked.lines[2].ja.contains("2025-10-14 に終了しています"),
+            checked.lines[2]
+                .ja
+                .contains("2025年10月14日に終了しています"),
             "{:?}",
             checked.lines
         );

@@ -138,7 +138,7 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
     let cert_found = match certificate {
         Some(info) => health::certificate(info).1,
         None => Text::new(
-            "電子証明書: まだ確認していません。「電子証明書」で証明書を選んでください",
+            "電子証明書：まだ確認していません。「電子証明書」で電子証明書を選んでください",
             "Certificate: not checked yet. Choose it under 「電子証明書」",
         ),
     };
@@ -167,16 +167,16 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
         let version = mpki.version.as_deref().unwrap_or("-");
         let found = match mpki.verdict.code {
             VerdictCode::MpkiNotInstalled => Text::new(
-                "MPKI クライアント: インストールされていません",
+                "MPKIクライアント：インストールされていません",
                 "MPKI client: not installed",
             ),
             VerdictCode::MpkiUpToDate => Text::new(
-                format!("MPKI クライアント: {version} (最新)"),
+                format!("MPKIクライアント：{version}（最新）"),
                 format!("MPKI client: {version} (the latest)"),
             ),
             VerdictCode::MpkiOutdated => Text::new(
                 format!(
-                    "MPKI クライアント: {version} (最新は {})",
+                    "MPKIクライアント：{version}（最新は{}）",
                     mpki.latest_known.as_deref().unwrap_or("-")
                 ),
                 format!(
@@ -185,7 +185,7 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
                 ),
             ),
             _ => Text::new(
-                format!("MPKI クライアント: {version} (最新バージョンと未比較)"),
+                format!("MPKIクライアント：{version}（最新バージョンと未比較）"),
                 format!("MPKI client: {version} (not compared with the latest yet)"),
             ),
         };
@@ -211,6 +211,76 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
             .max()
             .unwrap_or(Level::Ok),
         areas,
+    }
+}
+
+/// The home screen's first line: whether the desk is ready, from the 始業点検's own verdict, and the one
+/// thing to do next. The worst area speaks (readers first among equals, as the areas are ordered).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Headline {
+    pub level: Level,
+    /// The verdict code of the area that speaks; None when all is well.
+    pub code: Option<VerdictCode>,
+    pub text: Text,
+    /// Where the button next to the line leads; None when nothing needs doing.
+    pub next: Option<NextAction>,
+}
+
+/// A screen or guide that deals with a verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum NextAction {
+    /// 「カードリーダー診断」.
+    ReaderCheck,
+    /// The guide that connects a reader fit for phones.
+    SmartphoneGuide,
+    /// 「電子証明書」.
+    CertificateScreen,
+    /// The guide that renews the certificate with the MPKI client.
+    RenewalGuide,
+    /// 「始業点検」, whose line says what to try and whom to call.
+    DeskCheck,
+}
+
+/// The headline of `check` (see [`Headline`]).
+pub fn headline(check: &DeskCheck) -> Headline {
+    let worst = check
+        .areas
+        .iter()
+        .filter(|area| area.verdict.level != Level::Ok)
+        .max_by_key(|area| (area.verdict.level, std::cmp::Reverse(area.area as u8)));
+    let Some(area) = worst else {
+        return Headline {
+            level: Level::Ok,
+            code: None,
+            text: Text::new(
+                "受付の準備ができています。始業点検で問題は見つかりませんでした。",
+                "The desk is ready: the start-of-day check found nothing to fix.",
+            ),
+            next: None,
+        };
+    };
+    use VerdictCode::*;
+    let next = match area.verdict.code {
+        ReadersNone | ReadersNotReady => NextAction::SmartphoneGuide,
+        ReadersServiceStopped | ReadersServiceUnavailable | ReadersUsbOnly => {
+            NextAction::ReaderCheck
+        }
+        CardNotMyNumber | CardTestFailed => NextAction::ReaderCheck,
+        CertificateRenewalWindow => NextAction::RenewalGuide,
+        CertificateExpired | CertificateNotYetValid | CertificateUnknown => {
+            NextAction::CertificateScreen
+        }
+        MpkiOutdated | MpkiNotInstalled | MpkiLatestUnknown => NextAction::CertificateScreen,
+        _ => NextAction::DeskCheck,
+    };
+    Headline {
+        level: area.verdict.level,
+        code: Some(area.verdict.code),
+        text: area.found.clone(),
+        next: Some(next),
     }
 }
 
@@ -244,11 +314,11 @@ fn read_test_line(reader: &str, outcome: &Result<ProbeReport, ProbeError>) -> Te
                 "a My Number card answered",
             ),
             Holder::SmartphoneAndroid => (
-                "スマートフォン (Android) のマイナンバーカード機能が応答しました",
+                "スマートフォン（Android）のマイナンバーカード機能が応答しました",
                 "a smartphone (Android) answered as a My Number card",
             ),
             Holder::SmartphoneIphone => (
-                "スマートフォン (iPhone) のマイナンバーカード機能が応答しました",
+                "スマートフォン（iPhone）のマイナンバーカード機能が応答しました",
                 "a smartphone (iPhone) answered as a My Number card",
             ),
             Holder::JpkiUnknown => (
@@ -268,14 +338,16 @@ fn read_test_line(reader: &str, outcome: &Result<ProbeReport, ProbeError>) -> Te
             "読み取りの途中でカードリーダーが外れました",
             "the reader was disconnected during the test",
         ),
-        Err(ProbeError::NoCard) => ("カードが応答しませんでした", "the card did not answer"),
+        Err(ProbeError::NoCard | ProbeError::CardSilent) => {
+            ("カードが応答しませんでした", "the card did not answer")
+        }
         Err(_) => (
             "読み取りテストを完了できませんでした",
             "the read test could not finish",
         ),
     };
     Text::new(
-        format!("{on_ja} に置かれたカード: {ja}"),
+        format!("{on_ja}に置かれたカード：{ja}"),
         format!("The card on the {on_en}: {en}"),
     )
 }
@@ -304,6 +376,79 @@ mod tests {
         VerdictCode::OsSupportEndingSoon,
         VerdictCode::OsSupportEnded,
     ];
+
+    fn area_with(area: Area, level: Level, code: VerdictCode) -> AreaResult {
+        result(
+            area,
+            Verdict { level, code },
+            Text::new(format!("{code:?}"), format!("{code:?}")),
+        )
+    }
+
+    #[test]
+    fn the_headline_speaks_for_the_worst_area_and_leads_to_what_fixes_it() {
+        let ok = |area, code| area_with(area, Level::Ok, code);
+        let all_well = DeskCheck {
+            at: String::new(),
+            level: Level::Ok,
+            areas: vec![
+                ok(Area::Readers, VerdictCode::ReadersReady),
+                ok(Area::Certificate, VerdictCode::CertificateValid),
+            ],
+        };
+        let line = headline(&all_well);
+        assert_eq!((line.level, line.next, line.code), (Level::Ok, None, None));
+        assert!(line.text.ja.contains("準備ができています"));
+
+        // An unfit reader and a certificate not yet looked at: both amber, the readers speak first.
+        let unfit = DeskCheck {
+            at: String::new(),
+            level: Level::Warn,
+            areas: vec![
+                area_with(Area::Readers, Level::Warn, VerdictCode::ReadersNotReady),
+                area_with(
+                    Area::Certificate,
+                    Level::Warn,
+                    VerdictCode::CertificateUnknown,
+                ),
+            ],
+        };
+        let line = headline(&unfit);
+        assert_eq!(line.code, Some(VerdictCode::ReadersNotReady));
+        assert_eq!(line.next, Some(NextAction::SmartphoneGuide));
+
+        // Red wins over amber, whatever the order.
+        let service_down = DeskCheck {
+            at: String::new(),
+            level: Level::Error,
+            areas: vec![
+                area_with(
+                    Area::Certificate,
+                    Level::Warn,
+                    VerdictCode::CertificateRenewalWindow,
+                ),
+                area_with(
+                    Area::Readers,
+                    Level::Error,
+                    VerdictCode::ReadersServiceUnavailable,
+                ),
+            ],
+        };
+        let line = headline(&service_down);
+        assert_eq!(line.level, Level::Error);
+        assert_eq!(line.next, Some(NextAction::ReaderCheck));
+
+        let renewal = DeskCheck {
+            at: String::new(),
+            level: Level::Warn,
+            areas: vec![area_with(
+                Area::Certificate,
+                Level::Warn,
+                VerdictCode::CertificateRenewalWindow,
+            )],
+        };
+        assert_eq!(headline(&renewal).next, Some(NextAction::RenewalGuide));
+    }
 
     #[test]
     fn every_amber_and_red_code_says_what_to_try_and_whom_to_call() {

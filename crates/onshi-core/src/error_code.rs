@@ -17,6 +17,10 @@ pub enum ErrorCode {
     NoService,
     NoCard,
     CardRemoved,
+    /// A card or phone lies on the reader but does not answer.
+    CardSilent,
+    /// The person stopped the read test.
+    TestCancelled,
     ReaderGone,
     NoSuchReader,
     SamSlot,
@@ -71,6 +75,8 @@ impl ErrorCode {
             NoService => "no-service",
             NoCard => "no-card",
             CardRemoved => "card-removed",
+            CardSilent => "card-silent",
+            TestCancelled => "test-cancelled",
             ReaderGone => "reader-gone",
             NoSuchReader => "no-such-reader",
             SamSlot => "sam-slot",
@@ -106,6 +112,8 @@ impl ErrorCode {
         ErrorCode::NoService,
         ErrorCode::NoCard,
         ErrorCode::CardRemoved,
+        ErrorCode::CardSilent,
+        ErrorCode::TestCancelled,
         ErrorCode::ReaderGone,
         ErrorCode::NoSuchReader,
         ErrorCode::SamSlot,
@@ -197,11 +205,16 @@ mod tests {
              export const readTestErrorCodes = [{}] as const;\n\
              export const backupErrorCodes = [{}] as const;\n\
              export const copyErrorCodes = [{}] as const;\n\
-             export const certificateErrorCodes = [{}] as const;\n",
+             export const certificateErrorCodes = [{}] as const;\n\
+             // The app's read test: how long it waits for a card, and the most it can take (card/probe.rs).\n\
+             export const readTestWaitSeconds = {};\n\
+             export const readTestLimitSeconds = {};\n",
             list(ErrorCode::READ_TEST),
             list(ErrorCode::BACKUP),
             list(ErrorCode::COPY),
             list(ErrorCode::CERTIFICATE),
+            crate::card::probe::APP_WAIT_FOR_CARD.as_secs(),
+            crate::card::test_limit(crate::card::probe::APP_WAIT_FOR_CARD).as_secs(),
         );
         let dir =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings");

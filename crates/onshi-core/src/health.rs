@@ -38,7 +38,7 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
         ),
         (VerdictCode::ReadersUsbOnly, Some(stuck)) => Text::new(
             format!(
-                "使える状態ではないカードリーダーがあります (「{}」)",
+                "使える状態ではないカードリーダーがあります（「{}」）",
                 stuck.device.ja
             ),
             format!(
@@ -63,7 +63,7 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
         ),
         _ => Text::new(
             format!(
-                "カードリーダー: 接続中 {} 台 (スマホ対応 {ready} 台)",
+                "カードリーダー：接続中{}台（スマホ対応{ready}台）",
                 report.devices.len()
             ),
             format!(
@@ -79,22 +79,26 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
 pub fn certificate(info: &CertInfo) -> (Level, Text) {
     let days = info.expiry.days_left;
     let until = &info.not_after;
+    let until_ja = crate::time::date_text_ja(until);
     let level = verdict::certificate(Some(info)).level;
     let text = match info.expiry.status {
         CertStatus::Expired => Text::new(
-            format!("電子証明書: 期限切れ ({until})"),
+            format!("電子証明書：期限切れ（{until_ja}）"),
             format!("Certificate: expired ({until})"),
         ),
         CertStatus::RenewalWindow => Text::new(
-            format!("電子証明書: 有効期限まであと {days} 日 ({until}) 更新してください"),
+            format!("電子証明書：有効期限まであと{days}日（{until_ja}）更新してください"),
             format!("Certificate: {days} days left ({until}), please renew"),
         ),
         CertStatus::NotYetValid => Text::new(
-            format!("電子証明書: まだ有効期間前です ({})", info.not_before),
+            format!(
+                "電子証明書：まだ有効期間前です（{}）",
+                crate::time::date_text_ja(&info.not_before)
+            ),
             format!("Certificate: not valid until {}", info.not_before),
         ),
         CertStatus::Valid => Text::new(
-            format!("電子証明書: 有効 (あと {days} 日、{until} まで)"),
+            format!("電子証明書：有効（あと{days}日、{until_ja}まで）"),
             format!("Certificate: valid ({days} days left, until {until})"),
         ),
     };
@@ -126,7 +130,7 @@ pub fn assess(
         None => (
             Level::Ok,
             Text::new(
-                "電子証明書: まだ確認していません",
+                "電子証明書：まだ確認していません",
                 "Certificate: not checked yet",
             ),
         ),
@@ -151,7 +155,7 @@ mod tests {
         let pasori = "SONY FeliCa Port/PaSoRi 4.0 00 00";
         let good = assess(&report(&[pasori]), &[], None, Os::Windows);
         assert_eq!(good.level, Level::Ok);
-        assert!(good.lines[0].ja.contains("スマホ対応 1 台"));
+        assert!(good.lines[0].ja.contains("スマホ対応1台"));
 
         let contact = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00";
         assert_eq!(
@@ -197,7 +201,7 @@ mod tests {
         assert_eq!(health.level, Level::Warn);
         assert_eq!(
             health.lines[0].ja,
-            "「ソニー PaSoRi 4.0 (RC-S300)」は接続されていますが、使える状態ではありません"
+            "「ソニーPaSoRi 4.0 (RC-S300)」は接続されていますが、使える状態ではありません"
         );
         assert_ne!(health.lines[0].ja, "カードリーダーが見つかりません");
     }

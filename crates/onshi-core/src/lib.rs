@@ -19,6 +19,7 @@ pub mod os_support;
 pub mod platform;
 pub mod readers;
 pub mod relaunch;
+pub mod resident;
 pub mod settings;
 pub mod status;
 pub mod succession;

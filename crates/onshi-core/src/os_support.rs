@@ -72,21 +72,22 @@ pub fn line(os: &OsSupport) -> crate::health::Text {
     use crate::health::Text;
     let name = &os.description;
     let ends = os.ends.as_deref().unwrap_or("-");
+    let ends_ja = crate::time::date_text_ja(ends);
     match os.verdict.code {
         VerdictCode::OsSupportEnded => Text::new(
-            format!("Windows: {name} のサポートは {ends} に終了しています。Windows Update で新しいバージョンに更新するか、IT ベンダーにご相談ください"),
+            format!("Windows: {name}のサポートは{ends_ja}に終了しています。Windows Updateで新しいバージョンに更新するか、ITベンダーにご相談ください"),
             format!("Windows: support for {name} ended on {ends}. Update to a newer version with Windows Update, or ask your IT vendor"),
         ),
         VerdictCode::OsSupportEndingSoon => Text::new(
-            format!("Windows: {name} のサポートは {ends} に終了します。それまでに新しいバージョンへ更新してください"),
+            format!("Windows: {name}のサポートは{ends_ja}に終了します。それまでに新しいバージョンへ更新してください"),
             format!("Windows: support for {name} ends on {ends}. Update to a newer version before then"),
         ),
         VerdictCode::OsSupported => Text::new(
-            format!("Windows: {name} (サポート期限 {ends})"),
+            format!("Windows: {name}（サポート期限{ends_ja}）"),
             format!("Windows: {name} (supported until {ends})"),
         ),
         VerdictCode::OsUnknown => Text::new(
-            format!("Windows: {name} (サポート期限は登録されていません)"),
+            format!("Windows: {name}（サポート期限は登録されていません）"),
             format!("Windows: {name} (its end of support is not in our table)"),
         ),
         _ => Text::new(format!("OS: {name}"), format!("OS: {name}")),

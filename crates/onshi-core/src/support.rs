@@ -249,31 +249,55 @@ pub fn build(inputs: Inputs) -> SupportReport {
 fn outcome_words(code: &str, language: Language) -> String {
     let (ja, en) = match code {
         "my-number-card" => ("マイナンバーカード", "My Number card"),
-        "smartphone-android" => ("スマートフォン (Android)", "smartphone (Android)"),
-        "smartphone-iphone" => ("スマートフォン (iPhone)", "smartphone (iPhone)"),
+        "smartphone-android" => ("スマートフォン（Android）", "smartphone (Android)"),
+        "smartphone-iphone" => ("スマートフォン（iPhone）", "smartphone (iPhone)"),
         "jpki-unknown" => (
-            "公的個人認証の機能 (種類不明)",
+            "公的個人認証の機能（種類不明）",
             "JPKI function (unknown kind)",
         ),
         "not-my-number-card" => ("マイナンバーカードではないカード", "not a My Number card"),
         "no-card" => ("カードが置かれませんでした", "no card was placed"),
         "card-removed" => ("途中でカードが離れました", "the card left during the test"),
-        "reader-gone" => ("リーダーが外れました", "the reader was disconnected"),
+        "card-silent" => (
+            "カードは置かれていましたが、応答しませんでした",
+            "a card was there but did not answer",
+        ),
+        "test-cancelled" => ("中止しました", "stopped"),
+        "reader-gone" => ("カードリーダーが外れました", "the reader was disconnected"),
         "no-service" => ("サービス停止中", "service not running"),
         _ => ("読み取れませんでした", "failed"),
     };
-    format!("{} [{code}]", language.pick(ja, en))
+    language.pick(ja, en).to_owned()
+}
+
+/// An instant as the report prints it: 2026年12月1日 8:31 in Japanese, 2026-12-01 08:31 in English.
+fn when(text: &str, language: Language) -> String {
+    match language {
+        Language::Ja => crate::time::moment_ja(text),
+        Language::En => text.get(..16).unwrap_or(text).replace('T', " "),
+    }
+}
+
+/// A YYYY-MM-DD date as the report prints it (2027年1月10日 in Japanese).
+fn day(text: &str, language: Language) -> String {
+    match language {
+        Language::Ja => crate::time::date_text_ja(text),
+        Language::En => text.to_owned(),
+    }
 }
 
 fn kind_words(kind: crate::card::CardKind, language: Language) -> &'static str {
     use crate::card::CardKind::*;
     let (ja, en) = match kind {
-        TypeA => ("Type A のICカード", "Type A card"),
+        TypeA => ("Type AのICカード", "Type A card"),
         TypeB => (
-            "Type B のICカード (マイナンバーカードなど)",
+            "Type BのICカード（マイナンバーカードなど）",
             "Type B card (My Number card etc.)",
         ),
-        Felica => ("FeliCa (交通系・電子マネー)", "FeliCa (transport, e-money)"),
+        Felica => (
+            "FeliCa（交通系・電子マネー）",
+            "FeliCa (transport, e-money)",
+        ),
         Mifare => ("MIFARE", "MIFARE"),
         Contact => ("接触型のICカード", "contact card"),
         Unknown => ("種類不明", "unknown"),
@@ -295,7 +319,121 @@ fn or_dash(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("-")
 }
 
-/// The report as plain text, in Japanese or English, for the clipboard or a .txt file.
+/// The block a help desk reads first: the facts that settle most calls, each on one line.
+fn summary(w: &mut String, report: &SupportReport, language: Language) {
+    let l = |ja: &'static str, en: &'static str| language.pick(ja, en);
+    let _ = writeln!(w, "[{}]", l("まとめ", "Summary"));
+    let last_check = match &report.last_desk_check {
+        Some(last) => {
+            let outcome = match last.level.as_str() {
+                "ok" => l("問題なし", "all green"),
+                "warn" => l("注意あり", "needs attention"),
+                _ => l("問題あり", "problems found"),
+            };
+            format!("{} {outcome}", when(&last.at, language))
+        }
+        None => l("記録なし", "none recorded").to_owned(),
+    };
+    let _ = writeln!(
+        w,
+        "- {}: {last_check}",
+        l("最後の始業点検", "Last desk check")
+    );
+    let service = match report.service {
+        ServiceState::Running => l("動作中", "running"),
+        ServiceState::Unavailable => l("応答なし", "not answering"),
+    };
+    let _ = writeln!(
+        w,
+        "- {}: {service}",
+        l("スマートカードサービス", "Smart-card service")
+    );
+    let ready: Vec<&str> = report
+        .readers
+        .iter()
+        .filter(|reader| reader.smartphone_ready)
+        .map(|reader| {
+            reader
+                .label
+                .as_ref()
+                .map_or(reader.name.as_str(), |label| label.get(language))
+        })
+        .collect();
+    let ready_line = if ready.is_empty() {
+        l("ありません", "none").to_owned()
+    } else {
+        match language {
+            Language::Ja => format!("{}台（{}）", ready.len(), ready.join("、")),
+            Language::En => format!("{} ({})", ready.len(), ready.join(", ")),
+        }
+    };
+    let _ = writeln!(
+        w,
+        "- {}: {ready_line}",
+        l("スマホ対応のカードリーダー", "Readers fit for phones")
+    );
+    let usb_only = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::UsbOnly)
+        .count();
+    if usb_only > 0 {
+        let _ = writeln!(
+            w,
+            "- {}: {usb_only}{}",
+            l(
+                "USBに接続されていても使えないカードリーダー",
+                "Readers on USB that cannot be used"
+            ),
+            l("台", "")
+        );
+    }
+    let certificate = match &report.certificate {
+        Some(cert) => match (&cert.not_after, cert.status, cert.days_left) {
+            (Some(until), Some(status), Some(days)) => match language {
+                Language::Ja => format!(
+                    "{}（{}、あと{days}日）",
+                    day(until, language),
+                    status_words(status, language)
+                ),
+                Language::En => format!(
+                    "{until} ({}, {days} days left)",
+                    status_words(status, language)
+                ),
+            },
+            _ => l("読み取れません", "cannot be read").to_owned(),
+        },
+        None => l("まだ確認していません", "not checked yet").to_owned(),
+    };
+    let _ = writeln!(
+        w,
+        "- {}: {certificate}",
+        l("電子証明書の有効期限", "Certificate expiry")
+    );
+    let last_test = report
+        .readers
+        .iter()
+        .filter_map(|reader| reader.last_read_test.as_ref())
+        .max_by(|a, b| a.at.cmp(&b.at));
+    let test_line = match last_test {
+        Some(test) => format!(
+            "{}{}{}{}",
+            outcome_words(&test.outcome, language),
+            l("（", " ("),
+            when(&test.at, language),
+            l("）", ")")
+        ),
+        None => "-".to_owned(),
+    };
+    let _ = writeln!(
+        w,
+        "- {}: {test_line}",
+        l("最後の読み取りテスト", "Last read test")
+    );
+}
+
+/// The report as plain text, in Japanese or English, for the clipboard or a .txt file. The app always
+/// hands the Japanese one over (the help desks are Japanese); `onshi report --lang en` gives English.
 pub fn to_text(report: &SupportReport, language: Language) -> String {
     let l = |ja: &'static str, en: &'static str| language.pick(ja, en);
     let yes_no = |b: bool| {
@@ -315,24 +453,16 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
             "オン資アシスタント support report"
         )
     );
-    let _ = writeln!(w, "{}: {}", l("作成日時", "Made at"), report.generated_at);
-    let last_check = match &report.last_desk_check {
-        Some(last) => {
-            let outcome = match last.level.as_str() {
-                "ok" => l("問題なし", "all green"),
-                "warn" => l("注意あり", "needs attention"),
-                _ => l("問題あり", "problems found"),
-            };
-            let at = last.at.get(..16).unwrap_or(&last.at).replace('T', " ");
-            format!("{at} ({outcome})")
-        }
-        None => l("記録なし", "none recorded").to_owned(),
-    };
     let _ = writeln!(
         w,
-        "{}: {last_check}",
-        l("最後の始業点検", "Last desk check")
+        "{}: {}",
+        l("作成日時", "Made at"),
+        when(&report.generated_at, language)
     );
+    let _ = writeln!(w);
+    summary(w, report, language);
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("このPC", "This PC"));
     let _ = writeln!(
         w,
         "{}: {}",
@@ -373,7 +503,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         let _ = writeln!(w, "- {}", reader.name);
         let number = match reader.number {
             Some(n) if language == Language::En => format!(" (#{n})"),
-            Some(n) => format!(" ({n}台目)"),
+            Some(n) => format!(" （{n}台目）"),
             None => String::new(),
         };
         let slot = match reader.slot {
@@ -400,7 +530,13 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
             l("置かれているカードの種類", "Card on it (kind)")
         );
         let test = match &reader.last_read_test {
-            Some(test) => format!("{} ({})", outcome_words(&test.outcome, language), test.at),
+            Some(test) => format!(
+                "{}{}{}{}",
+                outcome_words(&test.outcome, language),
+                l("（", " ("),
+                when(&test.at, language),
+                l("）", ")")
+            ),
             None => "-".into(),
         };
         let _ = writeln!(
@@ -424,7 +560,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         let device = finding.device.get(language);
         let what = match finding.kind {
             FindingKind::UsbOnly => l(
-                "USB には接続されていますが、カードリーダーとして使える状態ではありません",
+                "USBには接続されていますが、カードリーダーとして使える状態ではありません",
                 "plugged in on USB but not available as a card reader",
             ),
             FindingKind::UnlistedReader => l("対象機種の一覧にありません", "not a listed model"),
@@ -444,7 +580,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         Some(cert) => {
             let source = match &cert.source {
                 Source::Store => {
-                    l("Windows の証明書ストア", "the Windows certificate store").to_owned()
+                    l("Windowsの証明書ストア", "the Windows certificate store").to_owned()
                 }
                 Source::File(path) => path.clone(),
             };
@@ -465,7 +601,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
                 .map(|s| {
                     let days = cert.days_left.unwrap_or_default();
                     match language {
-                        Language::Ja => format!("{} (残り {days} 日)", status_words(s, language)),
+                        Language::Ja => format!("{}（残り{days}日）", status_words(s, language)),
                         Language::En => format!("{} ({days} days left)", status_words(s, language)),
                     }
                 })
@@ -474,7 +610,9 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
                 w,
                 "{}: {} / {status}",
                 l("有効期限", "Expires"),
-                or_dash(&cert.not_after)
+                cert.not_after
+                    .as_deref()
+                    .map_or_else(|| "-".to_owned(), |date| day(date, language))
             );
         }
     }
@@ -489,7 +627,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
     let _ = writeln!(
         w,
         "{}: {}",
-        l("最新バージョン (入力済み)", "Latest version (entered)"),
+        l("最新バージョン（入力済み）", "Latest version (entered)"),
         or_dash(&report.mpki.latest_known)
     );
     let _ = writeln!(w);
@@ -498,7 +636,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         Some(check) => {
             let verdict = match check.verdict.as_str() {
                 "ok" => l(
-                    "正常 (パスワードで開け、鍵が対になっています)",
+                    "正常（パスワードで開け、鍵が対になっています）",
                     "good (opens with its password, key matches)",
                 ),
                 "wrong-password" => l("パスワード違い", "wrong password"),
@@ -507,11 +645,10 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
             };
             let _ = writeln!(
                 w,
-                "{}: {} / {}: {verdict} [{}]",
+                "{}: {} / {}: {verdict}",
                 l("日時", "At"),
-                check.at,
+                when(&check.at, language),
                 l("結果", "Verdict"),
-                check.verdict
             );
         }
         None => {
@@ -523,11 +660,11 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         let _ = writeln!(w, "[{}]", l("通知", "Notifications"));
         let why = match fallback.reason {
             crate::notice_route::FallbackReason::IdNotRegistered => l(
-                "アプリがインストーラーで登録されていないため、Windows の通知 (トースト) を使えません",
+                "アプリがインストーラーで登録されていないため、Windowsの通知（トースト）を使えません",
                 "Windows toasts cannot be used: the app was not registered by its installer",
             ),
             crate::notice_route::FallbackReason::ToastFailed => l(
-                "Windows の通知 (トースト) を表示できませんでした",
+                "Windowsの通知（トースト）を表示できませんでした",
                 "Windows could not show the toast",
             ),
         };
@@ -542,12 +679,8 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
                 "It was shown as a notification-area balloon instead.",
             )
         };
-        let at = fallback
-            .at
-            .get(..16)
-            .unwrap_or(&fallback.at)
-            .replace('T', " ");
-        let _ = writeln!(w, "{at}: {why}{}{shown}", l("。", ". "));
+        let at = when(&fallback.at, language);
+        let _ = writeln!(w, "{at}{}{why}{}{shown}", l("：", ": "), l("。", ". "));
         if let Some(error) = &fallback.error {
             let _ = writeln!(w, "  ({error})");
         }
@@ -564,13 +697,13 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
     let _ = writeln!(
         w,
         "[{}]",
-        l("接続の記録 (過去7日)", "Connection history (last 7 days)")
+        l("接続の記録（過去7日）", "Connection history (last 7 days)")
     );
     let _ = writeln!(
         w,
         "{}",
         l(
-            "日付 / 接続したリーダー / 取り外し・切断 / カード / 読み取りテスト / サービス停止",
+            "日付 / 接続したカードリーダー / 取り外し・切断 / カード / 読み取りテスト / サービス停止",
             "date / readers / drop-outs / cards / read tests / service lost"
         )
     );
@@ -578,7 +711,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         let _ = writeln!(
             w,
             "{} / {} / {} / {} / {} / {}",
-            day.date,
+            self::day(&day.date, language),
             day.readers_connected,
             day.reader_dropouts,
             day.cards_placed,
@@ -586,13 +719,53 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
             day.service_lost
         );
     }
-    without_home(&out)
+    let out = without_home(&out);
+    match language {
+        Language::Ja => full_width_colons(&out),
+        Language::En => out,
+    }
+}
+
+/// 「作成日時: …」 → 「作成日時：…」: a label's colon after Japanese is full-width, as Japanese documents
+/// write it (the labels and their values are joined with ": " above, in both languages).
+fn full_width_colons(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut before = ' ';
+    while let Some(c) = chars.next() {
+        if c == ':' && !before.is_ascii() {
+            out.push('：');
+            if chars.peek() == Some(&' ') {
+                chars.next();
+            }
+        } else {
+            out.push(c);
+        }
+        before = c;
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::readers::{CardInfo, ReaderInfo};
+
+    #[test]
+    fn every_read_test_ending_has_its_own_words() {
+        for code in crate::error_code::ErrorCode::READ_TEST {
+            let words = outcome_words(code.as_str(), Language::Ja);
+            let generic = *code == crate::error_code::ErrorCode::Failed
+                || *code == crate::error_code::ErrorCode::NoSuchReader
+                || *code == crate::error_code::ErrorCode::SamSlot;
+            assert_eq!(
+                words.starts_with("読み取れませんでした"),
+                generic,
+                "{code}: {words}"
+            );
+        }
+        assert!(outcome_words("card-silent", Language::Ja).contains("応答しませんでした"));
+    }
 
     #[test]
     fn the_report_names_the_card_kind_but_never_its_atr_nor_the_home_folder() {
@@ -634,10 +807,20 @@ mod tests {
             assert!(!shown.contains(atr), "{shown}");
             assert!(!shown.contains(&*home_text), "{shown}");
             assert!(!shown.contains(&home_in_json), "{shown}");
-            assert!(shown.contains("my-number-card"), "{shown}");
         }
+        // The codes are for scripts: in the JSON, never in the text a help desk reads.
+        assert!(json.contains("my-number-card"), "{json}");
+        assert!(!text.contains("my-number-card"), "{text}");
         assert!(
-            text.contains("最後の読み取りテスト: マイナンバーカード"),
+            text.starts_with("オン資アシスタント サポート用レポート\n作成日時："),
+            "{text}"
+        );
+        assert!(
+            text.contains("[まとめ]\n- 最後の始業点検：記録なし"),
+            "{text}"
+        );
+        assert!(
+            text.contains("最後の読み取りテスト：マイナンバーカード"),
             "{text}"
         );
         let sep = std::path::MAIN_SEPARATOR;
@@ -648,7 +831,7 @@ mod tests {
         assert!(text.contains("読み取れません"), "{text}");
         assert!(text.contains("USB 054C:06C1: SONY RC-S380/S"), "{text}");
         assert!(
-            text.contains("! ソニー PaSoRi (RC-S380): USB には接続されていますが"),
+            text.contains("! ソニーPaSoRi (RC-S380): USBには接続されていますが"),
             "{text}"
         );
         assert!(json.contains("\"kind\":\"usb-only\""), "{json}");
@@ -680,7 +863,7 @@ mod tests {
         });
         let ja = to_text(&report, Language::Ja);
         assert!(
-            ja.contains("2026-12-01 08:12: Windows の通知 (トースト) を表示できませんでした。通知領域の吹き出しで表示しました"),
+            ja.contains("2026年12月1日 8:12：Windowsの通知（トースト）を表示できませんでした。通知領域の吹き出しで表示しました"),
             "{ja}"
         );
         assert!(ja.contains("(Class not registered)"), "{ja}");

@@ -1,6 +1,6 @@
 //! Dates and instants as the product shows them: in Japan time, whatever the PC's time zone.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, Timelike, Utc};
 
 /// Japan Standard Time (UTC+9, no daylight saving).
 pub fn jst() -> FixedOffset {
@@ -29,6 +29,33 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// A date as Japanese documents write it: 2027年1月10日.
+pub fn date_ja(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// An RFC 3339 instant (as the app stores them) in Japan time, as Japanese documents write it:
+/// 2026年12月1日 8:31. A text that is not such an instant is returned as it is.
+pub fn moment_ja(text: &str) -> String {
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(at) => {
+            let at = at.with_timezone(&jst());
+            format!(
+                "{} {}:{:02}",
+                date_ja(at.date_naive()),
+                at.hour(),
+                at.minute()
+            )
+        }
+        Err(_) => text.to_owned(),
+    }
+}
+
+/// A YYYY-MM-DD date as [`date_ja`] writes it; another text as it is.
+pub fn date_text_ja(text: &str) -> String {
+    parse_date(text).map_or_else(|| text.to_owned(), date_ja)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +67,17 @@ mod tests {
         let text = rfc3339_jst(utc.with_timezone(&jst()));
         assert_eq!(text, "2026-11-27T00:30:00.000+09:00");
         assert_eq!(minute_of_day(utc.with_timezone(&jst())), 30);
+    }
+
+    #[test]
+    fn dates_and_instants_in_japanese() {
+        assert_eq!(date_ja(parse_date("2027-01-10").unwrap()), "2027年1月10日");
+        assert_eq!(moment_ja("2026-11-30T23:31:05.000Z"), "2026年12月1日 8:31");
+        assert_eq!(
+            moment_ja("2026-12-01T08:05:00.000+09:00"),
+            "2026年12月1日 8:05"
+        );
+        assert_eq!(moment_ja("not a time"), "not a time");
+        assert_eq!(date_text_ja("2027-01-10"), "2027年1月10日");
     }
 }

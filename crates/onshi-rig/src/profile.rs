@@ -25,6 +25,9 @@ pub enum Profile {
     /// reader is, but every power-up fails, so pcscd reports it "unresponsive" (SCARD_STATE_MUTE), as
     /// public pcsc_scan logs show for ACS dual readers' SAM slots.
     MuteSam,
+    /// A card that powers up and gives its ATR but never answers a command (a damaged chip, a phone
+    /// whose NFC stalls): the exchange waits until the card is taken away.
+    Silent,
 }
 
 impl FromStr for Profile {
@@ -39,6 +42,7 @@ impl FromStr for Profile {
             "mifare" => Profile::Mifare,
             "leaving-phone" => Profile::LeavingPhone,
             "mute-sam" => Profile::MuteSam,
+            "silent" => Profile::Silent,
             other => return Err(format!("unknown card profile {other:?}")),
         })
     }
@@ -72,7 +76,8 @@ impl Profile {
             | Profile::Iphone
             | Profile::Licence
             | Profile::LeavingPhone
-            | Profile::MuteSam => {
+            | Profile::MuteSam
+            | Profile::Silent => {
                 vec![
                     0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x00, 0x00, 0x71, 0x71, 0x81, 0x00,
                 ]
@@ -91,7 +96,11 @@ impl Profile {
             Profile::MyNumber => Some("JPKIAPICCTOKEN2"),
             Profile::Android | Profile::LeavingPhone => Some("JPKIAPGPSETOKEN"),
             Profile::Iphone => Some("JPKIAPIOSTOKEN"),
-            Profile::Licence | Profile::Felica | Profile::Mifare | Profile::MuteSam => None,
+            Profile::Licence
+            | Profile::Felica
+            | Profile::Mifare
+            | Profile::MuteSam
+            | Profile::Silent => None,
         }
     }
 

@@ -139,6 +139,10 @@ fn serve(
                     writeln!(file, "{hex}")?;
                     file.flush()?;
                 }
+                if profile == Profile::Silent {
+                    // No answer: vpcd (and pcscd's exchange) wait until the card is taken away.
+                    continue;
+                }
                 profile.answer(apdu, &mut selection)
             }
         };

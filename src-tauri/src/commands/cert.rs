@@ -4,9 +4,13 @@
 use super::error::CommandError;
 use crate::app_status::AppStatus;
 use crate::picker::{pick, Pick};
+use crate::resident::ResidentExt;
 use onshi_core::cert::in_use::{StoreCertificate, StoreRole};
+use onshi_core::cert::CertStatus;
 use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
 use onshi_core::error_code::ErrorCode;
+use onshi_core::guides::proof::Proof;
+use onshi_core::resident::Event;
 use onshi_core::status::BackupCheck;
 use onshi_core::time::{now_jst, rfc3339_jst};
 use serde::Serialize;
@@ -78,11 +82,11 @@ pub async fn cert_open(
         read => read.and_then(|der| cert::inspect(&der, now_jst().date_naive()))?,
     };
     *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    note_if_usable(&app, &info);
     // Remembered (the path only) so the tray and the notifications follow this certificate.
-    let watched = app.clone();
     app.state::<AppStatus>()
         .update(|status| status.certificate_file = Some(path.clone()));
-    std::thread::spawn(move || crate::keeper::look_at_certificate(&watched));
+    app.resident().send(Event::CertificateMayHaveChanged);
     Ok(Some(Opened {
         file_name: file_name(&path),
         value: info,
@@ -105,11 +109,15 @@ pub async fn cert_from_store(
     })
     .await?
     .map_err(|error| CommandError::new(error.code(), &error))?;
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = found
+    let in_use = found
         .iter()
         .find(|c| c.role == StoreRole::InUse)
         .map(|c| c.info.clone());
-    std::thread::spawn(move || crate::keeper::look_at_certificate(&app));
+    if let Some(info) = &in_use {
+        note_if_usable(&app, info);
+    }
+    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = in_use;
+    app.resident().send(Event::CertificateMayHaveChanged);
     Ok(found)
 }
 
@@ -129,11 +137,11 @@ pub async fn cert_choose_terminal(
     cert_from_store(app, screen).await
 }
 
-/// The certificate the PC uses (the store, or the file last opened), as the keeper last read it; it
+/// The certificate the PC uses (the store, or the file last opened), as the resident last read it; it
 /// becomes the certificate on screen, so a window made again from the tray shows it at once.
 #[tauri::command]
 pub fn cert_current(app: AppHandle, screen: tauri::State<'_, CertScreen>) -> Option<CertInfo> {
-    let info = crate::keeper::certificate(&app)?;
+    let info = app.resident().certificate()?;
     *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
     Some(info)
 }
@@ -195,13 +203,13 @@ pub async fn backup_verify(
     let password = Zeroizing::new(password);
     let path = picked_backup(&screen)?;
     let bytes = std::fs::read(&path).map_err(|e| CommandError::new(ErrorCode::Unreadable, e))?;
-    // Compared with the certificate on screen, else the one the PC uses (the keeper's).
+    // Compared with the certificate on screen, else the one the PC uses (the resident's).
     let in_use = screen
         .certificate
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone()
-        .or_else(|| crate::keeper::certificate(&app));
+        .or_else(|| app.resident().certificate());
     let outcome = blocking(move || {
         let mut outcome = cert::verify_backup(&bytes, &password, now_jst().date_naive());
         if let (Ok(report), Some(in_use)) = (&mut outcome, &in_use) {
@@ -226,6 +234,9 @@ pub async fn backup_verify(
     };
     app.state::<AppStatus>()
         .update(|status| status.backup_check = Some(check));
+    if outcome.as_ref().is_ok_and(|report| report.usable) {
+        super::guides::note(&app, Proof::BackupVerified);
+    }
     Ok(outcome?)
 }
 
@@ -236,9 +247,24 @@ pub async fn backup_copy(
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Option<copy::CopyReport>, CommandError> {
     let source = picked_backup(&screen)?;
+    let picker = app.clone();
     let outcome = blocking(move || {
-        pick(&app, Pick::Folder).map(|folder| copy::copy_verified(&source, &folder))
+        pick(&picker, Pick::Folder).map(|folder| copy::copy_verified(&source, &folder))
     })
     .await?;
+    if let Some(Ok(_)) = &outcome {
+        super::guides::note(&app, Proof::BackupCopied);
+    }
     Ok(outcome.transpose()?)
+}
+
+/// A certificate shown on 「電子証明書」 that is valid or in its renewal window proves the renewal
+/// guide's first check.
+fn note_if_usable(app: &AppHandle, info: &CertInfo) {
+    if matches!(
+        info.expiry.status,
+        CertStatus::Valid | CertStatus::RenewalWindow
+    ) {
+        super::guides::note(app, Proof::CertificateUsable);
+    }
 }

@@ -4,9 +4,11 @@
 
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
-use onshi_core::desk_check::{self, DeskCheck, Seen};
+use onshi_core::card::{ProbeError, ProbeReport};
+use onshi_core::desk_check::{self, DeskCheck, Headline, Seen};
 use onshi_core::history::{HistoryEvent, HistoryEventKind};
 use onshi_core::readers::advice::Os;
+use onshi_core::readers::ReadersReport;
 use onshi_core::time::{now_jst, rfc3339_jst};
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
@@ -24,11 +26,13 @@ pub async fn desk_check(app: AppHandle) -> DeskCheck {
 
 fn check(app: &AppHandle) -> DeskCheck {
     let readers = app.state::<ReadersState>();
-    // A fresh look at USB, so that the result is of this moment, not of the last change.
     let report = readers.current();
-    let usb = onshi_core::readers::look_at_usb(&report);
     let tested = desk_check::reader_to_test(&report).map(|reader| {
-        let outcome = onshi_core::card::wait_and_probe(Some(reader), CARD_ALREADY_THERE);
+        let outcome = onshi_core::card::wait_and_probe(
+            Some(reader),
+            CARD_ALREADY_THERE,
+            &onshi_core::card::Cancel::default(),
+        );
         super::card::remember(
             reader,
             &outcome,
@@ -37,32 +41,7 @@ fn check(app: &AppHandle) -> DeskCheck {
         );
         (reader.to_owned(), outcome)
     });
-    let now = now_jst();
-    // The certificate read afresh too: the store's, else the file last opened on 「電子証明書」.
-    let certificate = crate::keeper::find_certificate(app);
-    let os_support = onshi_core::os_support::this_pc(now.date_naive());
-    // The MPKI client where installed apps can be read (Windows), against the latest version entered.
-    let latest = crate::settings::load(app)
-        .ok()
-        .and_then(|s| s.mpki_latest_known);
-    let mpki = onshi_core::platform::installed_apps()
-        .version_of(onshi_core::mpki::DISPLAY_NAME)
-        .ok()
-        .map(|installed| onshi_core::mpki::status(installed, latest));
-    let checked = desk_check::run(
-        Seen {
-            readers: &report,
-            usb: &usb,
-            certificate: certificate.as_ref(),
-            mpki: mpki.as_ref(),
-            os_support: &os_support,
-            os: Os::current(),
-            read_test: tested
-                .as_ref()
-                .map(|(reader, outcome)| (reader.as_str(), outcome)),
-        },
-        rfc3339_jst(now),
-    );
+    let checked = look(app, &report, tested.as_ref());
     let mut event = HistoryEvent::at(checked.at.clone(), HistoryEventKind::DeskCheck);
     event.outcome = Some(
         serde_json::to_value(checked.level)
@@ -72,4 +51,50 @@ fn check(app: &AppHandle) -> DeskCheck {
     );
     app.state::<HistoryLog>().record(&event);
     checked
+}
+
+/// The home screen's first line: the 始業点検's verdict without its read test (nothing is sent to a card,
+/// nothing recorded), so that it can be asked whenever the home screen shows or the readers change.
+#[tauri::command]
+pub async fn desk_summary(app: AppHandle) -> Headline {
+    tauri::async_runtime::spawn_blocking(move || {
+        let report = app.state::<ReadersState>().current();
+        desk_check::headline(&look(&app, &report, None))
+    })
+    .await
+    .expect("the desk summary's thread does not panic")
+}
+
+/// Every check but the read test, joined by onshi-core.
+fn look(
+    app: &AppHandle,
+    report: &ReadersReport,
+    tested: Option<&(String, Result<ProbeReport, ProbeError>)>,
+) -> DeskCheck {
+    // A fresh look at USB, so that the result is of this moment, not of the last change.
+    let usb = onshi_core::readers::look_at_usb(report);
+    let now = now_jst();
+    // The certificate read afresh too: the store's, else the file last opened on 「電子証明書」.
+    let certificate = crate::certificate_in_use::find(app);
+    let os_support = onshi_core::os_support::this_pc(now.date_naive());
+    // The MPKI client where installed apps can be read (Windows), against the latest version entered.
+    let latest = crate::settings::load(app)
+        .ok()
+        .and_then(|s| s.mpki_latest_known);
+    let mpki = onshi_core::platform::installed_apps()
+        .version_of(onshi_core::mpki::DISPLAY_NAME)
+        .ok()
+        .map(|installed| onshi_core::mpki::status(installed, latest));
+    desk_check::run(
+        Seen {
+            readers: report,
+            usb: &usb,
+            certificate: certificate.as_ref(),
+            mpki: mpki.as_ref(),
+            os_support: &os_support,
+            os: Os::current(),
+            read_test: tested.map(|(reader, outcome)| (reader.as_str(), outcome)),
+        },
+        rfc3339_jst(now),
+    )
 }

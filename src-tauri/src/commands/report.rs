@@ -20,23 +20,21 @@ pub struct ReportPreview {
     pub report: SupportReport,
 }
 
-fn make(app: &AppHandle, language: Language) -> Result<ReportPreview, CommandError> {
+/// Always in Japanese, whatever the UI language: the help desks that read it are Japanese.
+fn make(app: &AppHandle) -> Result<ReportPreview, CommandError> {
     let dir = app.path().app_data_dir()?;
     let readers = app.state::<ReadersState>().current();
     let report = support::build(support::gather(&dir, env!("CARGO_PKG_VERSION"), readers));
     Ok(ReportPreview {
-        text: support::to_text(&report, language),
+        text: support::to_text(&report, Language::Ja),
         report,
     })
 }
 
-/// The report as it is now, in the UI language.
+/// The report as it is now, in Japanese.
 #[tauri::command]
-pub async fn report_preview(
-    app: AppHandle,
-    language: Language,
-) -> Result<ReportPreview, CommandError> {
-    tauri::async_runtime::spawn_blocking(move || make(&app, language))
+pub async fn report_preview(app: AppHandle) -> Result<ReportPreview, CommandError> {
+    tauri::async_runtime::spawn_blocking(move || make(&app))
         .await
         .map_err(|e| CommandError::new(ErrorCode::Failed, e))?
 }

@@ -2,15 +2,15 @@
 
 use super::error::CommandError;
 use crate::login_start;
-use crate::resident::Landing;
+use crate::resident::ResidentState;
 use onshi_core::alerts::Screen;
 use onshi_core::error_code::ErrorCode;
 use tauri::State;
 
 /// The screen the window should open on (the last notification's), once.
 #[tauri::command]
-pub fn app_landing(landing: State<'_, Landing>) -> Option<Screen> {
-    landing.take()
+pub fn app_landing(resident: State<'_, ResidentState>) -> Option<Screen> {
+    resident.take_landing()
 }
 
 /// Whether the app starts at login.

@@ -1,3 +1,4 @@
+use crate::resident::ResidentExt;
 use crate::settings::{self, StartupNotice};
 use onshi_core::settings::Settings;
 use serde::Serialize;
@@ -36,7 +37,10 @@ pub fn settings_set(app: tauri::AppHandle, mut settings: Settings) -> Result<(),
     // preferences: saving the language must not forget it.
     settings.terminal_certificate = stored.terminal_certificate;
     settings::save(&app, &settings)?;
-    // The tray's words follow the UI language.
-    crate::keeper::refresh_tray(&app);
+    // The tray's words and the notices follow the UI language.
+    app.resident()
+        .send(onshi_core::resident::Event::LanguageChanged(
+            settings.language,
+        ));
     Ok(())
 }

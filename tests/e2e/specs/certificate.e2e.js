@@ -55,22 +55,22 @@ describe("「電子証明書」", () => {
 
   it("says plainly that this PC's certificate store is for the Windows terminal", async () => {
     await $('[data-testid="cert-store"]').click();
-    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("Windows の資格確認端末で使えます"));
+    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("Windowsの資格確認端末で使えます"));
   });
 
   it("says plainly that a file is not a certificate", async () => {
     const text = path.join(picks, "memo.txt");
-    fs.writeFileSync(text, "証明書ではないファイル");
+    fs.writeFileSync(text, "電子証明書ではないファイル");
     willChoose("certificate", text);
     await $('[data-testid="cert-open"]').click();
-    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("証明書 (.cer / .crt / .pem) ではありません"));
+    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("電子証明書（.cer / .crt / .pem）ではありません"));
   });
 
   it("offers the backup check for a backup picked as the certificate", async () => {
     willChoose("certificate", path.join(fixtures, "backup.p12"));
     await $('[data-testid="cert-open"]').click();
     await expect($('[data-testid="cert-error"]')).toHaveAttribute("data-error", "is-a-backup");
-    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("証明書のバックアップ (.p12 / .pfx) です"));
+    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("電子証明書のバックアップ（.p12 / .pfx）です"));
     await expect($('[data-testid="backup-file"]')).toHaveText(expect.stringContaining("backup.p12"));
     await expect($('[data-testid="backup-password"]')).toBeDisplayed();
     await shot("cert-is-a-backup");
@@ -97,7 +97,7 @@ describe("「電子証明書」", () => {
     await $('[data-testid="backup-verify"]').click();
     await expect(result).toHaveAttribute("data-usable", "true");
     await expect(result).toHaveText(expect.stringContaining("このバックアップで端末の電子証明書を復元できます"));
-    await expect(result).toHaveText(expect.stringContaining("秘密鍵と証明書が対になっていることを確かめました"));
+    await expect(result).toHaveText(expect.stringContaining("秘密鍵と電子証明書が対になっていることを確かめました"));
     await expect($('[data-testid="backup-password"]')).toHaveValue("");
     await shot("backup-good");
   });
@@ -136,7 +136,7 @@ describe("「電子証明書」", () => {
     await $('[data-testid="mpki-latest"]').setValue("2.0.10");
     await $('[data-testid="mpki-check"]').click();
     await expect($('[data-testid="mpki-result"]')).toHaveAttribute("data-error", "mpki.notAvailable");
-    await expect($('[data-testid="mpki-result"]')).toHaveText(expect.stringContaining("Windows の資格確認端末でお使いください"));
+    await expect($('[data-testid="mpki-result"]')).toHaveText(expect.stringContaining("Windowsの資格確認端末でお使いください"));
     const settings = JSON.parse(fs.readFileSync(path.join(process.env.ONSHI_APP_DATA, "settings.json"), "utf8"));
     expect(settings.settings.mpki_latest_known).toBe("2.0.10");
   });

@@ -79,14 +79,14 @@ describe("「始業点検」", () => {
     );
     await expect(overall()).toHaveAttribute("data-level", "warn");
     const readers = area("readers");
-    await expect(readers.$('[data-testid="desk-try"]')).toHaveText(expect.stringContaining("USB 端子に接続してください"));
-    await expect(readers.$('[data-testid="desk-call"]')).toHaveText(expect.stringContaining("IT ベンダー"));
+    await expect(readers.$('[data-testid="desk-try"]')).toHaveText(expect.stringContaining("USB端子に接続してください"));
+    await expect(readers.$('[data-testid="desk-call"]')).toHaveText(expect.stringContaining("ITベンダー"));
     await shot("desk-check-no-reader");
   });
 
   it("is named in the support report as the last check", async () => {
     await $('[data-testid="nav-report"]').click();
     await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("最後の始業点検"));
-    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("(注意あり)"));
+    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("（注意あり）"));
   });
 });

@@ -19,7 +19,7 @@ describe("reader devices", () => {
     expect(await rig.ready).toBe("ready");
     await rig.send("insert ACR1251 mute-sam 1");
     await expect($('[data-testid="readers-summary"]')).toHaveText(
-      expect.stringContaining("接続中のカードリーダー: 3台 (カードあり: 0台)"),
+      expect.stringContaining("接続中のカードリーダー：3台（カードあり：0台）"),
     );
 
     await $('[data-testid="open-diagnostics"]').click();
@@ -29,7 +29,7 @@ describe("reader devices", () => {
     const sam = dual.$(`[data-testid="reader"][data-name="${DUAL} 00 01"]`);
     await expect(sam).toHaveAttribute("data-slot", "sam");
     await expect(sam).toHaveAttribute("data-card", "");
-    await expect(sam).toHaveText(expect.stringContaining("SAM (機器内蔵のセキュリティモジュール)"));
+    await expect(sam).toHaveText(expect.stringContaining("SAM（機器内蔵のセキュリティモジュール）"));
     await expect(sam).toHaveText(expect.stringContaining("カードを置く場所ではありません"));
     await expect(sam.$('[data-testid="read-test"]')).not.toExist();
     const contactless = dual.$(`[data-testid="reader"][data-name="${DUAL} 00 00"]`);
@@ -37,10 +37,10 @@ describe("reader devices", () => {
     await expect(contactless.$('[data-testid="read-test"]')).toExist();
 
     await expect(device(`${PASORI_1} 00`).$('[data-testid="device-label"]')).toHaveText(
-      "ソニー PaSoRi 4.0 (RC-S300) (1台目)",
+      "ソニーPaSoRi 4.0 (RC-S300)（1台目）",
     );
     await expect(device(`${PASORI_2} 00`).$('[data-testid="device-label"]')).toHaveText(
-      "ソニー PaSoRi 4.0 (RC-S300) (2台目)",
+      "ソニーPaSoRi 4.0 (RC-S300)（2台目）",
     );
     await shot("diagnostics-devices");
   });

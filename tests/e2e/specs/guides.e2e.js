@@ -68,7 +68,7 @@ describe("guides", () => {
     await pickDate("succession-not-after", "2027-06-01");
     await $('[data-testid="succession-calculator"] button').click();
     await expect($('[data-testid="succession-result"]')).toHaveAttribute("data-last-day", "2026-07-30");
-    await expect($('[data-testid="succession-result"]')).toHaveText(expect.stringContaining("2026-07-30 までです"));
+    await expect($('[data-testid="succession-result"]')).toHaveText(expect.stringContaining("2026-07-30までです"));
     const ics = path.join(picks, "succession.ics");
     willChoose("save", ics);
     await $('[data-testid="succession-reminder"]').click();
@@ -115,16 +115,40 @@ describe("guides", () => {
     await expect($('[data-testid="step-body"]')).toHaveText(expect.stringContaining("管理アプリを再起動"));
     await next();
     await atStep("smartphone-button");
-    await next();
-    await atStep("phone-test");
+    // A phone tested before the step is opened (on the reader check) does not tick it.
     await rig.send("remove PaSoRi");
     await rig.send("insert PaSoRi android");
-
-    // Leave for the reader check, run the read test, and come back: the guide resumes at this step.
-    await $('[data-testid="check-open"]').click();
+    await $('[data-testid="nav-readers"]').click();
     const row = $('[data-testid="reader"][data-name="SONY FeliCa Port/PaSoRi 4.0 00 00"]');
     await row.$('[data-testid="read-test"]').click();
     await expect(row.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "smartphone-android");
+    await openGuide("smartphone");
+    await atStep("smartphone-button");
+    await next();
+    await atStep("phone-test");
+    const phoneCheck = $('[data-testid="step-check"]');
+    await expect(phoneCheck).toHaveAttribute("data-met", "false");
+    await expect($('.guide-picture')).toHaveAttribute("src", "/guides/phone-on-reader.svg");
+
+    // A My Number card tested on the step is not the phone it asks for.
+    const inStep = $('[data-testid="step-readers"] [data-testid="reader"][data-name="SONY FeliCa Port/PaSoRi 4.0 00 00"]');
+    await rig.send("remove PaSoRi");
+    await rig.send("insert PaSoRi my-number");
+    await inStep.$('[data-testid="read-test"]').click();
+    await expect(inStep.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "my-number-card");
+    await browser.pause(500);
+    await expect(phoneCheck).toHaveAttribute("data-met", "false");
+
+    // The phone, tested from the step itself, on the reader fit for phones.
+    await rig.send("remove PaSoRi");
+    await rig.send("insert PaSoRi android");
+    await inStep.$('[data-testid="read-test"]').click();
+    await expect(inStep.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "smartphone-android");
+    await expect(phoneCheck).toHaveAttribute("data-met", "true");
+    await shot("guide-smartphone-phone-test");
+
+    // Left and resumed in this run, the step keeps what it saw.
+    await $('[data-testid="nav-readers"]').click();
     await openGuide("smartphone");
     await atStep("phone-test");
     await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
@@ -157,13 +181,24 @@ describe("guides", () => {
     await $('[data-testid="backup-password"]').setValue(PASSWORD);
     await $('[data-testid="backup-verify"]').click();
     await expect($('[data-testid="backup-result"]')).toHaveAttribute("data-usable", "true");
+    await openGuide("renewal");
+    await atStep("verify-backup");
+    await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
+    await next();
+    // The copy step opens after the check: nothing copied yet counts.
+    await atStep("copy");
+    await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "false");
+    willChoose("backup", path.join(fixtures, "backup.p12"));
+    await $('[data-testid="check-open"]').click();
+    await $('[data-testid="backup-open"]').click();
+    await $('[data-testid="backup-password"]').setValue(PASSWORD);
+    await $('[data-testid="backup-verify"]').click();
+    await expect($('[data-testid="backup-result"]')).toHaveAttribute("data-usable", "true");
     const usb = fs.mkdtempSync(path.join(picks, "usb-"));
     willChoose("folder", usb);
     await $('[data-testid="backup-copy"]').click();
     await expect($('[data-testid="copy-result"]')).toBeDisplayed();
     await openGuide("renewal");
-    await atStep("verify-backup");
-    await next();
     await atStep("copy");
     await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
     await next();

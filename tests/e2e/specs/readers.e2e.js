@@ -22,7 +22,7 @@ describe("home screen, live readers", () => {
     rig = startRig();
     expect(await rig.ready).toBe("ready");
     await expect(verdict()).toHaveAttribute("data-level", "ok");
-    await expect($('[data-testid="readers-summary"]')).toHaveText(expect.stringContaining("接続中のカードリーダー: 5台"));
+    await expect($('[data-testid="readers-summary"]')).toHaveText(expect.stringContaining("接続中のカードリーダー：5台"));
     await $('[data-testid="open-diagnostics"]').click();
     await expect(reader("SONY FeliCa RC-S300/P (0303109) 00 00")).toBeDisplayed();
     await expect(verdict()).toHaveAttribute("data-level", "ok");
@@ -38,7 +38,8 @@ describe("home screen, live readers", () => {
     await rig.send("insert PaSoRi my-number");
     await expect(pasori).toHaveAttribute("data-card", "type-b");
     await expect(pasori).toHaveText(expect.stringContaining("カードあり"));
-    await expect(pasori).toHaveText(expect.stringContaining("Type B のICカード (マイナンバーカード・運転免許証など)"));
+    // Before the test, a phone and a card look alike: the kind names both.
+    await expect(pasori).toHaveText(expect.stringContaining("Type B（マイナンバーカード・スマートフォン・運転免許証など）"));
     await rig.send("insert USBNFC4 felica");
     await expect(reader("Circle USBNFC4 00 00")).toHaveAttribute("data-card", "felica");
     await browser.setWindowSize(1080, 1480); // the whole list, for the README
@@ -68,6 +69,36 @@ describe("home screen, live readers", () => {
     await expect(other).toHaveAttribute("data-holder", "not-my-number-card");
     await expect(other).toHaveText(expect.stringContaining("マイナンバーカードではありません"));
     await rig.send("remove USBNFC4");
+  });
+
+  it("ends a read test on a card that does not answer within its limit, saying what to try", async () => {
+    const pasori = reader("SONY FeliCa Port/PaSoRi 4.0 00 00");
+    await rig.send("insert PaSoRi silent");
+    await expect(pasori).toHaveAttribute("data-card", "type-b");
+    const started = Date.now();
+    await pasori.$('[data-testid="read-test"]').click();
+    // The seconds left are counted down on screen, from the core's hard limit (25 s: 15 s wait + 10 s).
+    const countdown = pasori.$('[data-testid="test-countdown"]');
+    await expect(countdown).toHaveText(expect.stringContaining("残り"));
+    const first = Number(await countdown.getAttribute("data-seconds"));
+    expect(first).toBeGreaterThan(20);
+    await browser.waitUntil(async () => Number(await countdown.getAttribute("data-seconds")) < first, { timeout: 3000 });
+    await shot("diagnostics-read-test-countdown");
+    const result = pasori.$('[data-testid="test-result"]');
+    await expect(result).toHaveAttribute("data-error", "test.error.card-silent", { wait: 30000 });
+    expect(Date.now() - started).toBeLessThan(27000);
+    await expect(result).toHaveText(expect.stringContaining("置かれていますが、応答がありません"));
+    await expect(pasori).toHaveText(expect.stringContaining("カードあり"));
+    await rig.send("remove PaSoRi");
+  });
+
+  it("stops a read test at 「中止」", async () => {
+    const pasori = reader("SONY FeliCa Port/PaSoRi 4.0 00 00");
+    await pasori.$('[data-testid="read-test"]').click();
+    await pasori.$('[data-testid="read-test-cancel"]').click();
+    const result = pasori.$('[data-testid="test-result"]');
+    await expect(result).toHaveAttribute("data-error", "test.error.test-cancelled", { wait: 3000 });
+    await expect(result).toHaveText(expect.stringContaining("読み取りテストを中止しました"));
   });
 
   it("turns red again when the service stops, and recovers when it is back", async () => {

@@ -32,12 +32,12 @@ describe("「サポート用レポート」", () => {
     const preview = $('[data-testid="report-preview"]');
     await expect(preview).toHaveText(expect.stringContaining("オン資アシスタント サポート用レポート"));
     const text = await preview.getText();
-    expect(text).toContain("アプリのバージョン: 0.1.0");
+    expect(text).toContain("アプリのバージョン：0.1.0");
     expect(text).toContain("OS: Debian");
     expect(text).toContain(RCS300);
-    expect(text).toContain("スマホ対応: はい");
+    expect(text).toContain("スマホ対応：はい");
     expect(text).toMatch(/最後の読み取りテスト: マイナンバーカード \[my-number-card\] \(\d{4}-\d\d-\d\dT/);
-    expect(text).toContain("[接続の記録 (過去7日)]");
+    expect(text).toContain("[接続の記録（過去7日）]");
     for (const secret of [uid, MY_NUMBER_ATR, process.env.ONSHI_APP_HOME]) {
       expect(text.toUpperCase()).not.toContain(secret.toUpperCase());
     }

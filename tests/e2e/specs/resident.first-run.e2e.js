@@ -22,6 +22,7 @@ import {
   trayLabels,
   willChoose,
   windowCount,
+  openSettings,
 } from "../helpers.js";
 
 const GREEN = [0x1a, 0x7a, 0x3c]; // app.css --ok, --warn, --error
@@ -45,6 +46,7 @@ describe("resident in the notification area", () => {
     await browser.waitUntil(() => fs.existsSync(entry), { timeoutMsg: `no ${entry}` });
     const text = fs.readFileSync(entry, "utf8");
     expect(text).toContain(`Exec=${fs.realpathSync(process.env.ONSHI_APP)} --autostart`);
+    await openSettings();
     await expect($('[data-testid="autostart"]')).toBeSelected();
     await $('[data-testid="autostart"]').click();
     await browser.waitUntil(() => !fs.existsSync(entry), { timeoutMsg: "the login entry stayed" });
@@ -57,7 +59,7 @@ describe("resident in the notification area", () => {
     expect(trayColour()).toEqual(RED);
     rig = startRig();
     expect(await rig.ready).toBe("ready");
-    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー: 接続中 5 台")), {
+    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー：接続中5台")), {
       timeoutMsg: `tray: ${trayLabels()}`,
     });
     expect(trayColour()).toEqual(GREEN);
@@ -108,7 +110,7 @@ describe("resident in the notification area", () => {
     willChoose("certificate", path.join(process.env.ONSHI_FIXTURES, "healthy.pem"));
     await $('[data-testid="cert-open"]').click();
     const note = await notificationTitled("バックアップを作成してください");
-    expect(note.body).toContain("更新後の証明書のバックアップがまだ確認されていません");
+    expect(note.body).toContain("更新後の電子証明書のバックアップがまだ確認されていません");
     await browser.waitUntil(() => trayColour()?.join() === GREEN.join(), { timeoutMsg: `colour ${trayColour()}` });
   });
 
@@ -120,7 +122,7 @@ describe("resident in the notification area", () => {
     expect(trayColour()).toEqual(AMBER);
     await rig.send(`readers ${[...SMARTPHONE_READERS, OTHER_READER].join(";")}`);
     await notificationTitled("スマホ対応のカードリーダーがつながりました", 15000);
-    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー: 接続中 5 台")), { timeoutMsg: `tray: ${trayLabels()}` });
+    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー：接続中5台")), { timeoutMsg: `tray: ${trayLabels()}` });
   });
 
   it("opens on the screen a notification was about when it is clicked", async () => {
@@ -151,7 +153,7 @@ describe("resident in the notification area", () => {
     await $('[data-testid="nav-readers"]').click();
     const before = $(`[data-testid="timeline-day"][data-date="${yesterday}"] [data-testid="timeline-lane"][data-device="${pasori.replace(/ 00$/, "")}"]`);
     await expect(before).toHaveAttribute("data-dropouts", "3");
-    await expect($('[data-testid="history-hint"]')).toHaveText(expect.stringContaining("USB ケーブルとUSBハブ"));
+    await expect($('[data-testid="history-hint"]')).toHaveText(expect.stringContaining("USBケーブルとUSBハブ"));
     const lane = $(`[data-testid="timeline-day"] [data-testid="timeline-lane"][data-device="SONY FeliCa Port/PaSoRi 4.0 00"]`);
     await expect(lane).toBeDisplayed();
     expect(Number(await lane.getAttribute("data-dropouts"))).toBeGreaterThanOrEqual(1);

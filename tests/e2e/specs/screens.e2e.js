@@ -2,7 +2,7 @@
 // read phones, and a ready reader with a My Number card that passed the read test. Screenshots go to
 // tests/e2e/out/ (docs/screenshots/ keeps copies for the README).
 import { expect } from "@wdio/globals";
-import { startRig, shot } from "../helpers.js";
+import { startRig, shot, openSettings } from "../helpers.js";
 
 const verdict = () => $('[data-testid="readers-verdict"]');
 
@@ -23,9 +23,16 @@ describe("「カードリーダー診断」 in each state", () => {
 
   it("with only a contact reader: says it cannot read phones and what to connect", async () => {
     await rig.send("readers NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader");
-    await expect(verdict()).toHaveText(expect.stringContaining("スマートフォンのマイナ保険証に対応したリーダーがありません"));
+    await expect(verdict()).toHaveText(expect.stringContaining("スマートフォンのマイナ保険証に対応したカードリーダーがありません"));
     await expect(verdict()).toHaveText(expect.stringContaining("PaSoRi 4.0"));
     await shot("diagnostics-unsuitable-reader");
+  });
+
+  it("with a reader the catalogue does not list: 「対応不明」, never 「スマホ非対応」", async () => {
+    await rig.send("readers ACME Contactless 2000");
+    const badge = $('[data-testid="device-badge"]');
+    await expect(badge).toHaveAttribute("data-fit", "unknown");
+    await expect(badge).toHaveText("対応不明");
   });
 
   it("with a PaSoRi 4.0 and a My Number card: green, and the read test passes", async () => {
@@ -39,6 +46,7 @@ describe("「カードリーダー診断」 in each state", () => {
   });
 
   it("in English too", async () => {
+    await openSettings();
     await $('[data-testid="language"]').selectByAttribute("value", "en");
     await expect($("h1")).toHaveText("Onshi Assistant");
     await expect(verdict()).toHaveText(expect.stringContaining("A reader fit for smartphone"));

@@ -1,6 +1,6 @@
 // A damaged settings file is moved aside and the user is told where; the language setting works and is saved.
 import { expect } from "@wdio/globals";
-import { shot } from "../helpers.js";
+import { shot, openSettings } from "../helpers.js";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -21,12 +21,14 @@ describe("settings", () => {
   });
 
   it("switches to English at once and remembers it", async () => {
+    await openSettings();
     await $('[data-testid="language"]').selectByAttribute("value", "en");
     await expect($("h1")).toHaveText("Onshi Assistant");
     await browser.waitUntil(() => {
       const file = path.join(dataDir, "settings.json");
       return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, "utf8")).settings?.language === "en";
     }, { timeoutMsg: "settings.json does not say en" });
+    await openSettings();
     await $('[data-testid="language"]').selectByAttribute("value", "ja");
     await expect($("h1")).toHaveText("オン資アシスタント");
   });
@@ -34,6 +36,7 @@ describe("settings", () => {
   it("makes all text larger for older staff, and remembers it", async () => {
     const rootSize = () => browser.execute(() => getComputedStyle(document.documentElement).fontSize);
     expect(await rootSize()).toBe("16px");
+    await openSettings();
     await $('[data-testid="large-text"]').click();
     expect(await rootSize()).toBe("20px");
     await browser.waitUntil(() => JSON.parse(fs.readFileSync(path.join(dataDir, "settings.json"), "utf8")).settings?.large_text === true, {

@@ -14,15 +14,15 @@ describe("a reader on USB that the smart-card service does not present", () => {
   it("is named on the home screen with what to do, even while the service is down", async () => {
     await expect(finding()).toBeDisplayed();
     await expect(finding()).toHaveAttribute("data-kind", "usb-only");
-    await expect(finding()).toHaveText(expect.stringContaining("「ソニー PaSoRi (RC-S380)」は接続されていますが、カードリーダーとして使える状態になっていません"));
-    await expect(finding()).toHaveText(expect.stringContaining("スマートカードのサービス (pcscd) が動いていません"));
+    await expect(finding()).toHaveText(expect.stringContaining("「ソニーPaSoRi (RC-S380)」は接続されていますが、カードリーダーとして使える状態になっていません"));
+    await expect(finding()).toHaveText(expect.stringContaining("スマートカードのサービス（pcscd）が動いていません"));
   });
 
   it("keeps the finding once the service runs, with Linux's cause for this model", async () => {
     rig = startRig();
     expect(await rig.ready).toBe("ready");
-    await expect(finding()).toHaveText(expect.stringContaining("Linux ではカードリーダー (PC/SC) として使えません"));
-    await expect(finding()).not.toHaveText(expect.stringContaining("pcscd) が動いていません"));
+    await expect(finding()).toHaveText(expect.stringContaining("Linuxではカードリーダー（PC/SC）として使えません"));
+    await expect(finding()).not.toHaveText(expect.stringContaining("pcscd)が動いていません"));
     await shot("home-usb-only");
   });
 
@@ -30,13 +30,13 @@ describe("a reader on USB that the smart-card service does not present", () => {
     await $('[data-testid="open-diagnostics"]').click();
     const cause = finding().$('[data-code="no-linux-driver"]');
     await expect(cause).toBeDisplayed();
-    await expect(cause).toHaveText(expect.stringContaining("PaSoRi 4.0 (RC-S300) など、標準の CCID に対応した機種をお使いください。"));
+    await expect(cause).toHaveText(expect.stringContaining("PaSoRi 4.0（RC-S300）など、標準のCCIDに対応した機種をお使いください。"));
     await expect(finding()).toHaveText(expect.stringContaining("USB ID: 054C:06C1"));
     await shot("diagnostics-usb-only");
   });
 
   it("turns the tray amber and names the reader there", async () => {
-    await browser.waitUntil(() => trayLabels().some((l) => l.includes("「ソニー PaSoRi (RC-S380)」")), {
+    await browser.waitUntil(() => trayLabels().some((l) => l.includes("「ソニーPaSoRi (RC-S380)」")), {
       timeoutMsg: `tray: ${trayLabels()}`,
     });
     expect(tray()?.colour?.slice(0, 3)).toEqual(AMBER);

@@ -9,6 +9,8 @@ import type { CertInfo } from "./bindings/CertInfo";
 import type { BackupReport } from "./bindings/BackupReport";
 import type { CopyReport } from "./bindings/CopyReport";
 import type { Guide } from "./bindings/Guide";
+import type { GuideCheck } from "./bindings/GuideCheck";
+import type { Headline } from "./bindings/Headline";
 import type { GracePeriod } from "./bindings/GracePeriod";
 import type { MpkiStatus } from "./bindings/MpkiStatus";
 import type { DayTimeline } from "./bindings/DayTimeline";
@@ -37,10 +39,18 @@ export type { Lane } from "./bindings/Lane";
 /** Why a command did not finish: `kind` is a stable code (no-card, wrong-password, no-space …). */
 export type CardTestError = CommandError;
 
-/** Waits up to 15 s for a card on `reader`, then runs the safe read test. Rejects with a CardTestError. */
+/** Waits for a card on `reader`, then runs the safe read test; ends within `readTestLimitSeconds`
+ *  (bindings/errorCodes.ts) whatever the card does. Rejects with a CardTestError. */
 export const cardTest = (reader: string) => invoke<ProbeReport>("card_test", { reader });
 
+/** Stops the read test running on `reader` (「中止」): it rejects with `test-cancelled`. */
+export const cardTestCancel = (reader: string) => invoke<void>("card_test_cancel", { reader });
+
 export const readersSnapshot = () => invoke<ReadersReport>("readers_snapshot");
+
+/** Whether a guide step's check is met, counting only what was seen since `openedAtMs` (onshi-core decides). */
+export const guideCheck = (check: GuideCheck, openedAtMs: number) =>
+  invoke<boolean>("guide_check", { check, openedAtMs: Math.floor(openedAtMs) });
 
 /** Calls `handler` with the whole report each time a reader or card comes or goes. */
 export const onReadersChanged = (handler: (report: ReadersReport) => void): Promise<UnlistenFn> =>
@@ -51,6 +61,9 @@ export const readersUsb = () => invoke<UsbView>("readers_usb");
 
 /** 「始業点検」: every check at once, joined by onshi-core, with what to try first and whom to call. */
 export const deskCheck = () => invoke<DeskCheck>("desk_check");
+
+/** The home screen's first line: the 始業点検's verdict without its read test (onshi-core's headline). */
+export const deskSummary = () => invoke<Headline>("desk_summary");
 
 /** Calls `handler` with the whole USB view each time it changes (a device plugged in or out, PC/SC changed). */
 export const onUsbChanged = (handler: (view: UsbView) => void): Promise<UnlistenFn> =>
@@ -91,8 +104,8 @@ export const settingsSet = (settings: Settings) => invoke<void>("settings_set", 
 /** The connection history for the timeline: `days` days up to today, oldest first. */
 export const historyTimeline = (days: number) => invoke<HistoryView>("history_timeline", { days });
 
-/** The support report, previewed: `text` is exactly what is copied or saved. */
-export const reportPreview = (language: Language) => invoke<ReportPreview>("report_preview", { language });
+/** The support report, previewed: `text` is exactly what is copied or saved, always in Japanese (for the help desk). */
+export const reportPreview = () => invoke<ReportPreview>("report_preview");
 export const reportCopy = (text: string) => invoke<void>("report_copy", { text });
 /** Saves the report as .txt where the user chooses; the path shown (home as ~), or null if cancelled. */
 export const reportSave = (text: string) => invoke<string | null>("report_save", { text });

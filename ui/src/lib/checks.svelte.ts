@@ -1,50 +1,28 @@
-// What the app has seen for real in this session, for the guides' live checks.
-import type { ReadersReport } from "./bindings/ReadersReport";
+// The guides' live checks: when each step was opened (a check counts only what was seen since then), and
+// where a check is met when it is not on the step itself. Whether a check is met is onshi-core's rule
+// (guides::proof), asked through the guide_check command.
 import type { GuideCheck } from "./bindings/GuideCheck";
 
-const unreachable = (name: never): boolean => {
-  console.error(`unknown guide check ${String(name)}`);
-  return false;
-};
+/** When each step (guide id / step id) was opened in this run, in ms since the epoch. */
+const openedAt = new Map<string, number>();
 
-export const seen = $state({
-  /** The read test found a My Number card or a phone's JPKI function. */
-  myNumberAnswered: false,
-  /** A certificate file was opened and is valid or in its renewal window. */
-  certUsable: false,
-  backupVerified: false,
-  backupCopied: false,
-  /** The installed MPKI client was found up to date (Windows only). */
-  mpkiUpToDate: false,
-});
-
-/** Whether the live check `name` (onshi-core's GuideCheck) is met now. */
-export function checkMet(name: GuideCheck, report: ReadersReport | null): boolean {
-  const ready = report?.readers.filter((reader) => reader.smartphone_ready) ?? [];
-  switch (name) {
-    case "reader:smartphone-ready":
-      return ready.length > 0;
-    case "card:on-ready-reader":
-      return ready.some((reader) => reader.card !== null);
-    case "card:my-number":
-      return seen.myNumberAnswered;
-    case "cert:usable":
-      return seen.certUsable;
-    case "backup:verified":
-      return seen.backupVerified;
-    case "backup:copied":
-      return seen.backupCopied;
-    case "mpki:up-to-date":
-      return seen.mpkiUpToDate;
-    default:
-      // svelte-check fails here when onshi-core adds a check this switch does not evaluate.
-      return unreachable(name);
-  }
+/** When the step was opened: the first time it is asked for, now. */
+export function stepOpenedAt(guide: string, step: string): number {
+  const key = `${guide}/${step}`;
+  if (!openedAt.has(key)) openedAt.set(key, Date.now());
+  return openedAt.get(key)!;
 }
+
+/** The step is being opened anew (moving to it, back to it, or restarting): earlier results no longer count. */
+export function openStepAfresh(guide: string, step: string) {
+  openedAt.delete(`${guide}/${step}`);
+}
+
+/** Checks whose proof is a read test: the step itself offers the test on the readers fit for phones. */
+export const testedInStep = (name: GuideCheck) => name === "card:my-number" || name === "card:smartphone";
 
 /** The screen where a check is met, if it is not this one. */
 export function checkScreen(name: GuideCheck): "readers" | "cert" | null {
-  if (name === "card:my-number") return "readers";
   if (name.startsWith("cert:") || name.startsWith("backup:") || name.startsWith("mpki:")) return "cert";
   return null;
 }

@@ -20,7 +20,7 @@ describe("i18n", () => {
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {
-    expect(translate("ja", "reader.osName", { name: "Circle USBNFC4 0" })).toBe("PCでの名称: Circle USBNFC4 0");
+    expect(translate("ja", "reader.osName", { name: "Circle USBNFC4 0" })).toBe("PCでの名称：Circle USBNFC4 0");
     expect(translate("en", "reader.osName")).toBe("Name on this PC: {name}");
   });
 });

@@ -3,6 +3,7 @@ import type { Language } from "./bindings/Language";
 import type { Text } from "./bindings/Text";
 import { translate, type MessageKey } from "./i18n";
 import { settingsSet } from "./api";
+import { phrased } from "./phrases";
 
 export const prefs = $state({
   language: "ja" as Language,
@@ -15,10 +16,16 @@ export const prefs = $state({
   autostartAsked: false,
 });
 
-export const t = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
+/** A message in the UI language, ready to show (Japanese broken by phrase: phrases.ts). */
+export const t = (key: MessageKey, params?: Record<string, string>) => shown(translate(prefs.language, key, params));
 
-/** A line that onshi-core gives in both languages, in the UI's language. */
-export const say = (text: Text) => (prefs.language === "en" ? text.en : text.ja);
+/** A line that onshi-core gives in both languages, in the UI's language, ready to show. */
+export const say = (text: Text) => (prefs.language === "en" ? text.en : phrased(text.ja));
+
+/** The same message as plain text, for where nothing is laid out (the window title, the clipboard). */
+export const plain = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
+
+const shown = (text: string) => (prefs.language === "ja" ? phrased(text) : text);
 
 /** Why the last save failed, for the app to show; null when it worked. */
 export const saving = $state({ error: null as string | null });

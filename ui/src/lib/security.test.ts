@@ -25,6 +25,8 @@ describe("security baseline", () => {
     const expected = [
       "core:event:allow-listen",
       "core:event:allow-unlisten",
+      // The window's own title follows the UI language.
+      "core:window:allow-set-title",
       ...calledByUi.map((name) => `allow-${name.replaceAll("_", "-")}`),
     ].sort();
     expect(granted).toEqual(expected);

@@ -5,4 +5,6 @@ pub mod atr;
 pub mod probe;
 
 pub use atr::{classify, CardKind};
-pub use probe::{wait_and_probe, Holder, ProbeError, ProbeReport};
+pub use probe::{
+    test_limit, wait_and_probe, Cancel, Holder, ProbeError, ProbeReport, EXCHANGE_LIMIT,
+};

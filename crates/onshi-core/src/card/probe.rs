@@ -10,6 +10,8 @@ use pcsc::{
 };
 use serde::{Deserialize, Serialize};
 use std::ffi::CString;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
@@ -49,6 +51,13 @@ pub enum ProbeError {
     NoCard,
     #[error("the card or phone was taken away during the test")]
     CardRemoved,
+    /// A card or phone lies on the reader but does not answer: it cannot be powered up (pcscd's
+    /// "unresponsive"), or it gave no answer within [`EXCHANGE_LIMIT`].
+    #[error("the card or phone on the reader does not answer")]
+    CardSilent,
+    /// Stopped by the person who started it (「中止」, Ctrl+C).
+    #[error("the read test was stopped")]
+    Cancelled,
     #[error("the reader was disconnected")]
     ReaderGone,
     #[error("no reader matches {0:?}")]
@@ -67,6 +76,8 @@ impl ProbeError {
             ProbeError::NoService => crate::error_code::ErrorCode::NoService,
             ProbeError::NoCard => crate::error_code::ErrorCode::NoCard,
             ProbeError::CardRemoved => crate::error_code::ErrorCode::CardRemoved,
+            ProbeError::CardSilent => crate::error_code::ErrorCode::CardSilent,
+            ProbeError::Cancelled => crate::error_code::ErrorCode::TestCancelled,
             ProbeError::ReaderGone => crate::error_code::ErrorCode::ReaderGone,
             ProbeError::NoSuchReader(_) => crate::error_code::ErrorCode::NoSuchReader,
             ProbeError::SamSlot(_) => crate::error_code::ErrorCode::SamSlot,
@@ -84,6 +95,8 @@ impl From<pcsc::Error> for ProbeError {
             | pcsc::Error::ResetCard
             | pcsc::Error::UnpoweredCard
             | pcsc::Error::NotTransacted => ProbeError::CardRemoved,
+            // The card is there (pcscd's MUTE state) but could not be powered up.
+            pcsc::Error::UnresponsiveCard => ProbeError::CardSilent,
             pcsc::Error::UnknownReader | pcsc::Error::ReaderUnavailable => ProbeError::ReaderGone,
             error if is_dead_context(error) => ProbeError::NoService,
             error => ProbeError::Failed(error.to_string()),
@@ -97,6 +110,41 @@ impl From<TransmitError> for ProbeError {
             TransmitError::Pcsc(error) => error.into(),
             other => ProbeError::Failed(other.to_string()),
         }
+    }
+}
+
+/// How long the exchange with a card may take, from its connection to the last answer. A My Number
+/// card or a phone answers the three commands in well under a second; a card still silent after this
+/// will not answer (the read test must always end: issue of a test that ran 45 s).
+pub const EXCHANGE_LIMIT: Duration = Duration::from_secs(10);
+/// How long the app's read test waits for a card or phone to be placed.
+pub const APP_WAIT_FOR_CARD: Duration = Duration::from_secs(15);
+/// How often a wait looks whether it was stopped.
+const CANCEL_CHECK: Duration = Duration::from_millis(250);
+
+/// The longest a read test waiting `wait` for a card can take before it ends, whatever the card does:
+/// the wait, then one exchange. (`card-test --wait 15` ends within 25 s.)
+pub fn test_limit(wait: Duration) -> Duration {
+    wait + EXCHANGE_LIMIT
+}
+
+/// Stops a read test from another thread (「中止」 in the app, Ctrl+C in the CLI). Cloned handles share
+/// one flag.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// Whether both handles stop the same test.
+    pub fn same_as(&self, other: &Cancel) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -116,7 +164,11 @@ pub fn holder_from_token(token: &[u8]) -> Holder {
 
 /// Waits up to `wait` for a card on a reader whose name contains `reader_filter` (any reader when None),
 /// and returns that reader's name. Blocks in `get_status_change`; does not poll the card.
-fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, ProbeError> {
+fn wait_for_card(
+    reader_filter: Option<&str>,
+    wait: Duration,
+    cancel: &Cancel,
+) -> Result<String, ProbeError> {
     let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
     let deadline = Instant::now() + wait;
     let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
@@ -153,6 +205,9 @@ fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, 
         {
             return Ok(found.name().to_string_lossy().into_owned());
         }
+        if cancel.is_cancelled() {
+            return Err(ProbeError::Cancelled);
+        }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
             return Err(ProbeError::NoCard);
@@ -160,7 +215,7 @@ fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, 
         for state in &mut states {
             state.sync_current_state();
         }
-        match context.get_status_change(left.min(Duration::from_secs(2)), &mut states) {
+        match context.get_status_change(left.min(CANCEL_CHECK), &mut states) {
             Ok(()) | Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownReader) => {}
             Err(error) => return Err(error.into()),
         }
@@ -168,7 +223,9 @@ fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, 
 }
 
 /// Waits up to `wait` for a card on a reader whose name contains `reader_filter` (any reader when None)
-/// and runs the read test on it.
+/// and runs the read test on it. Always ends within [`test_limit`]`(wait)`: a card that is there but
+/// does not answer is `CardSilent`, never a wait that goes on; `cancel` stops it within a quarter second
+/// (`Cancelled`).
 ///
 /// pcscd reports a card as present for up to one polling interval after it has left, so a card can be
 /// gone before the test's first command: that reader is passed over and the wait goes on (a phone put on
@@ -177,12 +234,13 @@ fn wait_for_card(reader_filter: Option<&str>, wait: Duration) -> Result<String, 
 pub fn wait_and_probe(
     reader_filter: Option<&str>,
     wait: Duration,
+    cancel: &Cancel,
 ) -> Result<ProbeReport, ProbeError> {
     let deadline = Instant::now() + wait;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let reader = wait_for_card(reader_filter, left)?;
-        match run_probe(&reader) {
+        let reader = wait_for_card(reader_filter, left, cancel)?;
+        match probe_within_limit(reader, cancel) {
             Err(Failure {
                 exchanged: false,
                 error: ProbeError::CardRemoved,
@@ -194,6 +252,45 @@ pub fn wait_and_probe(
                 std::thread::sleep(Duration::from_millis(100));
             }
             outcome => return outcome.map_err(|failure| failure.error),
+        }
+    }
+}
+
+/// Runs the read test on a thread of its own and waits at most [`EXCHANGE_LIMIT`] for it: a card that
+/// never answers leaves pcscd waiting, not us. (The thread ends when pcscd gives up or the card is taken
+/// away.)
+fn probe_within_limit(reader: String, cancel: &Cancel) -> Result<ProbeReport, Failure> {
+    let (done, outcome) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("onshi-read-test".into())
+        .spawn(move || {
+            let _ = done.send(run_probe(&reader));
+        });
+    if let Err(error) = spawned {
+        return Err(Failure {
+            error: ProbeError::Failed(error.to_string()),
+            exchanged: false,
+        });
+    }
+    let limit = Instant::now() + EXCHANGE_LIMIT;
+    loop {
+        let left = limit.saturating_duration_since(Instant::now());
+        let ended = |error| Failure {
+            error,
+            exchanged: true,
+        };
+        match outcome.recv_timeout(left.min(CANCEL_CHECK)) {
+            Ok(result) => return result,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(ended(ProbeError::Failed("the read test stopped".into())))
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) if cancel.is_cancelled() => {
+                return Err(ended(ProbeError::Cancelled))
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) if left.is_zero() => {
+                return Err(ended(ProbeError::CardSilent))
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
     }
 }
@@ -326,6 +423,11 @@ mod tests {
         assert_eq!(
             ProbeError::from(pcsc::Error::RemovedCard),
             ProbeError::CardRemoved
+        );
+        assert_eq!(
+            ProbeError::from(pcsc::Error::UnresponsiveCard),
+            ProbeError::CardSilent,
+            "a card there that cannot be powered up is silent, not gone"
         );
         assert_eq!(
             ProbeError::from(pcsc::Error::NoService),

@@ -142,12 +142,12 @@ impl BackupReport {
             InUseMatch::SameCertificate => {}
             InUseMatch::EarlierCertificate => self.problems.push(Problem::new(
                 "earlier-certificate",
-                "これは更新前の証明書のバックアップです。今お使いの電子証明書のバックアップを作り直してください。",
+                "これは更新前の電子証明書のバックアップです。今お使いの電子証明書のバックアップを作り直してください。",
                 "This is a backup of the certificate before the last renewal. Make a new backup of the certificate in use.",
             )),
             InUseMatch::OtherCertificate => self.problems.push(Problem::new(
                 "other-certificate",
-                "このバックアップの証明書は、このPCで使っている電子証明書とは別のものです。",
+                "このバックアップの電子証明書は、このPCで使っている電子証明書とは別のものです。",
                 "The certificate in this backup is not the one this PC uses.",
             )),
         }
@@ -212,20 +212,20 @@ pub fn verify_backup(
     if certs.is_empty() && !contents.certs.is_empty() {
         problems.push(Problem::new(
             "certificate-unreadable",
-            "証明書が入っていますが、読み取れませんでした。",
+            "電子証明書が入っていますが、読み取れませんでした。",
             "The file holds a certificate that could not be read.",
         ));
     } else if certs.is_empty() {
         problems.push(Problem::new(
             "no-certificate",
-            "証明書が入っていません。",
+            "電子証明書が入っていません。",
             "The file holds no certificate.",
         ));
     }
     match &key_public {
         None => problems.push(Problem::new(
             "no-private-key",
-            "秘密鍵が入っていません。この証明書だけでは端末を復元できません。",
+            "秘密鍵が入っていません。この電子証明書だけでは端末を復元できません。",
             "The file holds no private key; a certificate alone cannot restore the terminal.",
         )),
         Some(None) => problems.push(Problem::new(
@@ -235,7 +235,7 @@ pub fn verify_backup(
         )),
         Some(Some(_)) if matching.is_none() && !certs.is_empty() => problems.push(Problem::new(
             "key-mismatch",
-            "秘密鍵が証明書と一致しません。別の証明書の鍵が入っています。",
+            "秘密鍵が電子証明書と一致しません。別の電子証明書の鍵が入っています。",
             "The private key does not belong to the certificate.",
         )),
         Some(Some(_)) => {}
@@ -245,12 +245,12 @@ pub fn verify_backup(
         match info.expiry.status {
             super::CertStatus::Expired => problems.push(Problem::new(
                 "expired",
-                "証明書の有効期限が切れています。このバックアップでは復元できません。",
+                "電子証明書の有効期限が切れています。このバックアップでは復元できません。",
                 "The certificate has expired; this backup cannot restore the terminal.",
             )),
             super::CertStatus::NotYetValid => problems.push(Problem::new(
                 "not-yet-valid",
-                "証明書の有効期間がまだ始まっていません。PCの日付をご確認ください。",
+                "電子証明書の有効期間がまだ始まっていません。PCの日付をご確認ください。",
                 "The certificate is not valid yet; check the PC's date.",
             )),
             _ => {}

@@ -158,19 +158,19 @@ mod tests {
     fn a_copy_is_verified_and_never_replaces_a_file() {
         let source_dir = tempfile::tempdir().unwrap();
         let dest = tempfile::tempdir().unwrap();
-        let source = source_dir.path().join("証明書.p12");
+        let source = source_dir.path().join("電子証明書.p12");
         fs::write(&source, b"backup bytes").unwrap();
-        fs::write(dest.path().join("証明書.p12"), b"an older backup").unwrap();
+        fs::write(dest.path().join("電子証明書.p12"), b"an older backup").unwrap();
 
         let report = copy_verified(&source, dest.path()).unwrap();
         assert!(report.verified);
         assert!(
-            report.destination.ends_with("証明書 (2).p12"),
+            report.destination.ends_with("電子証明書 (2).p12"),
             "{}",
             report.destination
         );
         assert_eq!(
-            fs::read(dest.path().join("証明書.p12")).unwrap(),
+            fs::read(dest.path().join("電子証明書.p12")).unwrap(),
             b"an older backup"
         );
         assert_eq!(fs::read(&report.destination).unwrap(), b"backup bytes");

@@ -53,7 +53,7 @@ pub fn renewal_reminders(serial: &str, not_after: NaiveDate) -> String {
         Event {
             id: format!("renewal-opens-{serial}"),
             day: not_after - Duration::days(super::expiry::RENEWAL_WINDOW_DAYS),
-            summary: "電子証明書の更新受付が始まります (オンライン資格確認)".into(),
+            summary: "電子証明書の更新受付が始まります（オンライン資格確認）".into(),
             description: format!(
                 "資格確認端末の電子証明書は{expiry}に有効期限を迎えます。今日から更新できます。MPKIクライアントのアイコンを右クリックし、「証明書の更新」から手続きしてください。更新後はバックアップをUSBメモリに保存してください。"
             ),
@@ -61,7 +61,7 @@ pub fn renewal_reminders(serial: &str, not_after: NaiveDate) -> String {
         Event {
             id: format!("expires-in-30-days-{serial}"),
             day: not_after - Duration::days(30),
-            summary: "電子証明書の期限まで30日です (オンライン資格確認)".into(),
+            summary: "電子証明書の期限まで30日です（オンライン資格確認）".into(),
             description: format!(
                 "資格確認端末の電子証明書は{expiry}に有効期限が切れます。期限が切れると更新できず、新規の発行申請が必要になります。お早めに更新してください。"
             ),
@@ -81,13 +81,13 @@ pub fn succession_reminders(last_day: NaiveDate) -> String {
         Event {
             id: format!("succession-30-days-{key}"),
             day: last_day - Duration::days(30),
-            summary: "旧コードの電子証明書が使えるのは残り30日です (承継)".into(),
+            summary: "旧コードの電子証明書が使えるのは残り30日です（承継）".into(),
             description: description.clone(),
         },
         Event {
             id: format!("succession-last-day-{key}"),
             day: last_day,
-            summary: "旧コードの電子証明書を使える最終日です (承継)".into(),
+            summary: "旧コードの電子証明書を使える最終日です（承継）".into(),
             description,
         },
     ])

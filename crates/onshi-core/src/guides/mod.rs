@@ -2,6 +2,8 @@
 //! picture, an optional live check the step waits for, and choices that branch. Adding a maker's pairing
 //! steps is editing a data file. `all()` loads and validates them; a test fails on any gap.
 
+pub mod proof;
+
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -18,9 +20,12 @@ pub enum GuideCheck {
     /// A card or phone sits on such a reader.
     #[serde(rename = "card:on-ready-reader")]
     CardOnReadyReader,
-    /// The read test found a My Number card or a phone's JPKI function.
+    /// The read test found a My Number card or a phone's JPKI function, on a reader fit for phones.
     #[serde(rename = "card:my-number")]
     CardMyNumber,
+    /// The read test found a phone's JPKI function (Android or iPhone) on a reader fit for phones.
+    #[serde(rename = "card:smartphone")]
+    CardSmartphone,
     /// A certificate file was opened and is valid or in its renewal window.
     #[serde(rename = "cert:usable")]
     CertUsable,

@@ -276,11 +276,11 @@ pub fn day_counts(events: &[HistoryEvent], today: NaiveDate, days: i64) -> Vec<D
 pub const fn usb_dropout_hint(os: Os) -> Advice {
     match os {
         Os::Windows => Advice {
-            ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USB ケーブルとUSBハブ: ケーブルを奥まで差し直し、ハブを使っている場合は PC 本体の USB ポートに直接つないでください。② USB ポート: PC の別の USB ポート (できれば背面) に差し替えてください。③ Windows の USB 省電力: 「コントロール パネル」→「ハードウェアとサウンド」→「電源オプション」→ 使用中のプランの「プラン設定の変更」→「詳細な電源設定の変更」→「USB 設定」→「USB のセレクティブ サスペンドの設定」を「無効」にして「OK」を押してください。",
+            ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USBケーブルとUSBハブ：ケーブルを奥まで差し直し、ハブを使っている場合はPC本体のUSBポートに直接つないでください。② USBポート：PCの別のUSBポート（できれば背面）に差し替えてください。③ WindowsのUSB省電力：「コントロール パネル」→「ハードウェアとサウンド」→「電源オプション」→ 使用中のプランの「プラン設定の変更」→「詳細な電源設定の変更」→「USB 設定」→「USB のセレクティブ サスペンドの設定」を「無効」にして「OK」を押してください。",
             en: "The card reader keeps dropping out. Check, in this order: 1. The USB cable and hub: push the cable fully in; if a hub is used, plug the reader straight into the PC. 2. The USB port: move it to another port of the PC (a rear one if possible). 3. Windows' USB power saving: Control Panel → Hardware and Sound → Power Options → \"Change plan settings\" of the plan in use → \"Change advanced power settings\" → \"USB settings\" → set \"USB selective suspend setting\" to \"Disabled\" and press \"OK\".",
         },
         Os::Other => Advice {
-            ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USB ケーブルとUSBハブ: ケーブルを奥まで差し直し、ハブを使っている場合は PC 本体の USB ポートに直接つないでください。② USB ポート: PC の別の USB ポートに差し替えてください。③ USB の省電力 (オートサスペンド): 管理者に、このリーダーの USB オートサスペンドを止めるよう依頼してください。",
+            ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USBケーブルとUSBハブ：ケーブルを奥まで差し直し、ハブを使っている場合はPC本体のUSBポートに直接つないでください。② USBポート：PCの別のUSBポートに差し替えてください。③ USBの省電力（オートサスペンド）：管理者に、このカードリーダーのUSBオートサスペンドを止めるよう依頼してください。",
             en: "The card reader keeps dropping out. Check, in this order: 1. The USB cable and hub: push the cable fully in; if a hub is used, plug the reader straight into the PC. 2. The USB port: move it to another port of the PC. 3. USB power saving (autosuspend): ask an administrator to turn off USB autosuspend for this reader.",
         },
     }

@@ -32,11 +32,11 @@ pub struct Advice {
 pub const fn service_unavailable(os: Os) -> Advice {
     match os {
         Os::Windows => Advice {
-            ja: "カードリーダーが見つかりません (Windows では、リーダーをすべて外すとスマートカードサービスも止まります)。カードリーダーのUSBケーブルを差し直してください。変わらない場合は PC を再起動するか、「サービス」で「Smart Card」が「実行中」かご確認ください。",
+            ja: "カードリーダーが見つかりません（Windowsでは、カードリーダーをすべて外すとスマートカードサービスも止まります）。カードリーダーのUSBケーブルを差し直してください。変わらない場合はPCを再起動するか、「サービス」で「Smart Card」が「実行中」かご確認ください。",
             en: "No card reader is found (Windows stops the smart-card service when the last reader is unplugged). Plug the reader's USB cable in again. If nothing changes, restart the PC or check that the \"Smart Card\" service is \"Running\" in Services.",
         },
         Os::Other => Advice {
-            ja: "スマートカードサービス (pcscd) が動いていません。カードリーダーを接続し直してください。変わらない場合は、管理者が「sudo systemctl start pcscd」でサービスを起動してください。",
+            ja: "スマートカードサービス（pcscd）が動いていません。カードリーダーを接続し直してください。変わらない場合は、管理者が「sudo systemctl start pcscd」でサービスを起動してください。",
             en: "The smart-card service (pcscd) is not running. Reconnect the card reader. If nothing changes, an administrator can start it with \"sudo systemctl start pcscd\".",
         },
     }

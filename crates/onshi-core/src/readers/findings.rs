@@ -412,7 +412,7 @@ mod tests {
             let found = reconcile(&f);
             assert_eq!(found.len(), 1);
             assert_eq!(found[0].kind, FindingKind::UsbOnly);
-            assert_eq!(found[0].device.ja, "ソニー PaSoRi 4.0 (RC-S300)");
+            assert_eq!(found[0].device.ja, "ソニーPaSoRi 4.0 (RC-S300)");
             codes(&found[0]).join(" ")
         };
         assert_eq!(
@@ -445,7 +445,7 @@ mod tests {
             .message
             .ja
             .contains("ソニーの「NFCポートソフトウェア」"));
-        assert!(windows[0].causes[1].message.ja.contains("エラー コード 28"));
+        assert!(windows[0].causes[1].message.ja.contains("エラー コード28"));
     }
 
     #[test]

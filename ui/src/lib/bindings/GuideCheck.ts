@@ -4,4 +4,4 @@
  * The live checks a step may wait for. The app evaluates them against the real world; the data files
  * name them as serde does here, and a file naming another fails to load.
  */
-export type GuideCheck = "reader:smartphone-ready" | "card:on-ready-reader" | "card:my-number" | "cert:usable" | "backup:verified" | "backup:copied" | "mpki:up-to-date";
+export type GuideCheck = "reader:smartphone-ready" | "card:on-ready-reader" | "card:my-number" | "card:smartphone" | "cert:usable" | "backup:verified" | "backup:copied" | "mpki:up-to-date";

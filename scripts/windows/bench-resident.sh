@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs inside the Windows chroot for npm run bench (scripts/bench.sh): onshi-assistant.exe resident under
+# Wine as after a login start (tray, reader watch on the rig's PaSoRi, no window, no WebView2), and beside
+# it, started at the same moment, Wine's own notepad.exe: the floor any program pays under Wine. Both
+# measured 10 s after the app's icon is up with tests/windows/private-bytes.c (GetProcessMemoryInfo).
+#   bench-resident.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig
+# Prints one line: "wine-memory ours=PRIVATE,WORKING-SET notepad=PRIVATE,WORKING-SET" (bytes).
+set -euo pipefail
+export ONSHI_RESIDENT_EXE=${1:?usage: bench-resident.sh EXE RIG} ONSHI_RIG_BIN=${2:?usage: bench-resident.sh EXE RIG}
+exec /src/scripts/rig-namespace.sh bash -c '
+set -euo pipefail
+exe=$ONSHI_RESIDENT_EXE
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1024x768x24 -nolisten tcp >/tmp/xvfb-bench.log 2>&1 &
+xvfb=$!
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+wineserver -p
+wine cmd /c exit >/dev/null 2>&1 </dev/null
+coproc RIG { "$ONSHI_RIG_BIN" --readers "SONY FeliCa Port/PaSoRi 4.0" --control; }
+read -r ready <&"${RIG[0]}"
+[[ $ready == ready ]] || { echo "the rig did not start" >&2; exit 1; }
+trap "kill $xvfb \$RIG_PID 2>/dev/null; wineserver -k 2>/dev/null" EXIT
+x86_64-w64-mingw32-gcc -O2 -o /tmp/private-bytes.exe /src/tests/windows/private-bytes.c -lpsapi
+WINEDEBUG=-all,+systray wine "$exe" --autostart >/dev/null 2>/tmp/bench-app.err &
+for _ in $(seq 120); do grep -q "Shell_NotifyIconW dwMessage = 0," /tmp/bench-app.err && break; sleep 0.5; done
+grep -q "Shell_NotifyIconW dwMessage = 0," /tmp/bench-app.err || { echo "the app put no icon in the tray" >&2; exit 1; }
+WINEDEBUG=-all wine notepad >/dev/null 2>&1 &
+sleep 10
+measure() { WINEDEBUG=-all wine /tmp/private-bytes.exe "$1" | tr -d "\r" | tr " " ","; }
+ours=$(measure onshi-assistant.exe)
+notepad=$(measure notepad.exe)
+echo "wine-memory ours=$ours notepad=$notepad"
+WINEDEBUG=-all wine "$exe" --quit >/dev/null 2>&1 || true
+'
