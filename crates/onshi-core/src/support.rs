@@ -348,23 +348,43 @@ fn summary(w: &mut String, report: &SupportReport, language: Language) {
         "- {}: {service}",
         l("スマートカードサービス", "Smart-card service")
     );
-    let ready: Vec<&str> = report
+    // By model, each with how many devices (two PaSoRi are told apart by their number).
+    let mut devices: Vec<(&str, Option<u32>)> = report
         .readers
         .iter()
         .filter(|reader| reader.smartphone_ready)
         .map(|reader| {
-            reader
+            let label = reader
                 .label
                 .as_ref()
-                .map_or(reader.name.as_str(), |label| label.get(language))
+                .map_or(reader.name.as_str(), |label| label.get(language));
+            (label, reader.number)
         })
         .collect();
-    let ready_line = if ready.is_empty() {
+    devices.dedup();
+    devices.sort();
+    devices.dedup();
+    let mut models: Vec<(&str, usize)> = Vec::new();
+    for (label, _) in &devices {
+        match models.iter_mut().find(|(model, _)| model == label) {
+            Some((_, count)) => *count += 1,
+            None => models.push((label, 1)),
+        }
+    }
+    let ready_line = if models.is_empty() {
         l("ありません", "none").to_owned()
     } else {
+        let named: Vec<String> = models
+            .iter()
+            .map(|(model, count)| match (count, language) {
+                (1, _) => (*model).to_owned(),
+                (n, Language::Ja) => format!("{model} {n}台"),
+                (n, Language::En) => format!("{model} ×{n}"),
+            })
+            .collect();
         match language {
-            Language::Ja => format!("{}台（{}）", ready.len(), ready.join("、")),
-            Language::En => format!("{} ({})", ready.len(), ready.join(", ")),
+            Language::Ja => format!("{}台（{}）", devices.len(), named.join("、")),
+            Language::En => format!("{} ({})", devices.len(), named.join(", ")),
         }
     };
     let _ = writeln!(

@@ -87,6 +87,6 @@ describe("「始業点検」", () => {
   it("is named in the support report as the last check", async () => {
     await $('[data-testid="nav-report"]').click();
     await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("最後の始業点検"));
-    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("（注意あり）"));
+    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringMatching(/最後の始業点検：\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d 注意あり/));
   });
 });

@@ -44,7 +44,7 @@ describe("home: the first line says whether the desk is ready", () => {
     await expect(headline()).toHaveAttribute("data-level", "ok");
     await expect(headlineText()).toHaveText(expect.stringContaining("受付の準備ができています"));
     await expect($('[data-testid="home-next"]')).not.toBeExisting();
-    await expect($('[data-testid="home-cert-days"]')).toHaveText(expect.stringMatching(/有効期限まであと \d+ 日/));
+    await expect($('[data-testid="home-cert-days"]')).toHaveText(expect.stringMatching(/有効期限まであと\d+日/));
     await expect($('[data-testid="home-smartphone-guide"]')).not.toBeExisting();
     await shot("home-ready");
   });

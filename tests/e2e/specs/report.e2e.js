@@ -36,7 +36,10 @@ describe("「サポート用レポート」", () => {
     expect(text).toContain("OS: Debian");
     expect(text).toContain(RCS300);
     expect(text).toContain("スマホ対応：はい");
-    expect(text).toMatch(/最後の読み取りテスト: マイナンバーカード \[my-number-card\] \(\d{4}-\d\d-\d\dT/);
+    // In Japanese words and a Japanese date, first in the summary the help desk reads; no internal code.
+    expect(text).toMatch(/^オン資アシスタント サポート用レポート\n作成日時：\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d\n+\[まとめ\]/);
+    expect(text).toMatch(/最後の読み取りテスト：マイナンバーカード（\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d）/);
+    expect(text).not.toContain("my-number-card");
     expect(text).toContain("[接続の記録（過去7日）]");
     for (const secret of [uid, MY_NUMBER_ATR, process.env.ONSHI_APP_HOME]) {
       expect(text.toUpperCase()).not.toContain(secret.toUpperCase());

@@ -20,8 +20,11 @@ export function phrased(text: string): string {
 function joinLoneCharacters(phrases: string[]): string[] {
   const joined: string[] = [];
   for (const phrase of phrases) {
-    if ([...phrase.trim()].length <= 1 && joined.length > 0) joined[joined.length - 1] += phrase;
-    else joined.push(phrase);
+    const previous = joined.at(-1);
+    // A lone character, or anything after an opening bracket, stays on the line of what comes before.
+    if (previous !== undefined && ([...phrase.trim()].length <= 1 || /[（「『［]$/.test(previous))) {
+      joined[joined.length - 1] += phrase;
+    } else joined.push(phrase);
   }
   // A lone first phrase goes with the second.
   if (joined.length > 1 && [...joined[0].trim()].length <= 1) joined.splice(0, 2, joined[0] + joined[1]);

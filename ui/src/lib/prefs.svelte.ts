@@ -25,6 +25,13 @@ export const say = (text: Text) => (prefs.language === "en" ? text.en : phrased(
 /** The same message as plain text, for where nothing is laid out (the window title, the clipboard). */
 export const plain = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
 
+/** A YYYY-MM-DD date as the UI language writes it: 2027年1月10日 in Japanese, as it is in English. */
+export const day = (iso: string | null | undefined) => {
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && prefs.language === "ja" ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+};
+
 const shown = (text: string) => (prefs.language === "ja" ? phrased(text) : text);
 
 /** Why the last save failed, for the app to show; null when it worked. */
