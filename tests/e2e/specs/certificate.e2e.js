@@ -53,9 +53,9 @@ describe("「電子証明書」", () => {
     await shot("cert-expired");
   });
 
-  it("says plainly that this PC's certificate store is for the Windows terminal", async () => {
-    await $('[data-testid="cert-store"]').click();
-    await expect($('[data-testid="cert-error"]')).toHaveText(expect.stringContaining("Windowsの資格確認端末で使えます"));
+  it("offers the certificate store only where it works, and says so in a grey line", async () => {
+    await expect($('[data-testid="cert-store"]')).not.toBeExisting();
+    await expect($('[data-testid="cert-store-elsewhere"]')).toHaveText(expect.stringContaining("Windowsの資格確認端末で使えます"));
   });
 
   it("says plainly that a file is not a certificate", async () => {

@@ -29,6 +29,9 @@ describe("home: the first line says whether the desk is ready", () => {
     await expect(headline()).toHaveAttribute("data-level", "warn");
     await expect($('[data-testid="home-smartphone-guide"]')).toBeDisplayed();
     await shot("home-headline-unfit");
+    // A CIR315's contact side: the home says to use its 「CL」 side, as the reader check does.
+    await rig.send("readers Circle CIR315");
+    await expect($('[data-testid="home-reader-advice"]')).toHaveText(expect.stringContaining("CL"));
     await $('[data-testid="home-next"]').click();
     await expect($('[data-testid="guide"]')).toHaveAttribute("data-guide", "smartphone");
     await $('[data-testid="nav-home"]').click();

@@ -32,11 +32,15 @@ describe("home screen, live readers", () => {
     await expect(contact).toHaveText(expect.stringContaining("接触型のため、スマートフォンは読み取れません"));
   });
 
-  it("shows a card placed on a reader, and its removal", async () => {
+  it("shows a card placed on a reader, and its removal, without moving the rows", async () => {
     const pasori = reader("SONY FeliCa Port/PaSoRi 4.0 00 00");
     await expect(pasori).toHaveAttribute("data-card", "");
+    const buttons = async () => Promise.all(await $$('[data-testid="read-test"]').map((b) => b.getLocation()));
+    const before = await buttons();
     await rig.send("insert PaSoRi my-number");
     await expect(pasori).toHaveAttribute("data-card", "type-b");
+    // Every test button stays where it was: the one under the pointer, and the rows below.
+    expect(await buttons()).toEqual(before);
     await expect(pasori).toHaveText(expect.stringContaining("カードあり"));
     // Before the test, a phone and a card look alike: the kind names both.
     await expect(pasori).toHaveText(expect.stringContaining("Type B（マイナンバーカード・スマートフォン・運転免許証など）"));
@@ -59,6 +63,11 @@ describe("home screen, live readers", () => {
     await expect(result).toHaveText(expect.stringContaining("マイナンバーカードとして応答しました"));
     await expect(result).toHaveText(expect.stringContaining("個人情報や暗証番号には一切触れていません"));
     await shot("diagnostics-my-number");
+    // Kept across screens, with its time.
+    await $('[data-testid="nav-home"]').click();
+    await $('[data-testid="nav-readers"]').click();
+    await expect(result).toHaveAttribute("data-holder", "my-number-card");
+    await expect(pasori.$('[data-testid="test-result-time"]')).toHaveText(expect.stringMatching(/\d{1,2}:\d\dの読み取りテストの結果/));
     await rig.send("remove PaSoRi");
 
     const usbNfc4 = reader("Circle USBNFC4 00 00");
