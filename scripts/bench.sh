@@ -11,7 +11,9 @@ trap 'rm -rf "$home_page"' EXIT
 # Our home screen as static HTML, saved from the running app (debug build, as the e2e tests run it), for
 # the bare app to show beside ours.
 cargo build --quiet -p onshi-assistant -p onshi-rig
-ONSHI_BENCH_HOME_PAGE="$home_page" scripts/rig-namespace.sh tests/e2e/run.sh --spec tests/bench/save-home.e2e.js >/dev/null
+if [[ "${1:-}" != --wine-only ]]; then
+  ONSHI_BENCH_HOME_PAGE="$home_page" scripts/rig-namespace.sh tests/e2e/run.sh --spec tests/bench/save-home.e2e.js >/dev/null
+fi
 
 # The resident app on Windows, under Wine: the Windows release build (cached) and the rig's control program.
 bash "$here/windows/build.sh" >/dev/null
@@ -21,6 +23,14 @@ win_as_root cp "${CARGO_TARGET_DIR:-target}/debug/onshi-rig" "$WIN_CHROOT/root/l
 wine_line=$(win_run "scripts/windows/bench-resident.sh $WIN_TARGET_DIR/$WIN_TARGET/release/onshi-assistant.exe /root/linux-tests-lib/onshi-rig" | grep '^wine-memory ')
 wine_version=$(win_run 'dpkg-query -W -f="\${Version}" wine')
 export ONSHI_BENCH_WINE="$wine_line wine=$wine_version" ONSHI_BENCH_HOME_PAGE="$home_page"
+
+# `npm run bench -- --wine-only`: the Windows section alone, measured again and put in place of the last one.
+if [[ "${1:-}" == --wine-only ]]; then
+  cargo build --release --quiet -p onshi-bench
+  sed -i '/^## Resident on Windows, measured under Wine/,$d' BENCHMARKS.md
+  "$CARGO_TARGET_DIR/release/onshi-bench" --wine-section "$ONSHI_BENCH_WINE" >> BENCHMARKS.md
+  exit 0
+fi
 
 # One invocation: the app and the bare reference share one tauri build with the same features.
 cargo build --release --quiet -p onshi-bench -p onshi-cli -p onshi-assistant -p onshi-bare-app

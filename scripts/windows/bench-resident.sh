@@ -2,7 +2,8 @@
 # Runs inside the Windows chroot for npm run bench (scripts/bench.sh): onshi-assistant.exe resident under
 # Wine as after a login start (tray, reader watch on the rig's PaSoRi, no window, no WebView2), and beside
 # it, started at the same moment, Wine's own notepad.exe: the floor any program pays under Wine. Both
-# measured 10 s after the app's icon is up with tests/windows/private-bytes.c (GetProcessMemoryInfo).
+# measured 10 s after the app's icon is up: private memory from the Wine process's smaps_rollup, the working
+# set from tests/windows/private-bytes.c (GetProcessMemoryInfo).
 #   bench-resident.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig
 # Prints one line: "wine-memory ours=PRIVATE,WORKING-SET notepad=PRIVATE,WORKING-SET" (bytes).
 set -euo pipefail
@@ -27,9 +28,21 @@ for _ in $(seq 120); do grep -q "Shell_NotifyIconW dwMessage = 0," /tmp/bench-ap
 grep -q "Shell_NotifyIconW dwMessage = 0," /tmp/bench-app.err || { echo "the app put no icon in the tray" >&2; exit 1; }
 WINEDEBUG=-all wine notepad >/dev/null 2>&1 &
 sleep 10
-measure() { WINEDEBUG=-all wine /tmp/private-bytes.exe "$1" | tr -d "\r" | tr " " ","; }
-ours=$(measure onshi-assistant.exe)
-notepad=$(measure notepad.exe)
+# Wine answers GetProcessMemoryInfo for another process with its address-space reservation as the private
+# bytes (128 TiB), so those are read on the Linux side instead: the pages only the Wine process running the
+# program holds (Private_Clean + Private_Dirty in /proc/PID/smaps_rollup). The working set is Wine's answer.
+private_kib() {
+  local pid
+  pid=$(pgrep -f "$1" | head -n 1)
+  awk "/^Private_(Clean|Dirty):/ { sum += \$2 } END { print sum }" "/proc/$pid/smaps_rollup"
+}
+measure() {
+  local working
+  working=$(WINEDEBUG=-all wine /tmp/private-bytes.exe "$1" | tr -d "\r" | cut -d " " -f 2)
+  echo "$(( $(private_kib "$2") * 1024 )),$working"
+}
+ours=$(measure onshi-assistant.exe "onshi-assistant.exe --autostart")
+notepad=$(measure notepad.exe "notepad")
 echo "wine-memory ours=$ours notepad=$notepad"
 WINEDEBUG=-all wine "$exe" --quit >/dev/null 2>&1 || true
 '

@@ -199,6 +199,13 @@ fn main() {
         usb_listing::child(rounds);
         return;
     }
+    // Only the Windows section, from a wine-memory line (scripts/bench.sh --wine-only).
+    if args.get(1).map(String::as_str) == Some("--wine-section") {
+        let line = args.get(2).map(String::as_str).unwrap_or_default();
+        let row = wine::parse(line).unwrap_or_else(|| panic!("not a wine-memory line: {line}"));
+        print!("{}", wine::section(&row));
+        return;
+    }
     let options = options();
     let rig =
         Rig::start(DEFAULT_READERS).expect("the rig starts (run inside scripts/rig-namespace.sh)");

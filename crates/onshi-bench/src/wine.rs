@@ -43,10 +43,12 @@ pub fn section(row: &WineRow) -> String {
         "## Resident on Windows, measured under Wine\n\n\
          onshi-assistant.exe (the Windows release build) started as at login (`--autostart`: the tray, the reader\n\
          watch on the rig's PaSoRi, no window and no WebView2), and Wine's own notepad.exe started beside it:\n\
-         the floor any program pays under Wine. 10 s after the app's icon was up, GetProcessMemoryInfo\n\
-         (tests/windows/private-bytes.c). **Wine {wine}, not Windows**: Wine maps its own libraries into each\n\
-         process, so the figures say how the app compares with a plain program there, not what Task Manager\n\
-         shows on a terminal.\n\n\
+         the floor any program pays under Wine. 10 s after the app's icon was up. Private bytes: the pages only\n\
+         the Wine process running the program holds (Private_Clean + Private_Dirty of its smaps_rollup), as\n\
+         Wine answers GetProcessMemoryInfo's PrivateUsage for another process with its whole address-space\n\
+         reservation (128 TiB); working set: GetProcessMemoryInfo (tests/windows/private-bytes.c).\n\
+         **Wine {wine}, not Windows**: Wine maps its own libraries into each process, so the figures say how\n\
+         the app compares with a plain program there, not what Task Manager shows on a terminal.\n\n\
          | under Wine | private bytes | working set |\n| --- | --- | --- |\n\
          | onshi-assistant.exe, resident | {ours_private:.1} MiB | {ours_working:.1} MiB |\n\
          | notepad.exe (Wine's) | {notepad_private:.1} MiB | {notepad_working:.1} MiB |\n",
