@@ -30,7 +30,7 @@ WINEDEBUG=-all wine notepad >/dev/null 2>&1 &
 sleep 10
 # Wine answers GetProcessMemoryInfo for another process with its address-space reservation as the private
 # bytes (128 TiB), so those are read on the Linux side instead: the pages only the Wine process running the
-# program holds (Private_Clean + Private_Dirty in /proc/PID/smaps_rollup). The working set is Wine's answer.
+# program holds (Private_Clean + Private_Dirty in /proc/PID/smaps_rollup). The working set is as Wine answers.
 private_kib() {
   local pid
   pid=$(pgrep -f "$1" | head -n 1)
