@@ -33,7 +33,10 @@ sleep 10
 # program holds (Private_Clean + Private_Dirty in /proc/PID/smaps_rollup). The working set is as Wine answers.
 private_kib() {
   local pid
-  pid=$(pgrep -f "$1" | head -n 1)
+  # (No procps in the chroot: the first process whose command line holds the text.)
+  for proc in /proc/[0-9]*; do
+    if tr "\0" " " <"$proc/cmdline" 2>/dev/null | grep -qF -- "$1"; then pid=${proc#/proc/}; break; fi
+  done
   awk "/^Private_(Clean|Dirty):/ { sum += \$2 } END { print sum }" "/proc/$pid/smaps_rollup"
 }
 measure() {
