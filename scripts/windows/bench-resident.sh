@@ -32,12 +32,16 @@ sleep 10
 # bytes (128 TiB), so those are read on the Linux side instead: the pages only the Wine process running the
 # program holds (Private_Clean + Private_Dirty in /proc/PID/smaps_rollup). The working set is as Wine answers.
 private_kib() {
-  local pid
-  # (No procps in the chroot: the first process whose command line holds the text.)
+  # (No procps in the chroot.) Both the `wine` launcher and the Windows process itself carry the program
+  # in their command line; the Windows process is the one holding the memory: the largest.
+  local proc kib most=0
   for proc in /proc/[0-9]*; do
-    if tr "\0" " " <"$proc/cmdline" 2>/dev/null | grep -qF -- "$1"; then pid=${proc#/proc/}; break; fi
+    if tr "\0" " " <"$proc/cmdline" 2>/dev/null | grep -qF -- "$1"; then
+      kib=$(awk "/^Private_(Clean|Dirty):/ { sum += \$2 } END { print sum + 0 }" "$proc/smaps_rollup" 2>/dev/null || echo 0)
+      (( kib > most )) && most=$kib
+    fi
   done
-  awk "/^Private_(Clean|Dirty):/ { sum += \$2 } END { print sum }" "/proc/$pid/smaps_rollup"
+  echo "$most"
 }
 measure() {
   local working
