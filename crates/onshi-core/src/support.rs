@@ -270,6 +270,25 @@ fn outcome_words(code: &str, language: Language) -> String {
     language.pick(ja, en).to_owned()
 }
 
+/// A read test's outcome and when, as the report prints it: 「マイナンバーカード（2026年12月1日 8:31）」; "-" for
+/// none.
+fn read_test_words(test: Option<&ReadTestOutcome>, language: Language) -> String {
+    match test {
+        Some(test) => {
+            let (open, close) = match language {
+                Language::Ja => ("（", "）"),
+                Language::En => (" (", ")"),
+            };
+            format!(
+                "{}{open}{}{close}",
+                outcome_words(&test.outcome, language),
+                when(&test.at, language)
+            )
+        }
+        None => "-".to_owned(),
+    }
+}
+
 /// An instant as the report prints it: 2026年12月1日 8:31 in Japanese, 2026-12-01 08:31 in English.
 fn when(text: &str, language: Language) -> String {
     match language {
@@ -435,16 +454,7 @@ fn summary(w: &mut String, report: &SupportReport, language: Language) {
         .iter()
         .filter_map(|reader| reader.last_read_test.as_ref())
         .max_by(|a, b| a.at.cmp(&b.at));
-    let test_line = match last_test {
-        Some(test) => format!(
-            "{}{}{}{}",
-            outcome_words(&test.outcome, language),
-            l("（", " ("),
-            when(&test.at, language),
-            l("）", ")")
-        ),
-        None => "-".to_owned(),
-    };
+    let test_line = read_test_words(last_test, language);
     let _ = writeln!(
         w,
         "- {}: {test_line}",
@@ -549,16 +559,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
             "  {}: {card}",
             l("置かれているカードの種類", "Card on it (kind)")
         );
-        let test = match &reader.last_read_test {
-            Some(test) => format!(
-                "{}{}{}{}",
-                outcome_words(&test.outcome, language),
-                l("（", " ("),
-                when(&test.at, language),
-                l("）", ")")
-            ),
-            None => "-".into(),
-        };
+        let test = read_test_words(reader.last_read_test.as_ref(), language);
         let _ = writeln!(
             w,
             "  {}: {test}",
