@@ -132,11 +132,12 @@ describe("「電子証明書」", () => {
     await expect($('[data-testid="copy-result"]')).toHaveText(expect.stringContaining("USBメモリが差し込まれているか"));
   });
 
-  it("remembers the MPKI client's latest version and says plainly this PC cannot tell the installed one", async () => {
+  it("remembers the MPKI client's latest version, and says in a grey line that the comparison is for Windows", async () => {
+    await expect($('[data-testid="mpki-elsewhere"]')).toHaveText(expect.stringContaining("Windowsの資格確認端末で行えます"));
+    await expect($('[data-testid="mpki-check"]')).toHaveText("保存");
     await $('[data-testid="mpki-latest"]').setValue("2.0.10");
     await $('[data-testid="mpki-check"]').click();
-    await expect($('[data-testid="mpki-result"]')).toHaveAttribute("data-error", "mpki.notAvailable");
-    await expect($('[data-testid="mpki-result"]')).toHaveText(expect.stringContaining("Windowsの資格確認端末でお使いください"));
+    await expect($('[data-testid="mpki-saved"]')).toHaveText(expect.stringContaining("2.0.10"));
     const settings = JSON.parse(fs.readFileSync(path.join(process.env.ONSHI_APP_DATA, "settings.json"), "utf8"));
     expect(settings.settings.mpki_latest_known).toBe("2.0.10");
   });
