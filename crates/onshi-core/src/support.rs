@@ -270,6 +270,14 @@ fn outcome_words(code: &str, language: Language) -> String {
     language.pick(ja, en).to_owned()
 }
 
+/// The smart-card service's state in words (the summary and the readers' section say it alike).
+fn service_words(service: ServiceState, language: Language) -> &'static str {
+    match service {
+        ServiceState::Running => language.pick("動作中", "running"),
+        ServiceState::Unavailable => language.pick("応答なし", "not answering"),
+    }
+}
+
 /// A read test's outcome and when, as the report prints it: 「マイナンバーカード（2026年12月1日 8:31）」; "-" for
 /// none.
 fn read_test_words(test: Option<&ReadTestOutcome>, language: Language) -> String {
@@ -358,10 +366,7 @@ fn summary(w: &mut String, report: &SupportReport, language: Language) {
         "- {}: {last_check}",
         l("最後の始業点検", "Last desk check")
     );
-    let service = match report.service {
-        ServiceState::Running => l("動作中", "running"),
-        ServiceState::Unavailable => l("応答なし", "not answering"),
-    };
+    let service = service_words(report.service, language);
     let _ = writeln!(
         w,
         "- {}: {service}",
@@ -510,10 +515,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
     }
     let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("カードリーダー", "Card readers"));
-    let service = match report.service {
-        ServiceState::Running => l("動作中", "running"),
-        ServiceState::Unavailable => l("応答なし", "not answering"),
-    };
+    let service = service_words(report.service, language);
     let _ = writeln!(
         w,
         "{}: {service}",
