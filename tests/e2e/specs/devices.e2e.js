@@ -43,5 +43,18 @@ describe("reader devices", () => {
       "ソニーPaSoRi 4.0 (RC-S300)（2台目）",
     );
     await shot("diagnostics-devices");
+
+    // A card on the dual reader: the call-out names the device and the slot, never the SAM.
+    await rig.send("insert ACR1251 my-number");
+    const callout = $$('[data-testid="callout-reader"]');
+    await expect(callout).toBeElementsArrayOfSize(1);
+    await expect(callout[0]).toHaveAttribute("data-name", `${DUAL} 00 00`);
+    await expect(callout[0]).toHaveText(expect.stringContaining("置かれています：ACS ACR1251（非接触・SAM）の非接触の読み取り口"));
+    await rig.send("remove ACR1251");
+    await rig.send("insert 0411234 my-number");
+    await expect($('[data-testid="callout-reader"]')).toHaveText(
+      expect.stringContaining("置かれています：ソニーPaSoRi 4.0 (RC-S300)（2台目）"),
+    );
+    await rig.send("remove 0411234");
   });
 });

@@ -35,7 +35,8 @@ describe("home screen, live readers", () => {
   it("shows a card placed on a reader, and its removal, without moving the rows", async () => {
     const pasori = reader("SONY FeliCa Port/PaSoRi 4.0 00 00");
     await expect(pasori).toHaveAttribute("data-card", "");
-    const buttons = async () => Promise.all(await $$('[data-testid="read-test"]').map((b) => b.getLocation()));
+    // The rows' buttons (the call-out above them gets its own when a card is placed).
+    const buttons = async () => Promise.all(await $$('[data-testid="reader"] [data-testid="read-test"]').map((b) => b.getLocation()));
     const before = await buttons();
     await rig.send("insert PaSoRi my-number");
     await expect(pasori).toHaveAttribute("data-card", "type-b");
@@ -44,6 +45,11 @@ describe("home screen, live readers", () => {
     await expect(pasori).toHaveText(expect.stringContaining("カードあり"));
     // Before the test, a phone and a card look alike: the kind names both.
     await expect(pasori).toHaveText(expect.stringContaining("Type B（マイナンバーカード・スマートフォン・運転免許証など）"));
+    // Called out above the rows, by the model's name and the slot, with its own test button.
+    const callout = $('[data-testid="callout-reader"]');
+    await expect(callout).toHaveAttribute("data-name", "SONY FeliCa Port/PaSoRi 4.0 00 00");
+    await expect(callout).toHaveText(expect.stringContaining("カードまたはスマートフォンが置かれています：ソニーPaSoRi 4.0 (RC-S300)"));
+    await expect(callout.$('[data-testid="callout-read-test"]')).toBeDisplayed();
     await rig.send("insert USBNFC4 felica");
     await expect(reader("Circle USBNFC4 00 00")).toHaveAttribute("data-card", "felica");
     await browser.setWindowSize(1080, 1480); // the whole list, for the README
@@ -52,6 +58,24 @@ describe("home screen, live readers", () => {
     await rig.send("remove PaSoRi");
     await expect(pasori).toHaveAttribute("data-card", "");
     await expect(pasori).toHaveText(expect.stringContaining("カードは置かれていません"));
+  });
+
+  it("tests the card from the call-out, and shows the result there and in the reader's row", async () => {
+    const cir315 = reader("Circle CIR315 CL 00 00");
+    await rig.send("insert CIR315 my-number");
+    const callout = $('[data-testid="callout-reader"]');
+    await expect(callout).toHaveAttribute("data-name", "Circle CIR315 CL 00 00");
+    await expect(callout).toHaveText(expect.stringContaining("置かれています：CIR315 CL非接触"));
+    await callout.$('[data-testid="callout-read-test"]').click();
+    await expect(callout.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "my-number-card");
+    await expect(cir315.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "my-number-card");
+    await shot("diagnostics-callout");
+    await rig.send("remove CIR315");
+    await expect($('[data-testid="callout-reader"][data-name="Circle CIR315 CL 00 00"]')).not.toBeExisting();
+    // With nothing placed, the block says how to test.
+    await rig.send("remove USBNFC4");
+    await expect($('[data-testid="callout-reader"]')).not.toBeExisting();
+    await expect($('[data-testid="card-callout"]')).toHaveText(expect.stringContaining("「読み取りテスト」を押してください"));
   });
 
   it("runs the safe read test and says in plain Japanese what answered", async () => {
@@ -71,7 +95,6 @@ describe("home screen, live readers", () => {
     await rig.send("remove PaSoRi");
 
     const usbNfc4 = reader("Circle USBNFC4 00 00");
-    await rig.send("remove USBNFC4");
     await rig.send("insert USBNFC4 licence");
     await usbNfc4.$('[data-testid="read-test"]').click();
     const other = usbNfc4.$('[data-testid="test-result"]');

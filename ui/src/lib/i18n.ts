@@ -111,6 +111,8 @@ const ja = {
   "readers.howToTest":
     "カードまたはスマートフォンをカードリーダーの中央に置き、「読み取りテスト」を押してください。金属の上には置かないでください。",
   "picture.cardOnReader": "カードリーダーの中央にカードを置いた図",
+  "callout.placed": "カードまたはスマートフォンが置かれています：{reader}",
+  "callout.slot": "の{slot}",
   "test.button": "読み取りテスト",
   "test.running": "読み取っています。カードを動かさないでください（残り{seconds}秒）。",
   "test.cancel": "中止",
@@ -382,6 +384,8 @@ const en: Record<MessageKey, string> = {
   "nav.readers": "Card reader check",
   "home.readerCount": "Card readers connected: {count} (with a card: {cards})",
   "readers.howToTest": "Put a card or phone on the middle of a reader, then press \"Read test\". Keep it off metal surfaces.",
+  "callout.placed": "A card or phone is on {reader}.",
+  "callout.slot": " – {slot}",
   "picture.cardOnReader": "A card placed on the middle of a card reader",
   "test.button": "Read test",
   "test.running": "Reading. Keep the card still ({seconds} s left).",
