@@ -95,8 +95,8 @@ pub fn forget_old(notified: &mut BTreeMap<String, String>, today: NaiveDate) {
 /// The certificate's notice today, if it is due a word.
 pub fn certificate(info: &CertInfo) -> Option<Alert> {
     let days = info.expiry.days_left;
-    let until = &info.not_after;
-    let until_ja = crate::time::date_text_ja(until);
+    let until = crate::time::date_text_en(&info.not_after);
+    let until_ja = crate::time::date_text_ja(&info.not_after);
     if info.expiry.status == CertStatus::Expired {
         return Some(Alert {
             key: "cert-expired".into(),
@@ -140,7 +140,7 @@ pub fn backup_missing(status: &Status) -> Option<Alert> {
         title: Text::new("バックアップを作成してください", "Please make a backup"),
         body: Text::new(
             format!("電子証明書が更新されました（新しい有効期限：{}）。更新後の電子証明書のバックアップがまだ確認されていません。「電子証明書」の「バックアップの確認」で確かめてください。", crate::time::date_text_ja(&seen.not_after)),
-            format!("The certificate was renewed (new expiry: {}). No backup of it has been verified yet: check one under \"Certificate\".", seen.not_after),
+            format!("The certificate was renewed (new expiry: {}). No backup of it has been verified yet: check one under \"Certificate\".", crate::time::date_text_en(&seen.not_after)),
         ),
     })
 }

@@ -78,8 +78,8 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
 /// The certificate's verdict; None when no certificate is known yet (that alone turns nothing amber).
 pub fn certificate(info: &CertInfo) -> (Level, Text) {
     let days = info.expiry.days_left;
-    let until = &info.not_after;
-    let until_ja = crate::time::date_text_ja(until);
+    let until = crate::time::date_text_en(&info.not_after);
+    let until_ja = crate::time::date_text_ja(&info.not_after);
     let level = verdict::certificate(Some(info)).level;
     let text = match info.expiry.status {
         CertStatus::Expired => Text::new(
@@ -95,7 +95,10 @@ pub fn certificate(info: &CertInfo) -> (Level, Text) {
                 "電子証明書：まだ有効期間前です（{}）",
                 crate::time::date_text_ja(&info.not_before)
             ),
-            format!("Certificate: not valid until {}", info.not_before),
+            format!(
+                "Certificate: not valid until {}",
+                crate::time::date_text_en(&info.not_before)
+            ),
         ),
         CertStatus::Valid => Text::new(
             format!("電子証明書：有効（あと{days}日、{until_ja}まで）"),

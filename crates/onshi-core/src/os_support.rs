@@ -71,8 +71,9 @@ pub struct OsSupport {
 pub fn line(os: &OsSupport) -> crate::health::Text {
     use crate::health::Text;
     let name = &os.description;
-    let ends = os.ends.as_deref().unwrap_or("-");
-    let ends_ja = crate::time::date_text_ja(ends);
+    let ends_iso = os.ends.as_deref().unwrap_or("-");
+    let ends_ja = crate::time::date_text_ja(ends_iso);
+    let ends = crate::time::date_text_en(ends_iso);
     match os.verdict.code {
         VerdictCode::OsSupportEnded => Text::new(
             format!("Windows: {name}のサポートは{ends_ja}に終了しています。Windows Updateで新しいバージョンに更新するか、ITベンダーにご相談ください"),

@@ -34,6 +34,17 @@ pub fn date_ja(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
 }
 
+/// A date as English text writes it for a reader anywhere: 30 Jan 2027 (day, month's short name, year; no
+/// order to guess, and no hyphen for a line to break at).
+pub fn date_en(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// A YYYY-MM-DD date as [`date_en`] writes it; another text as it is.
+pub fn date_text_en(text: &str) -> String {
+    parse_date(text).map_or_else(|| text.to_owned(), date_en)
+}
+
 /// An RFC 3339 instant (as the app stores them) in Japan time, as Japanese documents write it:
 /// 2026年12月1日 8:31. A text that is not such an instant is returned as it is.
 pub fn moment_ja(text: &str) -> String {
@@ -72,6 +83,9 @@ mod tests {
     #[test]
     fn dates_and_instants_in_japanese() {
         assert_eq!(date_ja(parse_date("2027-01-10").unwrap()), "2027年1月10日");
+        assert_eq!(date_text_en("2027-01-10"), "10 Jan 2027");
+        assert_eq!(date_text_en("2030-12-31"), "31 Dec 2030");
+        assert_eq!(date_text_en("-"), "-");
         assert_eq!(moment_ja("2026-11-30T23:31:05.000Z"), "2026年12月1日 8:31");
         assert_eq!(
             moment_ja("2026-12-01T08:05:00.000+09:00"),

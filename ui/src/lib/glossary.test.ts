@@ -61,6 +61,14 @@ function tomlJapanese(source: string): string[] {
   return found;
 }
 
+/** The values of a TOML file's keys ending in `_en`. */
+function tomlEnglish(source: string): string[] {
+  const found: string[] = [];
+  const re = /^\s*\w+_en\s*=\s*(?:"""([\s\S]*?)"""|"((?:[^"\\]|\\.)*)")/gm;
+  for (const m of source.matchAll(re)) found.push(m[1] ?? m[2]);
+  return found;
+}
+
 function filesUnder(dir: string, ending: string): string[] {
   return fs
     .readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
@@ -156,6 +164,21 @@ describe("the glossary", () => {
       expect(broken).toEqual([]);
     });
   }
+
+  it("English never quotes the app's own Japanese labels: in English they read in English", () => {
+    const ours = new Set(Object.values(dictionaries.ja));
+    const english = [
+      ...Object.entries(dictionaries.en).map(([key, text]) => ({ where: `i18n ${key}`, text })),
+      ...filesUnder("crates/onshi-core/src", ".toml").flatMap((file) =>
+        tomlEnglish(fs.readFileSync(path.join(root, file), "utf8")).map((text) => ({ where: file, text })),
+      ),
+    ];
+    expect(english.length).toBeGreaterThan(300);
+    const quoted = english.flatMap(({ where, text }) =>
+      [...text.matchAll(/「([^「」]*)」/g)].filter((m) => ours.has(m[1])).map((m) => `${where}: 「${m[1]}」`),
+    );
+    expect(quoted).toEqual([]);
+  });
 
   it("reads Rust literals as the compiler does", () => {
     expect(rustStrings('let a = "一\\\n    二"; // "無視"\nlet c = \'"\'; let b = r"C:\\パス";')).toEqual(["一二", "C:\\パス"]);

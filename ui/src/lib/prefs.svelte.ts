@@ -25,11 +25,15 @@ export const say = (text: Text) => (prefs.language === "en" ? text.en : phrased(
 /** The same message as plain text, for where nothing is laid out (the window title, the clipboard). */
 export const plain = (key: MessageKey, params?: Record<string, string>) => translate(prefs.language, key, params);
 
-/** A YYYY-MM-DD date as the UI language writes it: 2027年1月10日 in Japanese, as it is in English. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A YYYY-MM-DD date as the UI language writes it: 2027年1月10日 in Japanese, 10 Jan 2027 in English (as
+ *  onshi-core's time::date_en writes the dates inside its messages); another text as it is. */
 export const day = (iso: string | null | undefined) => {
   if (!iso) return "";
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m && prefs.language === "ja" ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+  if (!m) return iso;
+  return prefs.language === "ja" ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 };
 
 const shown = (text: string) => (prefs.language === "ja" ? phrased(text) : text);

@@ -1,0 +1,154 @@
+// Every screen a receptionist uses, in Japanese and in English, each with normal and with larger text, at the
+// window's usual size (1080×760): home, 「カードリーダー診断」 with a card called out and tested, the smartphone
+// guide's phone step, 「電子証明書」, 「サポート用レポート」 and the 「設定」 menu. Saved as
+// tests/e2e/out/gallery/SCREEN-LANG[-large].png (docs/screenshots/gallery/ keeps copies for the README).
+// On each: nothing is wider than the window, and in English no Japanese is left outside 「」 (labels quoted
+// from Japanese software) and the report (always Japanese, for the help desk).
+import { expect } from "@wdio/globals";
+import fs from "node:fs";
+import path from "node:path";
+import { openSettings, shot, startRig, willChoose } from "../helpers.js";
+
+const fixtures = process.env.ONSHI_FIXTURES;
+const PASORI = "SONY FeliCa Port/PaSoRi 4.0 00 00";
+const VARIANTS = [
+  { language: "ja", large: false },
+  { language: "ja", large: true },
+  { language: "en", large: false },
+  { language: "en", large: true },
+];
+
+const guide = () => $('[data-testid="guide"]');
+const atStep = (id) => expect(guide()).toHaveAttribute("data-step", id);
+const next = () => $('[data-testid="guide-next"]').click();
+const choose = async (label) => {
+  for (const button of await $$('[data-testid="guide-choice"]')) {
+    if ((await button.getText()).includes(label)) return button.click();
+  }
+  throw new Error(`no choice ${label}`);
+};
+const openGuide = async (id) => {
+  await $('[data-testid="nav-home"]').click();
+  await $(`[data-testid="open-guide"][data-guide="${id}"]`).click();
+  await expect(guide()).toHaveAttribute("data-guide", id);
+};
+
+/** Sets the language and the text size from the 「設定」 menu, then closes it. */
+async function setPrefs({ language, large }) {
+  await openSettings();
+  await $('[data-testid="language"]').selectByAttribute("value", language);
+  const box = $('[data-testid="large-text"]');
+  if ((await box.isSelected()) !== large) await box.click();
+  await $('[data-testid="settings-menu"] summary').click();
+}
+
+/** What a person would notice on the screen as it is: a sideways scroll bar, and Japanese left in English. */
+async function looksRight({ language }) {
+  const { overflow, leftovers } = await browser.execute((english) => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    if (!english) return { overflow, leftovers: [] };
+    const copy = document.body.cloneNode(true);
+    // The report is Japanese by design; a language menu names each language in itself; names from a
+    // certificate are its own (translate="no").
+    copy.querySelectorAll('[data-testid="report-preview"], select, [translate="no"]').forEach((node) => node.remove());
+    document.body.appendChild(copy); // innerText needs a rendered node
+    const text = copy.innerText;
+    copy.remove();
+    const japanese = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
+    const leftovers = text
+      .split("\n")
+      .map((line) => line.replace(/「[^」]*」/g, "").replace(/[（(][^）)]*[）)]/g, (part) => (japanese.test(part) ? part : "")))
+      .filter((line) => japanese.test(line));
+    return { overflow, leftovers };
+  }, language === "en");
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(leftovers).toEqual([]);
+}
+
+async function capture(screen, variant) {
+  await looksRight(variant);
+  await browser.execute(() => window.scrollTo(0, 0)); // each screen as it opens
+  await shot(`gallery/${screen}-${variant.language}${variant.large ? "-large" : ""}`);
+}
+
+describe("every screen, in both languages and with larger text", () => {
+  let rig;
+  after(() => rig?.stop());
+
+  before(async () => {
+    fs.mkdirSync(path.join("tests/e2e/out/gallery"), { recursive: true });
+    await browser.setWindowSize(1080, 760);
+    rig = startRig();
+    expect(await rig.ready).toBe("ready");
+    // A certificate in its renewal window: the home's headline leads to the renewal guide.
+    willChoose("certificate", path.join(fixtures, "renewal.pem"));
+    await $('[data-testid="nav-cert"]').click();
+    await $('[data-testid="cert-open"]').click();
+    await expect($('[data-testid="cert-countdown"]')).toHaveAttribute("data-status", "renewal-window");
+
+    // The smartphone guide walked to its phone step, where a phone is tested from the step itself.
+    await openGuide("smartphone");
+    await choose("ほかのメーカー");
+    for (const step of ["prepare", "placement", "connect"]) {
+      await atStep(step);
+      await next();
+    }
+    await choose("アルメックス");
+    for (const step of ["pair-almex", "name-almex", "almex-card"]) {
+      await atStep(step);
+      await next();
+    }
+    await atStep("card-app");
+    await rig.send("insert PaSoRi my-number");
+    await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
+    await next();
+    await atStep("restart-app");
+    await next();
+    await atStep("smartphone-button");
+    await next();
+    await atStep("phone-test");
+    await rig.send("remove PaSoRi");
+    await rig.send("insert PaSoRi android");
+    const inStep = $(`[data-testid="step-readers"] [data-testid="reader"][data-name="${PASORI}"]`);
+    await inStep.$('[data-testid="read-test"]').click();
+    await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
+  });
+
+  for (const variant of VARIANTS) {
+    const name = `${variant.language}${variant.large ? ", larger text" : ""}`;
+
+    it(`${name}: home, the 「設定」 menu, the readers, the phone step, the certificate, the report`, async () => {
+      await $('[data-testid="nav-home"]').click();
+      await setPrefs(variant);
+      await expect($("html")).toHaveAttribute("lang", variant.language);
+      await expect($('[data-testid="home-headline"]')).toHaveAttribute("data-next", "renewal-guide");
+      await expect($('[data-testid="home-next"]')).toBeDisplayedInViewport();
+      await capture("home", variant);
+
+      await openSettings();
+      await capture("settings", variant);
+      await $('[data-testid="settings-menu"] summary').click();
+
+      await $('[data-testid="nav-readers"]').click();
+      await expect($('[data-testid="callout-reader"]')).toHaveAttribute("data-name", PASORI);
+      await expect($('[data-testid="callout-reader"] [data-testid="test-result"]')).toHaveAttribute(
+        "data-holder",
+        "smartphone-android",
+      );
+      await capture("readers", variant);
+
+      await openGuide("smartphone");
+      await atStep("phone-test");
+      await expect($('[data-testid="step-check"]')).toHaveAttribute("data-met", "true");
+      await capture("guide-phone-test", variant);
+
+      await $('[data-testid="nav-cert"]').click();
+      await expect($('[data-testid="cert-countdown"]')).toHaveAttribute("data-status", "renewal-window");
+      await capture("certificate", variant);
+
+      await $('[data-testid="nav-report"]').click();
+      await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("[まとめ]"));
+      await capture("report", variant);
+    });
+  }
+});
