@@ -23,6 +23,7 @@ if [[ " $* " == *" --test "* ]]; then
     libnss3-tools gnutls-bin                 # backups as NSS (pk12util) and GnuTLS (certtool) write them
     python3-dbus python3-gi python3-xlib     # the test desktop: notification server, tray watcher,
     libglib2.0-bin xclip                     # a window's close button (tests/e2e/desktop_bus.py), gdbus
+    debootstrap lintian                      # the chroots (.deb install test, Windows toolchain), the .deb's lint
   )
 fi
 

@@ -7,6 +7,11 @@ source "$(dirname "$0")/lib/phases.sh" "npm test"
 phase "set-up: Debian and npm packages, tauri-driver"
 source "$(dirname "$0")/setup.sh" --test
 cd "$ONSHI_ROOT"
+export ONSHI_ROOT
+# The chroots of the last two phases are made now, in the background, while Linux compiles.
+source scripts/lib/test-chroots.sh
+at_exit chroots_stop
+if [[ "${ONSHI_SKIP_WINDOWS:-}" == 1 ]]; then chroots_start --no-windows; else chroots_start; fi
 
 phase "format"
 cargo fmt --all --check
@@ -38,6 +43,7 @@ cargo build --quiet -p onshi-assistant -p onshi-rig
 scripts/rig-namespace.sh tests/e2e/run.sh
 
 phase "Linux installer: the .deb made offline, lintian, installed into a clean Debian 12 chroot"
+chroots_wait deb
 bash scripts/build.sh
 scripts/linux/install-test.sh "dist/linux/onshi-assistant_$(node -p 'require("./package.json").version')_amd64.deb"
 
@@ -45,5 +51,6 @@ phase "Windows: the cross-built Windows build under Wine (npm run test:windows)"
 if [[ "${ONSHI_SKIP_WINDOWS:-}" == 1 ]]; then
   echo "skipped: ONSHI_SKIP_WINDOWS=1 (CI never sets it)"
 else
+  chroots_wait windows
   bash scripts/windows/test.sh
 fi

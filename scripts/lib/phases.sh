@@ -3,6 +3,7 @@
 # slow run says where its minutes went. Sourced:
 #   source scripts/lib/phases.sh "npm test"     # the title of the table
 #   phase "clippy"                               # ends the phase before, starts this one
+#   at_exit "command"                            # runs when the script ends, however it ends
 _phases_title=${1:-phases}
 _phases_names=()
 _phases_starts=()
@@ -15,8 +16,13 @@ phase() {
   echo "==> $*"
 }
 
+# Commands run when the script ends, before the table (at_exit "chroots_stop").
+_phases_exit_hooks=()
+at_exit() { _phases_exit_hooks+=("$*"); }
+
 _phases_report() {
-  local status=$? i end count=${#_phases_names[@]}
+  local status=$? i end count=${#_phases_names[@]} hook
+  for hook in "${_phases_exit_hooks[@]}"; do eval "$hook"; done
   ((count)) || return "$status"
   echo
   echo "==> $_phases_title: time per phase"

@@ -7,17 +7,15 @@
 set -euo pipefail
 deb=${1:?usage: install-test.sh PATH-TO-.deb}
 ONSHI_ROOT="${ONSHI_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
-source "$ONSHI_ROOT/scripts/lib/chroot.sh"
-root="$HOME/.cache/onshi-assistant/linux/bookworm"
+source "$ONSHI_ROOT/scripts/lib/test-chroots.sh"
+root="$DEB_TEST_CHROOT"
 fail=0
 
 command -v lintian >/dev/null || chroot_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian >/dev/null
 echo "lintian:"
 lintian --fail-on error --tag-display-limit 0 "$deb" | sed 's/^/  /' || { echo "FAIL: lintian found errors" >&2; fail=1; }
 
-# A bare Debian 12 with only what a test needs (a display and a way to find a window): the app's own
-# dependencies must come from the package's Depends.
-chroot_make "$root" bookworm 1 true xvfb xauth xdotool x11-utils ca-certificates
+deb_test_chroot
 rel="${deb#"$ONSHI_ROOT"/}"
 [[ $rel != /* ]] || { echo "the .deb must be inside the repository: $deb" >&2; exit 2; }
 chroot_exec "$root" "
