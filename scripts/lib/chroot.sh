@@ -86,6 +86,8 @@ chroot_make() {
   echo 'Acquire::Check-Valid-Until "false";' | chroot_as_root tee "$target/etc/apt/apt.conf.d/99onshi" >/dev/null
   chroot_exec "$target" "
     export DEBIAN_FRONTEND=noninteractive LC_ALL=C
+    # A run stopped while dpkg worked (npm test ended early) left it half done: finish that first.
+    dpkg --configure -a >/var/log/onshi-dpkg-configure.log 2>&1 || true
     apt-get update -qq >/var/log/onshi-apt-update.log 2>&1 ||
       { tail -20 /var/log/onshi-apt-update.log >&2; echo 'apt-get update failed in the chroot (above)' >&2; exit 1; }
     apt-get install -y -qq --no-install-recommends $* >/var/log/onshi-apt.log 2>&1 ||

@@ -22,7 +22,7 @@ at_exit() { _phases_exit_hooks+=("$*"); }
 
 _phases_report() {
   local status=$? i end count=${#_phases_names[@]} hook
-  for hook in "${_phases_exit_hooks[@]}"; do eval "$hook"; done
+  for hook in "${_phases_exit_hooks[@]}"; do eval "$hook" || true; done
   ((count)) || return "$status"
   echo
   echo "==> $_phases_title: time per phase"

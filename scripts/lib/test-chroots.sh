@@ -11,7 +11,7 @@
 source "$ONSHI_ROOT/scripts/lib/chroot.sh"
 
 DEB_TEST_CHROOT="$HOME/.cache/onshi-assistant/linux/bookworm"
-declare -A _chroots_pids=()
+declare -gA _chroots_pids=()
 
 # A bare Debian 12 with only what the .deb's test needs (a display and a way to find a window): the app's
 # own dependencies must come from the package's Depends.
@@ -32,6 +32,11 @@ _chroots_make() {
 }
 
 chroots_start() {
+  # Without a terminal, sudo cannot ask for a password: then each chroot is made in its own phase.
+  if [[ $(id -u) -ne 0 ]] && ! sudo -n true 2>/dev/null; then
+    echo "(the test chroots are made in their phases: sudo needs a password)"
+    return 0
+  fi
   _chroots_make deb
   [[ ${1:-} == --no-windows ]] || _chroots_make windows
 }

@@ -38,8 +38,8 @@ fn print_certificate(info: &CertInfo, lang: Language) {
     crate::say!(
         "  {} {} 〜 {}",
         lang.pick("有効期間：", "Valid:  "),
-        info.not_before,
-        info.not_after
+        lang.date(&info.not_before),
+        lang.date(&info.not_after)
     );
     crate::say!("  {}", lang.cert_status(info));
 }
@@ -181,7 +181,7 @@ pub fn verify(
                         ),
                         older.subject,
                         lang.pick("有効期限", "expiry"),
-                        older.not_after
+                        lang.date(&older.not_after)
                     );
                 }
                 if let Some(encryption) = &report.encryption {

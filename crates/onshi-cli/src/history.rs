@@ -51,7 +51,7 @@ fn print_day(day: &DayTimeline, today: &str, lang: Language) {
     let is_today = day.date == today;
     crate::say!(
         "{}{}",
-        day.date,
+        lang.date(&day.date),
         if is_today {
             lang.pick(" （今日）", " (today)")
         } else {

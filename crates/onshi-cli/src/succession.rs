@@ -35,25 +35,28 @@ pub fn run(
         }
     };
     let grace = grace_period(from, not_after);
+    // People read the dates their way; --json keeps YYYY-MM-DD.
+    let last_day = onshi_core::time::date_text(&grace.last_day, lang);
+    let counted_from = onshi_core::time::date_text(&grace.from, lang);
     if json {
         print_json(&grace);
     } else {
         match (lang, grace.limited_by) {
             (Language::Ja, LimitedBy::Days120) => crate::say!(
                 "旧コードの電子証明書を使えるのは{}までです（{}から120日間）。正確な日付はポータルサイトでもご確認ください。",
-                grace.last_day, grace.from
+                last_day, counted_from
             ),
             (Language::Ja, LimitedBy::Certificate) => crate::say!(
                 "旧コードの電子証明書を使えるのは{}までです（120日より先に電子証明書の有効期限が来ます）。正確な日付はポータルサイトでもご確認ください。",
-                grace.last_day
+                last_day
             ),
             (Language::En, LimitedBy::Days120) => crate::say!(
                 "The old-code certificate may be used until {} (120 days from {}). Confirm the date on the portal site.",
-                grace.last_day, grace.from
+                last_day, counted_from
             ),
             (Language::En, LimitedBy::Certificate) => crate::say!(
                 "The old-code certificate may be used until {} (it expires before the 120 days end). Confirm the date on the portal site.",
-                grace.last_day
+                last_day
             ),
             (_, LimitedBy::AlreadyExpired) => {}
         }
@@ -65,11 +68,11 @@ pub fn run(
             match lang {
                 Language::Ja => format!(
                     "旧コードの電子証明書は{}に有効期限が切れています（承継の日{}より前）。この電子証明書は使えません。新しいコードで電子証明書の新規発行を申請してください。",
-                    grace.last_day, grace.from
+                    last_day, counted_from
                 ),
                 Language::En => format!(
                     "The old-code certificate expired on {}, before the change on {}: it cannot be used at all. Apply for a new certificate under the new code.",
-                    grace.last_day, grace.from
+                    last_day, counted_from
                 ),
             }
         );

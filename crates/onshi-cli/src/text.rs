@@ -14,6 +14,11 @@ pub trait Words: Copy {
         self.language().pick(ja, en)
     }
 
+    /// A YYYY-MM-DD date as people read it: 2027年1月10日 / 10 Jan 2027 (`--json` keeps YYYY-MM-DD).
+    fn date(self, iso: &str) -> String {
+        onshi_core::time::date_text(iso, self.language())
+    }
+
     /// In this OS's words: Windows stops its service with the last reader (readers::advice).
     fn service_unavailable(self) -> &'static str {
         let advice = advice::service_unavailable(advice::Os::current());
@@ -155,20 +160,20 @@ pub trait Words: Copy {
         use onshi_core::cert::CertStatus;
         let e = &info.expiry;
         match (self.language(), e.status) {
-            (Language::Ja, CertStatus::Valid) => format!("有効です。あと{}日。更新は{}からできます。", e.days_left, e.renewal_opens),
+            (Language::Ja, CertStatus::Valid) => format!("有効です。あと{}日。更新は{}からできます。", e.days_left, self.date(&e.renewal_opens)),
             (Language::Ja, CertStatus::RenewalWindow) => format!(
                 "更新期間中です。あと{}日で期限が切れます。今日更新すると、新しい有効期限は{}頃になります。",
-                e.days_left, e.renewed_expiry_if_today
+                e.days_left, self.date(&e.renewed_expiry_if_today)
             ),
             (Language::Ja, CertStatus::Expired) => format!(
                 "有効期限が{}日前に切れています。更新はできず、新規の発行申請が必要です。",
                 -e.days_left
             ),
             (Language::Ja, CertStatus::NotYetValid) => "有効期間がまだ始まっていません。PCの日付をご確認ください。".to_string(),
-            (Language::En, CertStatus::Valid) => format!("Valid, {} days left. Renewal opens on {}.", e.days_left, e.renewal_opens),
+            (Language::En, CertStatus::Valid) => format!("Valid, {} days left. Renewal opens on {}.", e.days_left, self.date(&e.renewal_opens)),
             (Language::En, CertStatus::RenewalWindow) => format!(
                 "In the renewal window: {} days left. Renewed today, it would run until about {}.",
-                e.days_left, e.renewed_expiry_if_today
+                e.days_left, self.date(&e.renewed_expiry_if_today)
             ),
             (Language::En, CertStatus::Expired) => format!(
                 "Expired {} days ago. It cannot be renewed; a new issuance must be applied for.",

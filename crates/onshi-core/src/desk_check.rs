@@ -139,7 +139,7 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
         Some(info) => health::certificate(info).1,
         None => Text::new(
             "電子証明書：まだ確認していません。「電子証明書」で電子証明書を選んでください",
-            "Certificate: not checked yet. Choose it under 「電子証明書」",
+            "Certificate: not checked yet. Choose it under \"Certificate\"",
         ),
     };
     let mut areas = vec![

@@ -297,20 +297,24 @@ fn read_test_words(test: Option<&ReadTestOutcome>, language: Language) -> String
     }
 }
 
-/// An instant as the report prints it: 2026年12月1日 8:31 in Japanese, 2026-12-01 08:31 in English.
+/// An instant as the report prints it, in Japan time: 2026年12月1日 8:31 in Japanese, 1 Dec 2026 8:31 in
+/// English.
 fn when(text: &str, language: Language) -> String {
     match language {
         Language::Ja => crate::time::moment_ja(text),
-        Language::En => text.get(..16).unwrap_or(text).replace('T', " "),
+        Language::En => match chrono::DateTime::parse_from_rfc3339(text) {
+            Ok(at) => {
+                let at = at.with_timezone(&crate::time::jst());
+                format!("{} {}", crate::time::date_en(at.date_naive()), at.format("%-H:%M"))
+            }
+            Err(_) => text.to_owned(),
+        },
     }
 }
 
-/// A YYYY-MM-DD date as the report prints it (2027年1月10日 in Japanese).
+/// A YYYY-MM-DD date as the report prints it (2027年1月10日 / 10 Jan 2027).
 fn day(text: &str, language: Language) -> String {
-    match language {
-        Language::Ja => crate::time::date_text_ja(text),
-        Language::En => text.to_owned(),
-    }
+    crate::time::date_text(text, language)
 }
 
 fn kind_words(kind: crate::card::CardKind, language: Language) -> &'static str {

@@ -45,6 +45,14 @@ pub fn date_text_en(text: &str) -> String {
     parse_date(text).map_or_else(|| text.to_owned(), date_en)
 }
 
+/// A YYYY-MM-DD date in `language`'s way: [`date_text_ja`] or [`date_text_en`].
+pub fn date_text(text: &str, language: crate::text::Language) -> String {
+    match language {
+        crate::text::Language::Ja => date_text_ja(text),
+        crate::text::Language::En => date_text_en(text),
+    }
+}
+
 /// An RFC 3339 instant (as the app stores them) in Japan time, as Japanese documents write it:
 /// 2026年12月1日 8:31. A text that is not such an instant is returned as it is.
 pub fn moment_ja(text: &str) -> String {

@@ -45,7 +45,7 @@ async function setPrefs({ language, large }) {
 /** What a person would notice on the screen as it is: a sideways scroll bar, and Japanese left in English. */
 async function looksRight({ language }) {
   const { overflow, leftovers } = await browser.execute((english) => {
-    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
     if (!english) return { overflow, leftovers: [] };
     const copy = document.body.cloneNode(true);
     // The report is Japanese by design; a language menu names each language in itself; names from a
@@ -57,7 +57,7 @@ async function looksRight({ language }) {
     const japanese = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
     const leftovers = text
       .split("\n")
-      .map((line) => line.replace(/「[^」]*」/g, "").replace(/[（(][^）)]*[）)]/g, (part) => (japanese.test(part) ? part : "")))
+      .map((line) => line.replace(/「[^」]*」/g, ""))
       .filter((line) => japanese.test(line));
     return { overflow, leftovers };
   }, language === "en");

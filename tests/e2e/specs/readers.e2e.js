@@ -66,10 +66,28 @@ describe("home screen, live readers", () => {
     const callout = $('[data-testid="callout-reader"]');
     await expect(callout).toHaveAttribute("data-name", "Circle CIR315 CL 00 00");
     await expect(callout).toHaveText(expect.stringContaining("置かれています：CIR315 CL非接触"));
+    // The first row's button and this reader's own: the call-out above them must not push them down.
+    const rowButtons = async () => [
+      await $('[data-testid="reader"] [data-testid="read-test"]').getLocation(),
+      await cir315.$('[data-testid="read-test"]').getLocation(),
+    ];
+    const before = await rowButtons();
     await callout.$('[data-testid="callout-read-test"]').click();
-    await expect(callout.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "my-number-card");
+    // One line in the call-out: the finding and its time; the whole result in the reader's row.
+    const status = callout.$('[data-testid="test-result"]');
+    await expect(status).toHaveAttribute("data-holder", "my-number-card");
+    await expect(status).toHaveText(expect.stringMatching(/^マイナンバーカードとして応答しました。\s*\d{1,2}:\d\dの読み取りテストの結果$/));
     await expect(cir315.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "my-number-card");
+    // The call-out kept its height: the buttons did not move.
+    expect(await rowButtons()).toEqual(before);
     await shot("diagnostics-callout");
+
+    // Another card on the same reader: the call-out forgets the last card's result; the row keeps it, with its time.
+    await rig.send("remove CIR315");
+    await rig.send("insert CIR315 licence");
+    await expect(callout).toHaveAttribute("data-name", "Circle CIR315 CL 00 00");
+    await expect(callout.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "");
+    await expect(cir315.$('[data-testid="test-result-time"]')).toBeDisplayed();
     await rig.send("remove CIR315");
     await expect($('[data-testid="callout-reader"][data-name="Circle CIR315 CL 00 00"]')).not.toBeExisting();
     // With nothing placed, the block says how to test.

@@ -31,7 +31,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
  *  onshi-core's time::date_en writes the dates inside its messages); another text as it is. */
 export const day = (iso: string | null | undefined) => {
   if (!iso) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const m = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(iso);
   if (!m) return iso;
   return prefs.language === "ja" ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 };

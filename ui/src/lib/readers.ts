@@ -29,8 +29,11 @@ const readersWords: Partial<Record<VerdictCode, { title: MessageKey; action: Mes
   "readers-ready": { title: "readers.ready.title", action: "readers.ready.action" },
 };
 
-export function readersVerdict(verdict: Verdict): Words {
+/** `onDiagnostics`: shown on 「カードリーダー診断」 itself, where the ready verdict's next step is on the
+ *  same screen, just below. */
+export function readersVerdict(verdict: Verdict, onDiagnostics = false): Words {
   const words = readersWords[verdict.code] ?? readersWords["readers-none"]!;
+  if (onDiagnostics && verdict.code === "readers-ready") return { level: verdict.level, ...words, action: "readers.ready.actionHere" };
   return { level: verdict.level, ...words };
 }
 
