@@ -305,7 +305,11 @@ fn when(text: &str, language: Language) -> String {
         Language::En => match chrono::DateTime::parse_from_rfc3339(text) {
             Ok(at) => {
                 let at = at.with_timezone(&crate::time::jst());
-                format!("{} {}", crate::time::date_en(at.date_naive()), at.format("%-H:%M"))
+                format!(
+                    "{} {}",
+                    crate::time::date_en(at.date_naive()),
+                    at.format("%-H:%M")
+                )
             }
             Err(_) => text.to_owned(),
         },
