@@ -76,7 +76,7 @@ describe("home screen, live readers", () => {
     // One line in the call-out: the finding and its time; the whole result in the reader's row.
     const status = callout.$('[data-testid="test-result"]');
     await expect(status).toHaveAttribute("data-holder", "my-number-card");
-    await expect(status).toHaveText(expect.stringMatching(/^マイナンバーカードとして応答しました。\s*\d{1,2}:\d\dの読み取りテストの結果$/));
+    await expect(status).toHaveText(expect.stringMatching(/^✓\s*マイナンバーカードとして応答しました。\s*\d{1,2}:\d\dの読み取りテストの結果$/));
     await expect(cir315.$('[data-testid="test-result"]')).toHaveAttribute("data-holder", "my-number-card");
     // The call-out kept its height: the buttons did not move.
     expect(await rowButtons()).toEqual(before);
