@@ -266,12 +266,22 @@ fn probe_within_limit(reader: String, cancel: &Cancel) -> Result<ProbeReport, Fa
         .spawn(move || {
             let _ = done.send(run_probe(&reader));
         });
-    if let Err(error) = spawned {
-        return Err(Failure {
-            error: ProbeError::Failed(error.to_string()),
-            exchanged: false,
-        });
-    }
+    let exchange = match spawned {
+        Ok(exchange) => exchange,
+        Err(error) => {
+            return Err(Failure {
+                error: ProbeError::Failed(error.to_string()),
+                exchanged: false,
+            })
+        }
+    };
+    // Once the exchange has answered, its thread is only ending: wait for it, so that it never outlives
+    // the test. (A program that exits while it ends can lose its exit code under Wine, where the last
+    // thread to end gives the process its code; seen as `onshi card-test` exiting 0 after a FeliCa card.)
+    let finished = |result| {
+        let _ = exchange.join();
+        result
+    };
     let limit = Instant::now() + EXCHANGE_LIMIT;
     loop {
         let left = limit.saturating_duration_since(Instant::now());
@@ -280,9 +290,11 @@ fn probe_within_limit(reader: String, cancel: &Cancel) -> Result<ProbeReport, Fa
             exchanged: true,
         };
         match outcome.recv_timeout(left.min(CANCEL_CHECK)) {
-            Ok(result) => return result,
+            Ok(result) => return finished(result),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(ended(ProbeError::Failed("the read test stopped".into())))
+                return finished(Err(ended(ProbeError::Failed(
+                    "the read test stopped".into(),
+                ))))
             }
             Err(mpsc::RecvTimeoutError::Timeout) if cancel.is_cancelled() => {
                 return Err(ended(ProbeError::Cancelled))
