@@ -237,6 +237,7 @@ pub fn wait_and_probe(
     cancel: &Cancel,
 ) -> Result<ProbeReport, ProbeError> {
     let deadline = Instant::now() + wait;
+    let mut tried_again = false;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         let reader = wait_for_card(reader_filter, left, cancel)?;
@@ -251,10 +252,24 @@ pub fn wait_and_probe(
                 // Let the service catch up with the card that left before looking again.
                 std::thread::sleep(Duration::from_millis(100));
             }
+            // A card or phone met in the instant it arrives can fail the connection itself, before any
+            // command (Wine's winscard answers SCARD_E_UNEXPECTED then): once per test, it gets a moment
+            // to settle and a second try, if that still starts within the wait (so the test's limit,
+            // the wait plus EXCHANGE_LIMIT, holds). Nothing had been sent to it.
+            Err(Failure {
+                exchanged: false,
+                error: ProbeError::Failed(_),
+            }) if !tried_again && Instant::now() + SETTLE < deadline => {
+                tried_again = true;
+                std::thread::sleep(SETTLE);
+            }
             outcome => return outcome.map_err(|failure| failure.error),
         }
     }
 }
+
+/// How long a card that failed the connection as it arrived is given before the second try.
+const SETTLE: Duration = Duration::from_millis(300);
 
 /// Runs the read test on a thread of its own and waits at most [`EXCHANGE_LIMIT`] for it: a card that
 /// never answers leaves pcscd waiting, not us. (The thread ends when pcscd gives up or the card is taken
