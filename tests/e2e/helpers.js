@@ -1,4 +1,5 @@
 // Shared by the specs: the rig as a child process, and screenshots.
+import { expect } from "@wdio/globals";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -100,4 +101,21 @@ export async function followNewWindow() {
 export async function openSettings() {
   const menu = $('[data-testid="settings-menu"]');
   if ((await menu.getAttribute("open")) === null) await menu.$("summary").click();
+}
+
+/** A guide on screen, by the steps' data attributes: open one from home, check the step, press
+ *  「次へ」, pick a choice by its words. */
+export const guide = () => $('[data-testid="guide"]');
+export async function openGuide(id) {
+  await $('[data-testid="nav-home"]').click();
+  await $(`[data-testid="open-guide"][data-guide="${id}"]`).click();
+  await expect(guide()).toHaveAttribute("data-guide", id);
+}
+export const atStep = (id) => expect(guide()).toHaveAttribute("data-step", id);
+export const next = () => $('[data-testid="guide-next"]').click();
+export async function choose(label) {
+  for (const button of await $$('[data-testid="guide-choice"]')) {
+    if ((await button.getText()).includes(label)) return button.click();
+  }
+  throw new Error(`no choice ${label}`);
 }

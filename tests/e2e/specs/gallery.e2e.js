@@ -7,7 +7,7 @@
 import { expect } from "@wdio/globals";
 import fs from "node:fs";
 import path from "node:path";
-import { openSettings, shot, startRig, willChoose } from "../helpers.js";
+import { atStep, choose, next, openGuide, openSettings, shot, startRig, willChoose } from "../helpers.js";
 
 const fixtures = process.env.ONSHI_FIXTURES;
 const PASORI = "SONY FeliCa Port/PaSoRi 4.0 00 00";
@@ -18,20 +18,6 @@ const VARIANTS = [
   { language: "en", large: true },
 ];
 
-const guide = () => $('[data-testid="guide"]');
-const atStep = (id) => expect(guide()).toHaveAttribute("data-step", id);
-const next = () => $('[data-testid="guide-next"]').click();
-const choose = async (label) => {
-  for (const button of await $$('[data-testid="guide-choice"]')) {
-    if ((await button.getText()).includes(label)) return button.click();
-  }
-  throw new Error(`no choice ${label}`);
-};
-const openGuide = async (id) => {
-  await $('[data-testid="nav-home"]').click();
-  await $(`[data-testid="open-guide"][data-guide="${id}"]`).click();
-  await expect(guide()).toHaveAttribute("data-guide", id);
-};
 
 /** Sets the language and the text size from the 「設定」 menu, then closes it. */
 async function setPrefs({ language, large }) {

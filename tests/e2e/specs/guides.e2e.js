@@ -3,26 +3,12 @@
 import { expect } from "@wdio/globals";
 import fs from "node:fs";
 import path from "node:path";
-import { shot, startRig, willChoose } from "../helpers.js";
+import { atStep, choose, next, openGuide, shot, startRig, willChoose } from "../helpers.js";
 
 const picks = process.env.ONSHI_TEST_PICKS;
 const fixtures = process.env.ONSHI_FIXTURES;
 const PASSWORD = "ひみつのパスワード2026";
 
-const guide = () => $('[data-testid="guide"]');
-const openGuide = async (id) => {
-  await $('[data-testid="nav-home"]').click();
-  await $(`[data-testid="open-guide"][data-guide="${id}"]`).click();
-  await expect(guide()).toHaveAttribute("data-guide", id);
-};
-const atStep = (id) => expect(guide()).toHaveAttribute("data-step", id);
-const next = () => $('[data-testid="guide-next"]').click();
-const choose = async (label) => {
-  for (const button of await $$('[data-testid="guide-choice"]')) {
-    if ((await button.getText()).includes(label)) return button.click();
-  }
-  throw new Error(`no choice ${label}`);
-};
 
 describe("guides", () => {
   let rig;
