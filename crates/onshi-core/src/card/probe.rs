@@ -4,7 +4,7 @@
 
 use super::apdu::{self, Command, TransmitError};
 use super::atr::{self, CardKind};
-use crate::readers::{is_dead_context, ReaderInfo};
+use crate::readers::{is_dead_context, is_out_of_step, ReaderInfo};
 use pcsc::{
     Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State, PNP_NOTIFICATION,
 };
@@ -169,13 +169,25 @@ fn wait_for_card(
     wait: Duration,
     cancel: &Cancel,
 ) -> Result<String, ProbeError> {
-    let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
+    let mut context = Context::establish(Scope::User).map_err(ProbeError::from)?;
     let deadline = Instant::now() + wait;
     let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
+    // A connection left out of step (a card met in the instant pcsc-lite 2.5 registers the wait) is
+    // replaced by a new context and the wait goes on; within the deadline, after a short pause.
+    let start_over = |context: &mut Context, states: &mut Vec<ReaderState>| {
+        std::thread::sleep(Duration::from_millis(50));
+        *context = Context::establish(Scope::User).map_err(ProbeError::from)?;
+        *states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
+        Ok::<(), ProbeError>(())
+    };
     loop {
         let names = match context.list_readers_owned() {
             Ok(names) => names,
             Err(pcsc::Error::NoReadersAvailable) => Vec::new(),
+            Err(error) if is_out_of_step(error) && Instant::now() < deadline => {
+                start_over(&mut context, &mut states)?;
+                continue;
+            }
             Err(error) => return Err(error.into()),
         };
         let (wanted, sam): (Vec<CString>, Vec<CString>) = names
@@ -217,6 +229,7 @@ fn wait_for_card(
         }
         match context.get_status_change(left.min(CANCEL_CHECK), &mut states) {
             Ok(()) | Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownReader) => {}
+            Err(error) if is_out_of_step(error) => start_over(&mut context, &mut states)?,
             Err(error) => return Err(error.into()),
         }
     }

@@ -34,6 +34,18 @@ pub(crate) fn is_dead_context(error: pcsc::Error) -> bool {
     )
 }
 
+/// Whether a PC/SC error leaves this context's connection out of step with a service that is still
+/// running, so the next call needs a new context. The code is 0x8010001F: pcsc-lite's
+/// SCARD_E_UNSUPPORTED_FEATURE, and on Windows SCARD_E_UNEXPECTED (Wine's winscard passes pcsc-lite's
+/// number through). pcsc-lite 2.5 (Debian sid) registers a client that waits for changes before it sends
+/// the reader states; a change signalled in between is read as the states' size and the call fails with
+/// this code (seen on the rig: a card put on a reader in that instant). A change a moment later lands
+/// inside the reader names instead, and the call says "unknown reader", which every caller already asks
+/// again. Debian 12's pcsc-lite 1.9.9 sends the states first.
+pub(crate) fn is_out_of_step(error: pcsc::Error) -> bool {
+    error as u32 == 0x8010_001F
+}
+
 /// The USB view beside a PC/SC report: the readers on USB, the Smart Card service (Windows), and the
 /// findings that join the two (`onshi readers --json`'s `usb`, `smart_card_service` and `findings`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -73,5 +85,31 @@ pub fn look_at_usb(report: &ReadersReport) -> UsbView {
         smart_card_service,
         findings: found,
         verdict,
+    }
+}
+
+#[cfg(test)]
+mod out_of_step_tests {
+    use super::is_out_of_step;
+
+    /// pcsc-lite documents 0x8010001F as SCARD_E_UNSUPPORTED_FEATURE; Windows's winerror.h has the same
+    /// number as SCARD_E_UNEXPECTED (and 0x80100022 as its SCARD_E_UNSUPPORTED_FEATURE).
+    #[test]
+    fn only_the_code_pcsc_lite_answers_for_an_out_of_step_connection_starts_over() {
+        #[cfg(not(windows))]
+        assert!(is_out_of_step(pcsc::Error::UnsupportedFeature));
+        #[cfg(windows)]
+        {
+            assert!(is_out_of_step(pcsc::Error::Unexpected));
+            assert!(!is_out_of_step(pcsc::Error::UnsupportedFeature));
+        }
+        for other in [
+            pcsc::Error::Timeout,
+            pcsc::Error::NoService,
+            pcsc::Error::UnknownReader,
+            pcsc::Error::UnknownError,
+        ] {
+            assert!(!is_out_of_step(other), "{other:?}");
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! One look at every reader and card, for `onshi readers` and for the first paint of the app.
 
-use super::{is_dead_context, ReaderInfo, ReadersError, ReadersReport, ServiceState};
+use super::{
+    is_dead_context, is_out_of_step, ReaderInfo, ReadersError, ReadersReport, ServiceState,
+};
 use crate::readers::report::CardInfo;
 use pcsc::{Context, ReaderState, Scope, State};
 use std::time::Duration;
@@ -10,6 +12,13 @@ use std::time::Duration;
 /// A service that is not running is a normal answer (`ServiceState::Unavailable`), not an error:
 /// Windows stops it when the last reader is unplugged.
 pub fn list() -> Result<ReadersReport, ReadersError> {
+    list_on_new_context(1)
+}
+
+/// One look on a new context; a connection left out of step (see [`is_out_of_step`]) is asked again on
+/// another, `retries` times.
+fn list_on_new_context(retries: u8) -> Result<ReadersReport, ReadersError> {
+    let ask_again = |error: pcsc::Error| retries > 0 && is_out_of_step(error);
     let context = match Context::establish(Scope::User) {
         Ok(context) => context,
         Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),
@@ -19,6 +28,7 @@ pub fn list() -> Result<ReadersReport, ReadersError> {
         Ok(names) => names,
         Err(pcsc::Error::NoReadersAvailable) => Vec::new(),
         Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),
+        Err(error) if ask_again(error) => return list_on_new_context(retries - 1),
         Err(error) => return Err(ReadersError::Service(error.to_string())),
     };
     let mut states: Vec<ReaderState> = names
@@ -31,6 +41,7 @@ pub fn list() -> Result<ReadersReport, ReadersError> {
             Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),
             // A reader pulled out between the two calls: list again.
             Err(pcsc::Error::UnknownReader) => return list(),
+            Err(error) if ask_again(error) => return list_on_new_context(retries - 1),
             Err(error) => return Err(ReadersError::Service(error.to_string())),
         }
     }
