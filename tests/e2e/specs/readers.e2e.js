@@ -52,12 +52,19 @@ describe("home screen, live readers", () => {
     await expect(callout.$('[data-testid="callout-read-test"]')).toBeDisplayed();
     await rig.send("insert USBNFC4 felica");
     await expect(reader("Circle USBNFC4 00 00")).toHaveAttribute("data-card", "felica");
+    // Two at once: the one placed last is called out, a line counts the other, and still nothing moves.
+    await expect(callout).toHaveAttribute("data-name", "Circle USBNFC4 00 00");
+    const others = $('[data-testid="callout-others"]');
+    await expect(others).toHaveText("ほかに1か所にも置かれています。下の一覧でテストできます。");
+    expect(await buttons()).toEqual(before);
     await browser.setWindowSize(1080, 1480); // the whole list, for the README
     await shot("home-readers-card");
     await browser.setWindowSize(1080, 760);
     await rig.send("remove PaSoRi");
     await expect(pasori).toHaveAttribute("data-card", "");
     await expect(pasori).toHaveText(expect.stringContaining("カードは置かれていません"));
+    await expect(others).not.toBeExisting();
+    expect(await buttons()).toEqual(before);
   });
 
   it("tests the card from the call-out, and shows the result there and in the reader's row", async () => {
@@ -133,6 +140,7 @@ describe("home screen, live readers", () => {
     const first = Number(await countdown.getAttribute("data-seconds"));
     expect(first).toBeGreaterThan(20);
     await browser.waitUntil(async () => Number(await countdown.getAttribute("data-seconds")) < first, { timeout: 3000 });
+    await countdown.scrollIntoView({ block: "center" }); // the picture shows the countdown, not only the button
     await shot("diagnostics-read-test-countdown");
     const result = pasori.$('[data-testid="test-result"]');
     await expect(result).toHaveAttribute("data-error", "test.error.card-silent", { wait: 30000 });
