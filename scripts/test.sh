@@ -23,8 +23,9 @@ phase "clippy, in the build the tests and the app use"
 # Clippy lints the workspace's crates while they are built (clippy-driver in rustc's place for workspace
 # members only, which is how `cargo clippy` runs it), so the dependencies are compiled once for the lints,
 # the tests and the app; `cargo clippy` compiles them a second time in check mode (~8 minutes on a new
-# machine). CLIPPY_ARGS is how cargo-clippy hands its arguments to clippy-driver. The release builds below
-# (.deb, Windows) do not use it.
+# machine). CLIPPY_ARGS is how cargo-clippy hands its arguments to clippy-driver. clippy-driver turns off
+# MIR optimisations, which the dev profile does not miss; the release builds below (.deb, Windows) do not
+# use it.
 clippy_driver="$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver || true)"
 [[ -x $clippy_driver ]] || { echo "clippy-driver is missing: rustup component add clippy" >&2; exit 1; }
 export RUSTC_WORKSPACE_WRAPPER="$clippy_driver" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"

@@ -343,8 +343,8 @@ fn pcscd_has_polkit() -> bool {
 /// Waits until pcscd reports the slot with (or without) a card, for at most five seconds.
 fn wait_for_slot(slot_name: &str, card_present: bool) -> io::Result<()> {
     let slot = std::ffi::CString::new(slot_name).map_err(io::Error::other)?;
-    let mut context = pcsc::Context::establish(pcsc::Scope::User).map_err(io::Error::other)?;
-    let mut states = [pcsc::ReaderState::new(slot.clone(), pcsc::State::UNAWARE)];
+    let context = pcsc::Context::establish(pcsc::Scope::User).map_err(io::Error::other)?;
+    let mut states = [pcsc::ReaderState::new(slot, pcsc::State::UNAWARE)];
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         match context.get_status_change(Duration::from_millis(500), &mut states) {
@@ -352,12 +352,12 @@ fn wait_for_slot(slot_name: &str, card_present: bool) -> io::Result<()> {
             // pcsc-lite 2.5 (Debian sid, the Windows chroot) registers a waiting client before it sends
             // the reader states; a change signalled in between is read as part of them: as their size
             // ("unsupported feature") or inside the names ("unknown reader", for a slot listed at
-            // start). Ask again, on a new context (Debian 12's 1.9.9 sends the states first).
+            // start). The call fails and the connection stays usable: ask again after a moment
+            // (Debian 12's 1.9.9 sends the states first).
             Err(pcsc::Error::UnsupportedFeature | pcsc::Error::UnknownReader)
                 if Instant::now() < deadline =>
             {
-                context = pcsc::Context::establish(pcsc::Scope::User).map_err(io::Error::other)?;
-                states = [pcsc::ReaderState::new(slot.clone(), pcsc::State::UNAWARE)];
+                std::thread::sleep(Duration::from_millis(50));
                 continue;
             }
             Err(error) => return Err(io::Error::other(error)),

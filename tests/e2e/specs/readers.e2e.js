@@ -55,7 +55,7 @@ describe("home screen, live readers", () => {
     // Two at once: the one placed last is called out, a line counts the other, and still nothing moves.
     await expect(callout).toHaveAttribute("data-name", "Circle USBNFC4 00 00");
     const others = $('[data-testid="callout-others"]');
-    await expect(others).toHaveText("ほかに1か所にも置かれています。下の一覧でテストできます。");
+    await expect(others).toHaveText("このほか1か所にも置かれています。下の一覧で確かめられます。");
     expect(await buttons()).toEqual(before);
     await browser.setWindowSize(1080, 1480); // the whole list, for the README
     await shot("home-readers-card");

@@ -4,7 +4,7 @@
 
 use super::apdu::{self, Command, TransmitError};
 use super::atr::{self, CardKind};
-use crate::readers::{is_dead_context, is_out_of_step, ReaderInfo};
+use crate::readers::{is_dead_context, is_registration_race, ReaderInfo, RACE_RETRIES};
 use pcsc::{
     Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State, PNP_NOTIFICATION,
 };
@@ -169,25 +169,15 @@ fn wait_for_card(
     wait: Duration,
     cancel: &Cancel,
 ) -> Result<String, ProbeError> {
-    let mut context = Context::establish(Scope::User).map_err(ProbeError::from)?;
+    let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
     let deadline = Instant::now() + wait;
     let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
-    // A connection left out of step (a card met in the instant pcsc-lite 2.5 registers the wait) is
-    // replaced by a new context and the wait goes on; within the deadline, after a short pause.
-    let start_over = |context: &mut Context, states: &mut Vec<ReaderState>| {
-        std::thread::sleep(Duration::from_millis(50));
-        *context = Context::establish(Scope::User).map_err(ProbeError::from)?;
-        *states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
-        Ok::<(), ProbeError>(())
-    };
+    // Calls in a row that met pcsc-lite 2.5's registration race (a card arriving in that instant).
+    let mut races = 0;
     loop {
         let names = match context.list_readers_owned() {
             Ok(names) => names,
             Err(pcsc::Error::NoReadersAvailable) => Vec::new(),
-            Err(error) if is_out_of_step(error) && Instant::now() < deadline => {
-                start_over(&mut context, &mut states)?;
-                continue;
-            }
             Err(error) => return Err(error.into()),
         };
         let (wanted, sam): (Vec<CString>, Vec<CString>) = names
@@ -228,8 +218,12 @@ fn wait_for_card(
             state.sync_current_state();
         }
         match context.get_status_change(left.min(CANCEL_CHECK), &mut states) {
-            Ok(()) | Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownReader) => {}
-            Err(error) if is_out_of_step(error) => start_over(&mut context, &mut states)?,
+            Ok(()) | Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownReader) => races = 0,
+            // The states were not read: ask again after a moment (the connection stays usable).
+            Err(error) if is_registration_race(error) && races < RACE_RETRIES => {
+                races += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
             Err(error) => return Err(error.into()),
         }
     }

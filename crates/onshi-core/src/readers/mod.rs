@@ -34,17 +34,20 @@ pub(crate) fn is_dead_context(error: pcsc::Error) -> bool {
     )
 }
 
-/// Whether a PC/SC error leaves this context's connection out of step with a service that is still
-/// running, so the next call needs a new context. The code is 0x8010001F: pcsc-lite's
-/// SCARD_E_UNSUPPORTED_FEATURE, and on Windows SCARD_E_UNEXPECTED (Wine's winscard passes pcsc-lite's
-/// number through). pcsc-lite 2.5 (Debian sid) registers a client that waits for changes before it sends
-/// the reader states; a change signalled in between is read as the states' size and the call fails with
-/// this code (seen on the rig: a card put on a reader in that instant). A change a moment later lands
-/// inside the reader names instead, and the call says "unknown reader", which every caller already asks
-/// again. Debian 12's pcsc-lite 1.9.9 sends the states first.
-pub(crate) fn is_out_of_step(error: pcsc::Error) -> bool {
+/// Whether a PC/SC error may be pcsc-lite 2.5's registration race, which passes if the call is made
+/// again. pcsc-lite 2.5 (Debian sid) registers a client that waits for changes before it sends the reader
+/// states; a change signalled in between is read as the states' size and the call fails with 0x8010001F
+/// (seen on the rig: a card put on a reader in that instant), or, a moment later, lands inside the names
+/// ("unknown reader", which callers already ask again). Its clean-up reads the rest, so the connection
+/// stays usable. 0x8010001F is pcsc-lite's SCARD_E_UNSUPPORTED_FEATURE and Windows's SCARD_E_UNEXPECTED
+/// (Wine's winscard passes pcsc-lite's number through); on Windows it is a real error, so callers ask again
+/// at most [`RACE_RETRIES`] times in a row. Debian 12's pcsc-lite 1.9.9 sends the states first.
+pub(crate) fn is_registration_race(error: pcsc::Error) -> bool {
     error as u32 == 0x8010_001F
 }
+
+/// How many times in a row a call that met [`is_registration_race`] is made again before its error counts.
+pub(crate) const RACE_RETRIES: u8 = 3;
 
 /// The USB view beside a PC/SC report: the readers on USB, the Smart Card service (Windows), and the
 /// findings that join the two (`onshi readers --json`'s `usb`, `smart_card_service` and `findings`).
@@ -89,19 +92,19 @@ pub fn look_at_usb(report: &ReadersReport) -> UsbView {
 }
 
 #[cfg(test)]
-mod out_of_step_tests {
-    use super::is_out_of_step;
+mod registration_race_tests {
+    use super::is_registration_race;
 
     /// pcsc-lite documents 0x8010001F as SCARD_E_UNSUPPORTED_FEATURE; Windows's winerror.h has the same
     /// number as SCARD_E_UNEXPECTED (and 0x80100022 as its SCARD_E_UNSUPPORTED_FEATURE).
     #[test]
-    fn only_the_code_pcsc_lite_answers_for_an_out_of_step_connection_starts_over() {
+    fn only_the_code_of_pcsc_lites_registration_race_is_asked_again() {
         #[cfg(not(windows))]
-        assert!(is_out_of_step(pcsc::Error::UnsupportedFeature));
+        assert!(is_registration_race(pcsc::Error::UnsupportedFeature));
         #[cfg(windows)]
         {
-            assert!(is_out_of_step(pcsc::Error::Unexpected));
-            assert!(!is_out_of_step(pcsc::Error::UnsupportedFeature));
+            assert!(is_registration_race(pcsc::Error::Unexpected));
+            assert!(!is_registration_race(pcsc::Error::UnsupportedFeature));
         }
         for other in [
             pcsc::Error::Timeout,
@@ -109,7 +112,7 @@ mod out_of_step_tests {
             pcsc::Error::UnknownReader,
             pcsc::Error::UnknownError,
         ] {
-            assert!(!is_out_of_step(other), "{other:?}");
+            assert!(!is_registration_race(other), "{other:?}");
         }
     }
 }

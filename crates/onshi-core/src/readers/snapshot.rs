@@ -1,7 +1,7 @@
 //! One look at every reader and card, for `onshi readers` and for the first paint of the app.
 
 use super::{
-    is_dead_context, is_out_of_step, ReaderInfo, ReadersError, ReadersReport, ServiceState,
+    is_dead_context, is_registration_race, ReaderInfo, ReadersError, ReadersReport, ServiceState,
 };
 use crate::readers::report::CardInfo;
 use pcsc::{Context, ReaderState, Scope, State};
@@ -12,13 +12,13 @@ use std::time::Duration;
 /// A service that is not running is a normal answer (`ServiceState::Unavailable`), not an error:
 /// Windows stops it when the last reader is unplugged.
 pub fn list() -> Result<ReadersReport, ReadersError> {
-    list_on_new_context(1)
+    list_on_new_context(super::RACE_RETRIES)
 }
 
-/// One look on a new context; a connection left out of step (see [`is_out_of_step`]) is asked again on
-/// another, `retries` times.
+/// One look on a new context; a call that met pcsc-lite's registration race ([`is_registration_race`]) is
+/// made again, `retries` times.
 fn list_on_new_context(retries: u8) -> Result<ReadersReport, ReadersError> {
-    let ask_again = |error: pcsc::Error| retries > 0 && is_out_of_step(error);
+    let ask_again = |error: pcsc::Error| retries > 0 && is_registration_race(error);
     let context = match Context::establish(Scope::User) {
         Ok(context) => context,
         Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),

@@ -4,7 +4,7 @@
 //! reader changes). A dead context (pcscd restarted, Windows stopping its service when the last reader
 //! leaves) is replaced with back-off, and a reader that vanishes mid-call never breaks the loop.
 
-use super::{is_dead_context, is_out_of_step};
+use super::is_dead_context;
 use crate::card::atr;
 use crate::time::{now_jst, rfc3339_jst};
 use pcsc::{Context, ReaderState, Scope, State, PNP_NOTIFICATION};
@@ -143,8 +143,6 @@ struct Seen {
 enum Outcome {
     Stopped,
     ContextDied,
-    /// The service runs, but this context's connection is out of step ([`is_out_of_step`]).
-    OutOfStep,
 }
 
 struct Loop<F> {
@@ -191,13 +189,6 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
                     self.emit(WatchEventKind::ServiceLost, None, None);
                     service_up = Some(false);
                 }
-                // Nothing was lost: follow again on a new context, after a pause so that a service that
-                // keeps answering this way is not asked in a tight loop.
-                Outcome::OutOfStep => {
-                    if self.sleep(BACKOFF_FIRST) {
-                        return;
-                    }
-                }
             }
         }
     }
@@ -214,7 +205,6 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
                 Ok(names) => names,
                 Err(pcsc::Error::NoReadersAvailable) => Vec::new(),
                 Err(error) if is_dead_context(error) => return Outcome::ContextDied,
-                Err(error) if is_out_of_step(error) => return Outcome::OutOfStep,
                 Err(_) => Vec::new(),
             };
             self.sync_reader_list(&names, &mut states);
@@ -231,7 +221,6 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
                     continue;
                 }
                 Err(error) if is_dead_context(error) => return Outcome::ContextDied,
-                Err(error) if is_out_of_step(error) => return Outcome::OutOfStep,
                 Err(_) => {
                     // Unexpected, but not fatal: do not spin on it.
                     if self.sleep(BACKOFF_FIRST) {
