@@ -21,7 +21,6 @@ const VARIANTS = [
   { language: "en", large: true },
 ];
 
-
 /** Sets the language and the text size from the 「設定」 menu, then closes it. */
 async function setPrefs({ language, large }) {
   await openSettings();

@@ -9,7 +9,6 @@ const picks = process.env.ONSHI_TEST_PICKS;
 const fixtures = process.env.ONSHI_FIXTURES;
 const PASSWORD = "ひみつのパスワード2026";
 
-
 describe("guides", () => {
   let rig;
   after(() => rig?.stop());

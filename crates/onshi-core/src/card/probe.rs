@@ -4,7 +4,7 @@
 
 use super::apdu::{self, Command, TransmitError};
 use super::atr::{self, CardKind};
-use crate::readers::{is_dead_context, is_registration_race, ReaderInfo, RACE_RETRIES};
+use crate::readers::{get_status_change, is_dead_context, ReaderInfo};
 use pcsc::{
     Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State, PNP_NOTIFICATION,
 };
@@ -172,8 +172,6 @@ fn wait_for_card(
     let context = Context::establish(Scope::User).map_err(ProbeError::from)?;
     let deadline = Instant::now() + wait;
     let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
-    // Calls in a row that met pcsc-lite 2.5's registration race (a card arriving in that instant).
-    let mut races = 0;
     loop {
         let names = match context.list_readers_owned() {
             Ok(names) => names,
@@ -217,13 +215,8 @@ fn wait_for_card(
         for state in &mut states {
             state.sync_current_state();
         }
-        match context.get_status_change(left.min(CANCEL_CHECK), &mut states) {
-            Ok(()) | Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownReader) => races = 0,
-            // The states were not read: ask again after a moment (the connection stays usable).
-            Err(error) if is_registration_race(error) && races < RACE_RETRIES => {
-                races += 1;
-                std::thread::sleep(Duration::from_millis(50));
-            }
+        match get_status_change(&context, left.min(CANCEL_CHECK), &mut states) {
+            Ok(()) | Err(pcsc::Error::Timeout) | Err(pcsc::Error::UnknownReader) => {}
             Err(error) => return Err(error.into()),
         }
     }

@@ -34,20 +34,41 @@ pub(crate) fn is_dead_context(error: pcsc::Error) -> bool {
     )
 }
 
-/// Whether a PC/SC error may be pcsc-lite 2.5's registration race, which passes if the call is made
-/// again. pcsc-lite 2.5 (Debian sid) registers a client that waits for changes before it sends the reader
-/// states; a change signalled in between is read as the states' size and the call fails with 0x8010001F
-/// (seen on the rig: a card put on a reader in that instant), or, a moment later, lands inside the names
-/// ("unknown reader", which callers already ask again). Its clean-up reads the rest, so the connection
-/// stays usable. 0x8010001F is pcsc-lite's SCARD_E_UNSUPPORTED_FEATURE and Windows's SCARD_E_UNEXPECTED
-/// (Wine's winscard passes pcsc-lite's number through); on Windows it is a real error, so callers ask again
-/// at most [`RACE_RETRIES`] times in a row. Debian 12's pcsc-lite 1.9.9 sends the states first.
-pub(crate) fn is_registration_race(error: pcsc::Error) -> bool {
+/// `Context::get_status_change` for at most `timeout` in all, asked again when it meets pcsc-lite 2.5's
+/// registration race (after 50 ms, at most [`RACE_RETRIES`] times in a row). pcsc-lite 2.5 (Debian sid)
+/// registers a client that waits for changes before it sends the reader states; a change signalled in
+/// between is read as the states' size and the call fails with 0x8010001F (seen on the rig: a card put on a
+/// reader in that instant), or, a moment later, lands inside the names ("unknown reader", which callers
+/// already ask again). Its clean-up reads the rest, so the connection stays usable. Debian 12's pcsc-lite
+/// 1.9.9 sends the states first. Errors: those of `get_status_change`, the race's after the last try.
+pub(crate) fn get_status_change(
+    context: &pcsc::Context,
+    timeout: std::time::Duration,
+    states: &mut [pcsc::ReaderState],
+) -> Result<(), pcsc::Error> {
+    let end = std::time::Instant::now() + timeout;
+    let mut races = 0;
+    loop {
+        let left = end.saturating_duration_since(std::time::Instant::now());
+        match context.get_status_change(left, states) {
+            Err(error) if is_registration_race(error) && races < RACE_RETRIES => {
+                races += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+/// Whether a PC/SC error may be pcsc-lite 2.5's registration race ([`get_status_change`]). 0x8010001F is
+/// pcsc-lite's SCARD_E_UNSUPPORTED_FEATURE and Windows's SCARD_E_UNEXPECTED (Wine's winscard passes
+/// pcsc-lite's number through); on Windows it is a real error, hence the bound on asking again.
+fn is_registration_race(error: pcsc::Error) -> bool {
     error as u32 == 0x8010_001F
 }
 
 /// How many times in a row a call that met [`is_registration_race`] is made again before its error counts.
-pub(crate) const RACE_RETRIES: u8 = 3;
+const RACE_RETRIES: u8 = 3;
 
 /// The USB view beside a PC/SC report: the readers on USB, the Smart Card service (Windows), and the
 /// findings that join the two (`onshi readers --json`'s `usb`, `smart_card_service` and `findings`).

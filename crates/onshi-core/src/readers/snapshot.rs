@@ -1,7 +1,7 @@
 //! One look at every reader and card, for `onshi readers` and for the first paint of the app.
 
 use super::{
-    is_dead_context, is_registration_race, ReaderInfo, ReadersError, ReadersReport, ServiceState,
+    get_status_change, is_dead_context, ReaderInfo, ReadersError, ReadersReport, ServiceState,
 };
 use crate::readers::report::CardInfo;
 use pcsc::{Context, ReaderState, Scope, State};
@@ -12,13 +12,6 @@ use std::time::Duration;
 /// A service that is not running is a normal answer (`ServiceState::Unavailable`), not an error:
 /// Windows stops it when the last reader is unplugged.
 pub fn list() -> Result<ReadersReport, ReadersError> {
-    list_on_new_context(super::RACE_RETRIES)
-}
-
-/// One look on a new context; a call that met pcsc-lite's registration race ([`is_registration_race`]) is
-/// made again, `retries` times.
-fn list_on_new_context(retries: u8) -> Result<ReadersReport, ReadersError> {
-    let ask_again = |error: pcsc::Error| retries > 0 && is_registration_race(error);
     let context = match Context::establish(Scope::User) {
         Ok(context) => context,
         Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),
@@ -28,7 +21,6 @@ fn list_on_new_context(retries: u8) -> Result<ReadersReport, ReadersError> {
         Ok(names) => names,
         Err(pcsc::Error::NoReadersAvailable) => Vec::new(),
         Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),
-        Err(error) if ask_again(error) => return list_on_new_context(retries - 1),
         Err(error) => return Err(ReadersError::Service(error.to_string())),
     };
     let mut states: Vec<ReaderState> = names
@@ -36,12 +28,11 @@ fn list_on_new_context(retries: u8) -> Result<ReadersReport, ReadersError> {
         .map(|name| ReaderState::new(name, State::UNAWARE))
         .collect();
     if !states.is_empty() {
-        match context.get_status_change(Duration::ZERO, &mut states) {
+        match get_status_change(&context, Duration::ZERO, &mut states) {
             Ok(()) | Err(pcsc::Error::Timeout) => {}
             Err(error) if is_dead_context(error) => return Ok(ReadersReport::unavailable()),
             // A reader pulled out between the two calls: list again.
             Err(pcsc::Error::UnknownReader) => return list(),
-            Err(error) if ask_again(error) => return list_on_new_context(retries - 1),
             Err(error) => return Err(ReadersError::Service(error.to_string())),
         }
     }
