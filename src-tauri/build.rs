@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "guides_list",
     "history_timeline",
     "mpki_status",
+    "platform_os",
     "readers_snapshot",
     "readers_usb",
     "report_copy",

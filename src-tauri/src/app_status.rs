@@ -5,6 +5,17 @@ use onshi_core::status::Status;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+/// What the app remembers, as onshi-core's fact-gatherer takes it: the settings from the store, the
+/// status from memory, and the data folder (for the history).
+pub fn remembered(app: &tauri::AppHandle) -> onshi_core::facts::Remembered {
+    use tauri::Manager;
+    onshi_core::facts::Remembered {
+        settings: crate::settings::load(app).unwrap_or_default(),
+        status: app.state::<AppStatus>().read(Status::clone),
+        data_dir: app.path().app_data_dir().ok(),
+    }
+}
+
 pub struct AppStatus {
     dir: PathBuf,
     status: Mutex<Status>,

@@ -133,6 +133,7 @@ pub fn run() {
             commands::guides::guides_list,
             commands::history::history_timeline,
             commands::mpki::mpki_status,
+            commands::settings::platform_os,
             commands::readers::readers_snapshot,
             commands::readers::readers_usb,
             commands::report::report_copy,

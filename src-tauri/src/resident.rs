@@ -7,9 +7,9 @@
 //! carries events in and effects out.
 
 use crate::app_status::AppStatus;
-use onshi_core::alerts::Screen;
 use onshi_core::cert::CertInfo;
 use onshi_core::resident::{Clock, Effect, Event, Resident, Start};
+use onshi_core::screen::Screen;
 use onshi_core::time::now_jst;
 use std::sync::{mpsc, Mutex};
 use std::time::Instant;
@@ -69,7 +69,7 @@ fn clock() -> Clock {
 /// Makes the machine and starts its thread. Events sent before the thread runs wait in the channel.
 pub fn start(app: &AppHandle, landing: Option<Screen>) {
     let start = Start {
-        os: onshi_core::readers::advice::Os::current(),
+        os: onshi_core::platform::Os::current(),
         language: crate::settings::language(app),
         smartphone_reader_known: app
             .state::<AppStatus>()

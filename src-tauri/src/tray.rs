@@ -40,7 +40,7 @@ pub fn build(
         ],
     )?;
     let icon = TrayIconBuilder::with_id("onshi")
-        .icon(crate::tray_art::icon(onshi_core::health::Level::Ok))
+        .icon(crate::tray_art::icon(onshi_core::verdict::Level::Ok))
         .tooltip("オン資アシスタント")
         .menu(&menu)
         .show_menu_on_left_click(false)

@@ -1,7 +1,7 @@
 //! The tray's three icons, drawn the way the screens draw their status icons (StatusIcon.svelte): a
 //! filled circle in the status colour with a white ✓, ! or ×, so the state reads without colour vision.
 
-use onshi_core::health::Level;
+use onshi_core::verdict::Level;
 use tauri::image::Image;
 
 const SIZE: u32 = 32;

@@ -16,6 +16,19 @@ pub fn today(at: Option<NaiveDate>) -> NaiveDate {
     at.unwrap_or_else(|| now_jst().date_naive())
 }
 
+/// Now in Japan, moved to the date given with --at (at the same time of day).
+pub fn now_at(at: Option<NaiveDate>) -> chrono::DateTime<chrono::FixedOffset> {
+    let now = now_jst();
+    match at {
+        Some(date) => date
+            .and_time(now.time())
+            .and_local_timezone(onshi_core::time::jst())
+            .single()
+            .unwrap_or(now),
+        None => now,
+    }
+}
+
 fn read_file(path: &Path, lang: Language) -> Result<Vec<u8>, u8> {
     std::fs::read(path).map_err(|error| {
         eprintln!(
@@ -245,7 +258,7 @@ fn not_available(json: bool, lang: Language) -> u8 {
 pub fn list(json: bool, at: Option<NaiveDate>, lang: Language) -> u8 {
     use onshi_core::cert::in_use::{self, StoreRole};
     let chosen = onshi_core::app_data::default_dir()
-        .and_then(|dir| onshi_core::support::read_settings(&dir).terminal_certificate);
+        .and_then(|dir| onshi_core::settings::read_saved(&dir).terminal_certificate);
     let found = match in_use::store_certificates(chosen.as_deref(), today(at)) {
         Ok(found) => found,
         Err(onshi_core::platform::PlatformError::NotAvailable) => return not_available(json, lang),

@@ -4,9 +4,9 @@
 
 use crate::output::print_json;
 use crate::text::Language;
-use onshi_core::cert::in_use;
 use onshi_core::check::{self, CheckReport};
-use onshi_core::readers::{self, advice::Os, ReadersReport};
+use onshi_core::facts::{self, CertificateChoice, Remembered};
+use onshi_core::readers::{self, ReadersReport};
 use onshi_core::verdict::Level;
 use std::path::Path;
 
@@ -49,31 +49,19 @@ pub fn plugin_line(report: &CheckReport, lang: Language) -> String {
 
 pub fn run(cert: Option<&Path>, json: bool, at: Option<chrono::NaiveDate>, lang: Language) -> u8 {
     let report = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
-    let usb = readers::look_at_usb(&report);
-    let today = at.unwrap_or_else(|| onshi_core::time::now_jst().date_naive());
+    // The store's certificate (Windows), else the file last chosen in the app, unless one is named.
     let certificate = match cert {
-        Some(path) => Some(in_use::InUse {
-            source: in_use::Source::File(onshi_core::app_data::without_home(
-                &path.to_string_lossy(),
-            )),
-            certificate: in_use::from_file(path, today),
-        }),
-        // The store's certificate (Windows), else the file last chosen in the app.
-        None => {
-            let dir = onshi_core::app_data::default_dir();
-            let status = dir
-                .as_deref()
-                .map(onshi_core::status::Status::read_only)
-                .unwrap_or_default();
-            let settings = dir
-                .as_deref()
-                .map(onshi_core::support::read_settings)
-                .unwrap_or_default();
-            onshi_core::support::certificate_in_use(&status, &settings, today)
-        }
+        Some(path) => CertificateChoice::File(path),
+        None => CertificateChoice::InUse,
     };
-    let os_support = onshi_core::os_support::this_pc(today);
-    let checked = check::check(&report, &usb, certificate, os_support, Os::current());
+    let dir = onshi_core::app_data::default_dir();
+    let facts = facts::gather(
+        Remembered::read_only(dir.as_deref()),
+        report,
+        certificate,
+        crate::cert::now_at(at),
+    );
+    let checked = check::check(&facts);
     if json {
         print_json(&checked);
     } else {

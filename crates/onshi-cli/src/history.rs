@@ -6,9 +6,12 @@ use crate::output::{print_json, report_error};
 use crate::text::{Language, Words};
 use onshi_core::error_code::ErrorCode;
 use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline, History, Lane, KEEP_DAYS};
-use onshi_core::readers::{self, advice::Os, ReadersReport};
 use onshi_core::time::{minute_of_day, now_jst};
 use onshi_core::{app_data, support};
+use onshi_core::{
+    platform::Os,
+    readers::{self, ReadersReport},
+};
 use std::path::PathBuf;
 
 /// Half-hour cells: 48 to a day.
@@ -169,7 +172,13 @@ pub fn report(json: bool, lang: Language) -> u8 {
         return exit::PROBLEM;
     };
     let readers = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
-    let built = support::build(support::gather(&dir, env!("CARGO_PKG_VERSION"), readers));
+    let facts = onshi_core::facts::gather(
+        onshi_core::facts::Remembered::read_only(Some(&dir)),
+        readers,
+        onshi_core::facts::CertificateChoice::InUse,
+        onshi_core::time::now_jst(),
+    );
+    let built = support::build(facts, env!("CARGO_PKG_VERSION"));
     if json {
         print_json(&built);
     } else {

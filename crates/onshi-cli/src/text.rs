@@ -21,7 +21,7 @@ pub trait Words: Copy {
 
     /// In this OS's words: Windows stops its service with the last reader (readers::advice).
     fn service_unavailable(self) -> &'static str {
-        let advice = advice::service_unavailable(advice::Os::current());
+        let advice = advice::service_unavailable(onshi_core::platform::Os::current());
         self.pick(advice.ja, advice.en)
     }
 

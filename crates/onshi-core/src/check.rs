@@ -2,12 +2,12 @@
 //! (crate::verdict) and the figures a monitoring tool graphs. It never touches a card.
 
 use crate::cert::in_use::{InUse, Source};
-use crate::health::{self, Text};
+use crate::facts::Facts;
+use crate::health;
 use crate::os_support::OsSupport;
-use crate::readers::advice::Os;
 use crate::readers::findings::FindingKind;
-use crate::readers::{ReadersReport, UsbView};
-use crate::verdict::{self, Level, Verdict, VerdictCode};
+use crate::text::Text;
+use crate::verdict::{Level, Verdict, VerdictCode};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -39,46 +39,42 @@ pub struct CheckReport {
     pub lines: Vec<Text>,
 }
 
-/// Joins what was looked at into one report.
-pub fn check(
-    report: &ReadersReport,
-    usb: &UsbView,
-    certificate: Option<InUse>,
-    os_support: OsSupport,
-    os: Os,
-) -> CheckReport {
-    let (source, info, error) = match certificate {
+/// Judges the facts for a monitoring tool.
+pub fn check(facts: &Facts) -> CheckReport {
+    let (source, info, error) = match &facts.certificate {
         Some(InUse {
             source,
             certificate: Ok(info),
-        }) => (Some(source), Some(info), None),
+        }) => (Some(source.clone()), Some(info), None),
         Some(InUse {
             source,
             certificate: Err(error),
-        }) => (Some(source), None, Some(error)),
+        }) => (Some(source.clone()), None, Some(error.clone())),
         None => (None, None, None),
     };
-    let readers = verdict::readers(report, &usb.findings, os);
-    let certificate = verdict::certificate(info.as_ref());
-    let lines = health::assess(report, &usb.findings, info.as_ref(), os)
-        .with_os(&os_support)
+    let report = &facts.readers;
+    let findings = &facts.usb.findings;
+    let readers = report.verdict(findings, facts.os);
+    let certificate = crate::cert::verdict(info);
+    let lines = health::assess(report, findings, info, facts.os)
+        .with_os(&facts.os_support)
         .lines;
     CheckReport {
         level: readers
             .level
             .max(certificate.level)
-            .max(os_support.verdict.level),
+            .max(facts.os_support.verdict.level),
         complete: certificate.code != VerdictCode::CertificateUnknown,
         readers,
         certificate,
         readers_connected: report.devices.len() as u32,
         readers_ready: report.devices.iter().filter(|d| d.smartphone_ready).count() as u32,
-        findings: usb.findings.iter().map(|f| f.kind).collect(),
-        certificate_days_left: info.as_ref().map(|i| i.expiry.days_left),
-        certificate_not_after: info.as_ref().map(|i| i.not_after.clone()),
+        findings: findings.iter().map(|f| f.kind).collect(),
+        certificate_days_left: info.map(|i| i.expiry.days_left),
+        certificate_not_after: info.map(|i| i.not_after.clone()),
         certificate_source: source,
         certificate_error: error,
-        os: os_support,
+        os: facts.os_support.clone(),
         lines,
     }
 }
@@ -88,19 +84,8 @@ mod tests {
     use super::*;
     use crate::readers::{ReaderInfo, ServiceState};
 
-    fn usb_view(report: &ReadersReport) -> UsbView {
-        UsbView {
-            usb: Vec::new(),
-            usb_error: None,
-            smart_card_service: None,
-            findings: Vec::new(),
-            verdict: verdict::readers(report, &[], Os::Other),
-        }
-    }
-
-    fn linux() -> OsSupport {
-        crate::os_support::this_pc(crate::time::now_jst().date_naive())
-    }
+    use crate::platform::Os;
+    use crate::readers::ReadersReport;
 
     #[test]
     fn an_ended_windows_turns_the_check_amber_and_says_what_to_do() {
@@ -109,7 +94,7 @@ mod tests {
             vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
         );
         let ended = crate::os_support::windows(
-            &crate::os_support::WindowsIdentity {
+            &crate::platform::WindowsIdentity {
                 product: "Windows 10 Pro".into(),
                 edition_id: "Professional".into(),
                 build: 19045,
@@ -117,7 +102,10 @@ mod tests {
             },
             crate::time::parse_date("2026-12-01").unwrap(),
         );
-        let checked = check(&report, &usb_view(&report), None, ended, Os::Windows);
+        let mut facts = Facts::with_readers(report);
+        facts.os = Os::Windows;
+        facts.os_support = ended;
+        let checked = check(&facts);
         assert_eq!(checked.level, Level::Warn);
         assert!(
             checked.lines[2]
@@ -134,7 +122,8 @@ mod tests {
             ServiceState::Running,
             vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
         );
-        let checked = check(&report, &usb_view(&report), None, linux(), Os::Other);
+        let mut facts = Facts::with_readers(report);
+        let checked = check(&facts);
         assert!(!checked.complete);
         assert_eq!(checked.level, Level::Ok);
         assert_eq!((checked.readers_connected, checked.readers_ready), (1, 1));
@@ -142,13 +131,8 @@ mod tests {
             source: Source::File("~/gone.cer".into()),
             certificate: Err("No such file".into()),
         };
-        let checked = check(
-            &report,
-            &usb_view(&report),
-            Some(unreadable),
-            linux(),
-            Os::Other,
-        );
+        facts.certificate = Some(unreadable);
+        let checked = check(&facts);
         assert!(!checked.complete);
         assert_eq!(checked.certificate_error.as_deref(), Some("No such file"));
     }

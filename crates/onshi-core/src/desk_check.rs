@@ -5,12 +5,11 @@
 //! adds the guidance.
 
 use crate::card::{Holder, ProbeError, ProbeReport};
-use crate::cert::CertInfo;
-use crate::health::{self, Text};
-use crate::os_support::OsSupport;
-use crate::readers::advice::Os;
-use crate::readers::{ReadersReport, UsbView};
-use crate::verdict::{self, Level, Verdict, VerdictCode};
+use crate::facts::Facts;
+use crate::health;
+use crate::readers::ReadersReport;
+use crate::text::Text;
+use crate::verdict::{Level, Verdict, VerdictCode};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use ts_rs::TS;
@@ -107,33 +106,18 @@ fn result(area: Area, verdict: Verdict, found: Text) -> AreaResult {
     }
 }
 
-/// What the app knows when the check runs.
-#[derive(Debug, Clone, Copy)]
-pub struct Seen<'a> {
-    pub readers: &'a ReadersReport,
-    pub usb: &'a UsbView,
-    /// The certificate the PC uses (the store's, else the file last opened), if one was found.
-    pub certificate: Option<&'a CertInfo>,
-    /// The MPKI client, where installed apps can be read (Windows).
-    pub mpki: Option<&'a crate::mpki::MpkiStatus>,
-    pub os_support: &'a OsSupport,
-    pub os: Os,
-    /// The read test of the card or phone on a reader: the reader's PC/SC name and the outcome. None
-    /// when nothing lay on a reader (the test is then not part of the check).
-    pub read_test: Option<(&'a str, &'a Result<ProbeReport, ProbeError>)>,
-}
+/// The read test of the card or phone that lay on a reader when the check ran: the reader's PC/SC name
+/// and the outcome.
+pub type ReadTest<'a> = (&'a str, &'a Result<ProbeReport, ProbeError>);
 
-/// Runs the 始業点検 over `seen`; `at` is its time (RFC 3339, Japan time).
-pub fn run(seen: Seen, at: String) -> DeskCheck {
-    let Seen {
-        readers: report,
-        usb,
-        certificate,
-        mpki,
-        os_support,
-        os,
-        read_test,
-    } = seen;
+/// Runs the 始業点検 over the gathered facts; `read_test` is None when nothing lay on a reader (the test
+/// is then not part of the check).
+pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
+    let report = &facts.readers;
+    let usb = &facts.usb;
+    let os = facts.os;
+    let os_support = &facts.os_support;
+    let certificate = facts.certificate_info();
     let (_, readers_found) = health::readers(report, &usb.findings, os);
     let cert_found = match certificate {
         Some(info) => health::certificate(info).1,
@@ -145,7 +129,7 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
     let mut areas = vec![
         result(
             Area::Readers,
-            verdict::readers(report, &usb.findings, os),
+            report.verdict(&usb.findings, os),
             readers_found,
         ),
         result(
@@ -153,7 +137,7 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
             // Not looked at yet turns nothing amber in the tray, but a 始業点検 that could not see the
             // certificate is not "all fine".
             match certificate {
-                Some(_) => verdict::certificate(certificate),
+                Some(_) => crate::cert::verdict(certificate),
                 None => Verdict {
                     level: Level::Warn,
                     code: VerdictCode::CertificateUnknown,
@@ -163,7 +147,7 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
         ),
     ];
     // Only where the installed apps can be read (Windows).
-    if let Some(mpki) = mpki {
+    if let Some(mpki) = &facts.mpki {
         let version = mpki.version.as_deref().unwrap_or("-");
         let found = match mpki.verdict.code {
             VerdictCode::MpkiNotInstalled => Text::new(
@@ -199,12 +183,12 @@ pub fn run(seen: Seen, at: String) -> DeskCheck {
     if let Some((reader, outcome)) = read_test {
         areas.push(result(
             Area::ReadTest,
-            verdict::read_test(outcome),
+            crate::card::read_test_verdict(outcome),
             read_test_line(reader, outcome),
         ));
     }
     DeskCheck {
-        at,
+        at: crate::time::rfc3339_jst(facts.now),
         level: areas
             .iter()
             .map(|a| a.verdict.level)
@@ -355,7 +339,18 @@ fn read_test_line(reader: &str, outcome: &Result<ProbeReport, ProbeError>) -> Te
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cert::in_use::{InUse, Source};
+    use crate::cert::CertInfo;
     use crate::readers::{ReaderInfo, ServiceState};
+
+    /// The facts with a healthy certificate in use.
+    fn with_certificate(mut facts: Facts) -> Facts {
+        facts.certificate = Some(InUse {
+            source: Source::File("~/terminal.cer".into()),
+            certificate: Ok(healthy_certificate()),
+        });
+        facts
+    }
 
     /// Every code that can be amber or red somewhere.
     const NOT_GREEN: [VerdictCode; 16] = [
@@ -460,32 +455,6 @@ mod tests {
         }
     }
 
-    fn seen<'a>(
-        readers: &'a ReadersReport,
-        usb: &'a UsbView,
-        os_support: &'a OsSupport,
-    ) -> Seen<'a> {
-        Seen {
-            readers,
-            usb,
-            certificate: None,
-            mpki: None,
-            os_support,
-            os: Os::Other,
-            read_test: None,
-        }
-    }
-
-    fn no_usb(report: &ReadersReport) -> UsbView {
-        UsbView {
-            usb: Vec::new(),
-            usb_error: None,
-            smart_card_service: None,
-            findings: Vec::new(),
-            verdict: verdict::readers(report, &[], Os::Other),
-        }
-    }
-
     fn healthy_certificate() -> CertInfo {
         let der =
             crate::cert::read_certificate(include_bytes!("cert/testdata/store-terminal-new.pem"))
@@ -495,10 +464,8 @@ mod tests {
 
     #[test]
     fn a_desk_without_a_reader_is_amber_with_the_first_step_and_the_vendor() {
-        let os_support = crate::os_support::this_pc(crate::time::now_jst().date_naive());
         let empty = ReadersReport::of(ServiceState::Running, Vec::new());
-        let usb = no_usb(&empty);
-        let checked = run(seen(&empty, &usb, &os_support), "now".into());
+        let checked = run(&Facts::with_readers(empty), None);
         assert_eq!(checked.level, Level::Warn);
         let readers = &checked.areas[0];
         assert_eq!(readers.verdict.code, VerdictCode::ReadersNone);
@@ -509,14 +476,7 @@ mod tests {
             ServiceState::Running,
             vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
         );
-        let info = healthy_certificate();
-        let checked = run(
-            Seen {
-                certificate: Some(&info),
-                ..seen(&ready, &usb, &os_support)
-            },
-            "now".into(),
-        );
+        let checked = run(&with_certificate(Facts::with_readers(ready.clone())), None);
         assert_eq!(checked.level, Level::Ok, "{checked:?}");
         assert!(checked
             .areas
@@ -526,7 +486,7 @@ mod tests {
             checked.areas.iter().all(|a| a.area != Area::ReadTest),
             "no card on a reader: no read test in the check"
         );
-        let unseen = run(seen(&ready, &usb, &os_support), "now".into());
+        let unseen = run(&Facts::with_readers(ready), None);
         assert_eq!(
             unseen.areas[1].verdict.code,
             VerdictCode::CertificateUnknown
@@ -540,11 +500,9 @@ mod tests {
 
     #[test]
     fn a_card_on_the_reader_adds_the_read_test_and_a_foreign_card_points_to_the_municipality() {
-        let os_support = crate::os_support::this_pc(crate::time::now_jst().date_naive());
         let reader = "SONY FeliCa Port/PaSoRi 4.0 0";
         let ready = ReadersReport::of(ServiceState::Running, vec![ReaderInfo::new(reader)]);
-        let usb = no_usb(&ready);
-        let info = healthy_certificate();
+        let facts = with_certificate(Facts::with_readers(ready));
         let answered = |holder: Holder| -> Result<ProbeReport, ProbeError> {
             Ok(ProbeReport {
                 reader: reader.into(),
@@ -555,16 +513,8 @@ mod tests {
                 apdus_sent: Vec::new(),
             })
         };
-        let check = |outcome: &Result<ProbeReport, ProbeError>| {
-            run(
-                Seen {
-                    certificate: Some(&info),
-                    read_test: Some((reader, outcome)),
-                    ..seen(&ready, &usb, &os_support)
-                },
-                "now".into(),
-            )
-        };
+        let check =
+            |outcome: &Result<ProbeReport, ProbeError>| run(&facts, Some((reader, outcome)));
         let area = |checked: &DeskCheck| {
             checked
                 .areas

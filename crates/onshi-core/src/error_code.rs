@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Why something could not be done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum ErrorCode {

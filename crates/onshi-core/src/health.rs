@@ -2,16 +2,14 @@
 //! and a line in words for each (the tray's tooltip and menu). The same rules as the screens.
 
 use crate::cert::{CertInfo, CertStatus};
-use crate::readers::advice::Os;
+use crate::platform::Os;
 use crate::readers::findings::{Finding, FindingKind};
 use crate::readers::ReadersReport;
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use crate::text::Text;
-
-pub use crate::verdict::Level;
-use crate::verdict::{self, VerdictCode};
+use crate::text::Text;
+use crate::verdict::{Level, VerdictCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -25,7 +23,7 @@ pub struct Health {
 /// `readers::look_at_usb`): a reader plugged in that the service does not present is amber with its
 /// own words, never "no reader connected".
 pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, Text) {
-    let verdict = verdict::readers(report, findings, os);
+    let verdict = report.verdict(findings, os);
     let ready = report.devices.iter().filter(|d| d.smartphone_ready).count();
     let stuck = findings.iter().find(|f| f.kind == FindingKind::UsbOnly);
     let text = match (verdict.code, stuck) {
@@ -80,7 +78,7 @@ pub fn certificate(info: &CertInfo) -> (Level, Text) {
     let days = info.expiry.days_left;
     let until = crate::time::date_text_en(&info.not_after);
     let until_ja = crate::time::date_text_ja(&info.not_after);
-    let level = verdict::certificate(Some(info)).level;
+    let level = info.expiry.status.verdict().level;
     let text = match info.expiry.status {
         CertStatus::Expired => Text::new(
             format!("電子証明書：期限切れ（{until_ja}）"),
@@ -182,7 +180,7 @@ mod tests {
 
     #[test]
     fn a_reader_plugged_in_but_not_presented_is_amber_and_named_not_missing() {
-        use crate::readers::findings::{reconcile, Facts, Os as FindingOs};
+        use crate::readers::findings::{reconcile, Facts};
         use crate::readers::usb::UsbReader;
         let usb = [UsbReader {
             id: "054C:0DC9".into(),
@@ -193,7 +191,7 @@ mod tests {
         }];
         let unavailable = ReadersReport::unavailable();
         let findings = reconcile(&Facts {
-            os: FindingOs::Windows,
+            os: Os::Windows,
             service: ServiceState::Unavailable,
             readers: &[],
             usb: &usb,

@@ -2,6 +2,7 @@
 //! what the user read on the portal's 「アプリケーションバージョン情報」; the installed one comes from the OS
 //! (platform::InstalledApps), which only Windows can answer.
 
+use crate::verdict::{Level, Verdict, VerdictCode};
 use serde::Serialize;
 use std::cmp::Ordering;
 use ts_rs::TS;
@@ -19,7 +20,7 @@ pub struct MpkiStatus {
     /// None when either version is unknown.
     pub up_to_date: Option<bool>,
     /// The verdict (crate::verdict): not installed is red, outdated or not compared yet amber.
-    pub verdict: crate::verdict::Verdict,
+    pub verdict: Verdict,
 }
 
 /// Compares dotted versions number by number ("2.0.10" is newer than "2.0.9"); parts that are not
@@ -49,6 +50,17 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
     Ordering::Equal
 }
 
+/// The MPKI client's verdict from whether it is installed and whether it is the latest known version.
+fn verdict(installed: bool, up_to_date: Option<bool>) -> Verdict {
+    use VerdictCode::*;
+    match (installed, up_to_date) {
+        (false, _) => Verdict::of(Level::Error, MpkiNotInstalled),
+        (true, Some(true)) => Verdict::of(Level::Ok, MpkiUpToDate),
+        (true, Some(false)) => Verdict::of(Level::Warn, MpkiOutdated),
+        (true, None) => Verdict::of(Level::Warn, MpkiLatestUnknown),
+    }
+}
+
 pub fn status(installed_version: Option<String>, latest_known: Option<String>) -> MpkiStatus {
     let up_to_date = match (&installed_version, &latest_known) {
         (Some(installed), Some(latest)) => {
@@ -58,7 +70,7 @@ pub fn status(installed_version: Option<String>, latest_known: Option<String>) -
     };
     MpkiStatus {
         installed: installed_version.is_some(),
-        verdict: crate::verdict::mpki(installed_version.is_some(), up_to_date),
+        verdict: verdict(installed_version.is_some(), up_to_date),
         version: installed_version,
         latest_known,
         up_to_date,

@@ -3,6 +3,8 @@
 //! terminal on an ended edition is amber; an LTSC terminal is not told it has ended while its own, longer
 //! date has not passed. Elsewhere (Linux) the distribution and version are said, with no verdict of ours.
 
+use crate::platform::WindowsIdentity;
+use crate::text::Text;
 use crate::verdict::{Level, Verdict, VerdictCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,19 +13,6 @@ use ts_rs::TS;
 
 /// From this many days before the end, the verdict is amber ("ending soon").
 pub const ENDING_SOON_DAYS: i64 = 90;
-
-/// What Windows says of itself (HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WindowsIdentity {
-    /// `ProductName` ("Windows 10 Pro"; Windows 11 still says "Windows 10" here).
-    pub product: String,
-    /// `EditionID` ("Professional", "EnterpriseS" …).
-    pub edition_id: String,
-    /// `CurrentBuild` (19045, 26100 …).
-    pub build: u32,
-    /// `DisplayVersion` ("22H2"), empty on old builds.
-    pub display_version: String,
-}
 
 /// One row of the table.
 #[derive(Debug, Clone, Deserialize)]
@@ -68,8 +57,7 @@ pub struct OsSupport {
 }
 
 /// The OS in one line for people: the tray's, the report's and `onshi check`'s words.
-pub fn line(os: &OsSupport) -> crate::health::Text {
-    use crate::health::Text;
+pub fn line(os: &OsSupport) -> Text {
     let name = &os.description;
     let ends_iso = os.ends.as_deref().unwrap_or("-");
     let ends_ja = crate::time::date_text_ja(ends_iso);

@@ -8,13 +8,14 @@
 //! day), [`crate::health`] (the tray's level and lines), [`crate::relaunch`] (the quiet before a start
 //! afresh).
 
-use crate::alerts::{self, Alert, ReaderWatch, Screen};
+use crate::alerts::{self, Alert, ReaderWatch};
 use crate::cert::CertInfo;
 use crate::health::{self, Health};
-use crate::readers::advice::Os;
+use crate::platform::Os;
 use crate::readers::findings::Finding;
 use crate::readers::{ReadersReport, UsbView};
 use crate::relaunch::{Next, Quiet};
+use crate::screen::Screen;
 use crate::status::Status;
 use crate::text::Language;
 use chrono::NaiveDate;

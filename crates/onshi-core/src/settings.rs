@@ -31,6 +31,21 @@ pub struct Settings {
     pub terminal_certificate: Option<String>,
 }
 
+/// The settings as the app stored them in `data_dir` (tauri-plugin-store: `{"settings": {…}}`), read
+/// only, for the CLI; defaults when the file is missing or unreadable (the app itself names a damaged one).
+pub fn read_saved(data_dir: &Path) -> Settings {
+    fs::read(data_dir.join(crate::app_data::SETTINGS_FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|mut value| {
+            value
+                .get_mut(crate::app_data::SETTINGS_KEY)
+                .map(serde_json::Value::take)
+        })
+        .and_then(|value| serde_json::from_value(value).ok())
+        .unwrap_or_default()
+}
+
 /// Checks the settings file before it is opened. When it exists but is not a JSON object (cut short by a
 /// power cut, edited by hand, overwritten by something else), it is renamed to
 /// `<name>.damaged-YYYYMMDD-HHMMSS` beside itself and the new path is returned, so the app can tell the

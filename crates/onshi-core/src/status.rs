@@ -3,7 +3,9 @@
 //! last backup check, each reader's last read test, and which notifications went out on which day.
 //! Only the app writes it; `onshi report` reads it.
 
-use crate::card::{CardKind, Holder};
+use crate::card::{CardKind, Holder, ProbeError, ProbeReport};
+use crate::cert::{BackupError, BackupReport};
+use crate::error_code::ErrorCode;
 use crate::settings::move_aside_if_damaged;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -11,39 +13,94 @@ use std::io;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
+/// How a read test ended: who answered (`my-number-card`, `smartphone-android`, …), or why it stopped
+/// (an error code such as `no-card`). Stored and sent as the bare code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum ReadTestCode {
+    Answered(Holder),
+    Stopped(ErrorCode),
+}
+
 /// A read test's outcome: its kind and time only, nothing read from the card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ReadTestOutcome {
     /// RFC 3339, Japan time.
     pub at: String,
-    /// `my-number-card`, `smartphone-android`, …, or an error code such as `no-card`.
-    pub outcome: String,
+    pub outcome: ReadTestCode,
     pub card: Option<CardKind>,
 }
 
 impl ReadTestOutcome {
     pub fn answered(at: String, holder: Holder, card: CardKind) -> ReadTestOutcome {
-        let outcome = serde_json::to_value(holder)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
         ReadTestOutcome {
             at,
-            outcome,
+            outcome: ReadTestCode::Answered(holder),
             card: Some(card),
+        }
+    }
+
+    /// What is kept of a read test that ended at `at`.
+    pub fn of(at: String, outcome: &Result<ProbeReport, ProbeError>) -> ReadTestOutcome {
+        match outcome {
+            Ok(report) => ReadTestOutcome::answered(at, report.holder, report.kind),
+            Err(error) => ReadTestOutcome {
+                at,
+                outcome: ReadTestCode::Stopped(error.code()),
+                card: None,
+            },
         }
     }
 }
 
-/// The last backup check: when, and its verdict (`ok`, or the error's code such as `wrong-password`).
+/// A backup that opened, usable for this PC or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum BackupOpened {
+    /// It restores this PC (cert::BackupReport's `usable`).
+    Ok,
+    Unusable,
+}
+
+/// How a backup check ended: it opened (`ok`, `unusable`), or the error's code (`wrong-password` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum BackupCheckCode {
+    Opened(BackupOpened),
+    Failed(ErrorCode),
+}
+
+/// The last backup check: when, and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct BackupCheck {
     pub at: String,
-    pub verdict: String,
+    pub verdict: BackupCheckCode,
     /// The expiry (YYYY-MM-DD) of the certificate inside, when the backup opened.
     pub not_after: Option<String>,
+}
+
+impl BackupCheck {
+    /// What is kept of a backup check that ended at `at`: the verdict and the date, nothing else.
+    pub fn of(at: String, outcome: &Result<BackupReport, BackupError>) -> BackupCheck {
+        BackupCheck {
+            at,
+            verdict: match outcome {
+                Ok(report) if report.usable => BackupCheckCode::Opened(BackupOpened::Ok),
+                Ok(_) => BackupCheckCode::Opened(BackupOpened::Unusable),
+                Err(error) => BackupCheckCode::Failed(error.code()),
+            },
+            not_after: outcome
+                .as_ref()
+                .ok()
+                .and_then(|report| report.certificate.as_ref())
+                .map(|certificate| certificate.not_after.clone()),
+        }
+    }
 }
 
 /// The certificate as last seen, to notice a renewal (a later expiry than before).
@@ -123,7 +180,7 @@ impl Status {
         let seen = self.certificate_seen.as_ref()?;
         let renewed_on = seen.renewed_on.as_deref()?;
         let backed_up = self.backup_check.as_ref().is_some_and(|check| {
-            check.verdict == "ok"
+            check.verdict == BackupCheckCode::Opened(BackupOpened::Ok)
                 && (check.not_after.as_deref() == Some(seen.not_after.as_str())
                     || check.at.get(..10).is_some_and(|day| day >= renewed_on))
         });
@@ -152,7 +209,7 @@ mod tests {
 
         status.backup_check = Some(BackupCheck {
             at: "2026-12-03T10:00:00.000+09:00".into(),
-            verdict: "wrong-password".into(),
+            verdict: BackupCheckCode::Failed(ErrorCode::WrongPassword),
             not_after: None,
         });
         assert!(
@@ -161,7 +218,7 @@ mod tests {
         );
         status.backup_check = Some(BackupCheck {
             at: "2026-12-03T10:05:00.000+09:00".into(),
-            verdict: "ok".into(),
+            verdict: BackupCheckCode::Opened(BackupOpened::Ok),
             not_after: Some("2030-02-28".into()),
         });
         assert_eq!(status.backup_missing_since_renewal(), None);

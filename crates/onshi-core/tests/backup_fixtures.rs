@@ -184,7 +184,8 @@ fn a_backup_that_cannot_restore_the_terminal_says_why() {
         report
             .problems
             .iter()
-            .map(|p| p.code.clone())
+            // As the CLI and the screens receive them.
+            .map(|p| serde_json::to_value(p.code).unwrap())
             .collect::<Vec<_>>()
     };
     assert_eq!(codes(pki.backup_without_key().unwrap()), ["no-private-key"]);
@@ -197,7 +198,10 @@ fn a_backup_that_cannot_restore_the_terminal_says_why() {
     let later = today() + Duration::days(i64::from(TERMINAL_DAYS) + 1);
     let expired = verify_backup(&good, PASSWORD, later).unwrap();
     assert!(!expired.usable);
-    assert_eq!(expired.problems[0].code, "expired");
+    assert_eq!(
+        serde_json::to_value(expired.problems[0].code).unwrap(),
+        "expired"
+    );
     assert!(expired.problems[0]
         .message
         .ja

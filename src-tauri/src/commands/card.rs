@@ -5,7 +5,7 @@ use crate::readers_watch::ReadersState;
 use onshi_core::card::{self, Cancel, ProbeError, ProbeReport};
 use onshi_core::error_code::ErrorCode;
 use onshi_core::guides::proof::Proof;
-use onshi_core::history::{HistoryEvent, HistoryEventKind};
+use onshi_core::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
 use onshi_core::status::ReadTestOutcome;
 use onshi_core::time::{now_jst, rfc3339_jst};
 use std::collections::BTreeMap;
@@ -106,19 +106,12 @@ pub(super) fn remember(
     log: &HistoryLog,
 ) {
     let at = rfc3339_jst(now_jst());
-    let kept = match outcome {
-        Ok(report) => ReadTestOutcome::answered(at.clone(), report.holder, report.kind),
-        Err(error) => ReadTestOutcome {
-            at: at.clone(),
-            outcome: error.code().as_str().to_owned(),
-            card: None,
-        },
-    };
+    let kept = ReadTestOutcome::of(at.clone(), outcome);
     let mut event = HistoryEvent::at(at, HistoryEventKind::ReadTest);
     event.reader = Some(reader.to_owned());
     event.model = onshi_core::readers::catalog::recognise(reader).map(|m| m.id.clone());
     event.card = kept.card;
-    event.outcome = Some(kept.outcome.clone());
+    event.outcome = Some(HistoryOutcome::ReadTest(kept.outcome));
     log.record(&event);
     status.update(|s| {
         s.read_tests.insert(reader.to_owned(), kept);

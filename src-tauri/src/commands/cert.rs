@@ -219,19 +219,7 @@ pub async fn backup_verify(
     })
     .await?;
     // The verdict and date only, for the report and the "renewed without a backup" notice.
-    let check = BackupCheck {
-        at: rfc3339_jst(now_jst()),
-        verdict: match &outcome {
-            Ok(report) if report.usable => "ok".to_owned(),
-            Ok(_) => "unusable".to_owned(),
-            Err(error) => error.code().as_str().to_owned(),
-        },
-        not_after: outcome
-            .as_ref()
-            .ok()
-            .and_then(|r| r.certificate.as_ref())
-            .map(|c| c.not_after.clone()),
-    };
+    let check = BackupCheck::of(rfc3339_jst(now_jst()), &outcome);
     app.state::<AppStatus>()
         .update(|status| status.backup_check = Some(check));
     if outcome.as_ref().is_ok_and(|report| report.usable) {

@@ -5,11 +5,11 @@
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
 use onshi_core::card::{ProbeError, ProbeReport};
-use onshi_core::desk_check::{self, DeskCheck, Headline, Seen};
-use onshi_core::history::{HistoryEvent, HistoryEventKind};
-use onshi_core::readers::advice::Os;
+use onshi_core::desk_check::{self, DeskCheck, Headline};
+use onshi_core::facts::CertificateChoice;
+use onshi_core::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
 use onshi_core::readers::ReadersReport;
-use onshi_core::time::{now_jst, rfc3339_jst};
+use onshi_core::time::now_jst;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
 
@@ -41,14 +41,9 @@ fn check(app: &AppHandle) -> DeskCheck {
         );
         (reader.to_owned(), outcome)
     });
-    let checked = look(app, &report, tested.as_ref());
+    let checked = look(app, report, tested.as_ref());
     let mut event = HistoryEvent::at(checked.at.clone(), HistoryEventKind::DeskCheck);
-    event.outcome = Some(
-        serde_json::to_value(checked.level)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-    );
+    event.outcome = Some(HistoryOutcome::DeskCheck(checked.level));
     app.state::<HistoryLog>().record(&event);
     checked
 }
@@ -59,42 +54,27 @@ fn check(app: &AppHandle) -> DeskCheck {
 pub async fn desk_summary(app: AppHandle) -> Headline {
     tauri::async_runtime::spawn_blocking(move || {
         let report = app.state::<ReadersState>().current();
-        desk_check::headline(&look(&app, &report, None))
+        desk_check::headline(&look(&app, report, None))
     })
     .await
     .expect("the desk summary's thread does not panic")
 }
 
-/// Every check but the read test, joined by onshi-core.
+/// Every check, joined by onshi-core over the facts gathered now (a fresh look at USB and the
+/// certificate, so that the result is of this moment, not of the last change).
 fn look(
     app: &AppHandle,
-    report: &ReadersReport,
+    report: ReadersReport,
     tested: Option<&(String, Result<ProbeReport, ProbeError>)>,
 ) -> DeskCheck {
-    // A fresh look at USB, so that the result is of this moment, not of the last change.
-    let usb = onshi_core::readers::look_at_usb(report);
-    let now = now_jst();
-    // The certificate read afresh too: the store's, else the file last opened on 「電子証明書」.
-    let certificate = crate::certificate_in_use::find(app);
-    let os_support = onshi_core::os_support::this_pc(now.date_naive());
-    // The MPKI client where installed apps can be read (Windows), against the latest version entered.
-    let latest = crate::settings::load(app)
-        .ok()
-        .and_then(|s| s.mpki_latest_known);
-    let mpki = onshi_core::platform::installed_apps()
-        .version_of(onshi_core::mpki::DISPLAY_NAME)
-        .ok()
-        .map(|installed| onshi_core::mpki::status(installed, latest));
+    let facts = onshi_core::facts::gather(
+        crate::app_status::remembered(app),
+        report,
+        CertificateChoice::InUse,
+        now_jst(),
+    );
     desk_check::run(
-        Seen {
-            readers: report,
-            usb: &usb,
-            certificate: certificate.as_ref(),
-            mpki: mpki.as_ref(),
-            os_support: &os_support,
-            os: Os::current(),
-            read_test: tested.map(|(reader, outcome)| (reader.as_str(), outcome)),
-        },
-        rfc3339_jst(now),
+        &facts,
+        tested.map(|(reader, outcome)| (reader.as_str(), outcome)),
     )
 }

@@ -4,7 +4,7 @@ use super::error::CommandError;
 use crate::history_log::HistoryLog;
 use onshi_core::error_code::ErrorCode;
 use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline};
-use onshi_core::readers::advice::Os;
+use onshi_core::platform::Os;
 use onshi_core::text::Text;
 use onshi_core::time::{minute_of_day, now_jst};
 use serde::Serialize;

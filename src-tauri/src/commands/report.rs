@@ -9,6 +9,7 @@ use onshi_core::support::{self, SupportReport};
 use onshi_core::text::Language;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
+
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
 /// The support report, previewed.
@@ -22,9 +23,14 @@ pub struct ReportPreview {
 
 /// Always in Japanese, whatever the UI language: the help desks that read it are Japanese.
 fn make(app: &AppHandle) -> Result<ReportPreview, CommandError> {
-    let dir = app.path().app_data_dir()?;
     let readers = app.state::<ReadersState>().current();
-    let report = support::build(support::gather(&dir, env!("CARGO_PKG_VERSION"), readers));
+    let facts = onshi_core::facts::gather(
+        crate::app_status::remembered(app),
+        readers,
+        onshi_core::facts::CertificateChoice::InUse,
+        onshi_core::time::now_jst(),
+    );
+    let report = support::build(facts, env!("CARGO_PKG_VERSION"));
     Ok(ReportPreview {
         text: support::to_text(&report, Language::Ja),
         report,

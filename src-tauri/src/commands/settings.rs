@@ -11,6 +11,12 @@ pub struct SettingsView {
     pub damaged_file_moved_to: Option<String>,
 }
 
+/// The OS the app runs on, as onshi-core says it: the UI asks once instead of guessing from its user agent.
+#[tauri::command]
+pub fn platform_os() -> onshi_core::platform::Os {
+    onshi_core::platform::Os::current()
+}
+
 #[tauri::command]
 pub fn settings_get(
     app: tauri::AppHandle,

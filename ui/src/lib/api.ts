@@ -1,5 +1,6 @@
 // Typed calls into the Rust side. Every type comes from ./bindings, generated from Rust by ts-rs.
 import { invoke } from "@tauri-apps/api/core";
+import type { Os } from "./bindings/Os";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ReadersReport } from "./bindings/ReadersReport";
 import type { Settings } from "./bindings/Settings";
@@ -47,6 +48,8 @@ export const cardTest = (reader: string) => invoke<ProbeReport>("card_test", { r
 export const cardTestCancel = (reader: string) => invoke<void>("card_test_cancel", { reader });
 
 export const readersSnapshot = () => invoke<ReadersReport>("readers_snapshot");
+/** The OS the app runs on (onshi-core's platform::Os). */
+export const platformOs = () => invoke<Os>("platform_os");
 
 /** Whether a guide step's check is met, counting only what was seen since `openedAtMs` (onshi-core decides). */
 export const guideCheck = (check: GuideCheck, openedAtMs: number) =>

@@ -1,7 +1,7 @@
 // What the readers' state means for the person at the desk: one overall verdict and its next action.
 import { readTestErrorCodes } from "./bindings/errorCodes";
 import type { Verdict } from "./bindings/Verdict";
-import type { VerdictCode } from "./bindings/VerdictCode";
+import { inArea, type ReadersCode } from "./codes";
 import type { CardKind } from "./bindings/CardKind";
 import type { Holder } from "./bindings/Holder";
 import type { MessageKey } from "./i18n";
@@ -19,7 +19,7 @@ export interface Words {
 
 /** The words for the readers' verdict, which onshi-core computes (verdict.rs) and the app sends with the
  *  USB view; the screen decides nothing itself. */
-const readersWords: Partial<Record<VerdictCode, { title: MessageKey; action: MessageKey }>> = {
+const readersWords: Record<ReadersCode, { title: MessageKey; action: MessageKey }> = {
   // Windows stops its service with the last reader: to staff there it reads as "no reader".
   "readers-service-stopped": { title: "readers.serviceDown.windowsTitle", action: "readers.serviceDown.windows" },
   "readers-service-unavailable": { title: "readers.serviceDown.title", action: "readers.serviceDown.other" },
@@ -32,7 +32,8 @@ const readersWords: Partial<Record<VerdictCode, { title: MessageKey; action: Mes
 /** `onDiagnostics`: shown on 「カードリーダー診断」 itself, where the ready verdict's next step is on the
  *  same screen, just below. */
 export function readersVerdict(verdict: Verdict, onDiagnostics = false): Words {
-  const words = readersWords[verdict.code] ?? readersWords["readers-none"]!;
+  const code: ReadersCode = inArea<ReadersCode>(verdict.code, "readers-") ? verdict.code : "readers-none";
+  const words = readersWords[code];
   if (onDiagnostics && verdict.code === "readers-ready") return { level: verdict.level, ...words, action: "readers.ready.actionHere" };
   return { level: verdict.level, ...words };
 }

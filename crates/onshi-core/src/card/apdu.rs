@@ -82,7 +82,7 @@ pub enum TransmitError {
 /// Sends one command to the card. The only place in the program that calls `Card::transmit`.
 pub fn transmit(card: &Card, apdu: &[u8]) -> Result<Response, TransmitError> {
     if !is_allowed(apdu) {
-        return Err(TransmitError::NotAllowed(crate::card::atr::to_hex(apdu)));
+        return Err(TransmitError::NotAllowed(crate::readers::atr::to_hex(apdu)));
     }
     let mut buffer = [0u8; pcsc::MAX_BUFFER_SIZE];
     let raw = card.transmit(apdu, &mut buffer)?;

@@ -3,7 +3,7 @@
 //! only EF 0006 (a token name), and never touches a PIN.
 
 use super::apdu::{self, Command, TransmitError};
-use super::atr::{self, CardKind};
+use crate::readers::atr::{self, CardKind};
 use crate::readers::{get_status_change, is_dead_context, ReaderInfo};
 use pcsc::{
     Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State, PNP_NOTIFICATION,
@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use ts_rs::TS;
 
 /// Who holds the JPKI application that answered (docs/CLI.md, `holder`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export, rename_all = "kebab-case")]
 pub enum Holder {

@@ -10,6 +10,7 @@ use super::certificate::Certificate;
 use super::oids;
 use super::pkcs12;
 use super::x509::{summary, CertInfo};
+use crate::verdict::{Level, Verdict, VerdictCode};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -55,22 +56,37 @@ impl BackupError {
     }
 }
 
-/// Something that keeps an opened backup from restoring the terminal.
+/// What keeps an opened backup from restoring the terminal (a problem), or is worth knowing though it
+/// still restores (a note: `no-password`, `trailing-bytes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum ProblemCode {
+    NoCertificate,
+    CertificateUnreadable,
+    NoPrivateKey,
+    KeyMismatch,
+    KeyTypeUnsupported,
+    Expired,
+    NotYetValid,
+    EarlierCertificate,
+    OtherCertificate,
+    NoPassword,
+    TrailingBytes,
+}
+
+/// A problem or a note, with its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Problem {
-    /// Problems: `no-certificate`, `certificate-unreadable`, `no-private-key`, `key-mismatch`,
-    /// `key-type-unsupported`, `expired`, `not-yet-valid`, `earlier-certificate`, `other-certificate`.
-    /// Notes (the backup still restores):
-    /// `no-password`, `trailing-bytes`.
-    pub code: String,
+    pub code: ProblemCode,
     pub message: crate::text::Text,
 }
 
 impl Problem {
-    fn new(code: &str, ja: &str, en: &str) -> Problem {
+    fn new(code: ProblemCode, ja: &str, en: &str) -> Problem {
         Problem {
-            code: code.into(),
+            code,
             message: crate::text::Text::new(ja, en),
         }
     }
@@ -84,7 +100,7 @@ pub struct BackupReport {
     pub usable: bool,
     /// The one verdict the CLI and the screen word (`backup-usable`, `backup-usable-with-notes`,
     /// `backup-not-usable`; crate::verdict::backup).
-    pub verdict: crate::verdict::Verdict,
+    pub verdict: Verdict,
     pub problems: Vec<Problem>,
     /// What is worth knowing but does not stop a restore: the file has no password (`no-password`), or
     /// bytes after its structure that were ignored as OpenSSL ignores them (`trailing-bytes`).
@@ -141,19 +157,36 @@ impl BackupReport {
         match relation {
             InUseMatch::SameCertificate => {}
             InUseMatch::EarlierCertificate => self.problems.push(Problem::new(
-                "earlier-certificate",
+                ProblemCode::EarlierCertificate,
                 "これは更新前の電子証明書のバックアップです。今お使いの電子証明書のバックアップを作り直してください。",
                 "This is a backup of the certificate before the last renewal. Make a new backup of the certificate in use.",
             )),
             InUseMatch::OtherCertificate => self.problems.push(Problem::new(
-                "other-certificate",
+                ProblemCode::OtherCertificate,
                 "このバックアップの電子証明書は、このPCで使っている電子証明書とは別のものです。",
                 "The certificate in this backup is not the one this PC uses.",
             )),
         }
         self.usable = self.problems.is_empty();
         self.in_use = Some(relation);
-        self.verdict = crate::verdict::backup(self);
+        self.verdict = verdict(self);
+    }
+}
+
+/// A backup's verdict: red when it cannot restore this PC, amber when it can but has no password, green
+/// otherwise (bytes after its end, which OpenSSL ignores too, change nothing).
+fn verdict(report: &BackupReport) -> Verdict {
+    use VerdictCode::*;
+    match () {
+        _ if !report.usable => Verdict::of(Level::Error, BackupNotUsable),
+        _ if report
+            .notes
+            .iter()
+            .any(|n| n.code == ProblemCode::NoPassword) =>
+        {
+            Verdict::of(Level::Warn, BackupUsableWithNotes)
+        }
+        _ => Verdict::of(Level::Ok, BackupUsable),
     }
 }
 
@@ -175,14 +208,14 @@ pub fn verify_backup(
     let mut notes = Vec::new();
     if contents.empty_password {
         notes.push(Problem::new(
-            "no-password",
+            ProblemCode::NoPassword,
             "このバックアップにはパスワードが設定されていません。持ち出しに備えて、パスワードを付けて作り直すことをお勧めします。",
             "This backup has no password. Making it again with a password is recommended, in case it is lost.",
         ));
     }
     if contents.trailing_bytes > 0 {
         notes.push(Problem::new(
-            "trailing-bytes",
+            ProblemCode::TrailingBytes,
             "ファイルの末尾に余分なデータがありますが、内容の確認には影響しません。",
             "The file has extra bytes at its end; they do not affect the check.",
         ));
@@ -211,30 +244,30 @@ pub fn verify_backup(
     let mut problems = Vec::new();
     if certs.is_empty() && !contents.certs.is_empty() {
         problems.push(Problem::new(
-            "certificate-unreadable",
+            ProblemCode::CertificateUnreadable,
             "電子証明書が入っていますが、読み取れませんでした。",
             "The file holds a certificate that could not be read.",
         ));
     } else if certs.is_empty() {
         problems.push(Problem::new(
-            "no-certificate",
+            ProblemCode::NoCertificate,
             "電子証明書が入っていません。",
             "The file holds no certificate.",
         ));
     }
     match &key_public {
         None => problems.push(Problem::new(
-            "no-private-key",
+            ProblemCode::NoPrivateKey,
             "秘密鍵が入っていません。この電子証明書だけでは端末を復元できません。",
             "The file holds no private key; a certificate alone cannot restore the terminal.",
         )),
         Some(None) => problems.push(Problem::new(
-            "key-type-unsupported",
+            ProblemCode::KeyTypeUnsupported,
             "秘密鍵の種類を確認できませんでした。",
             "The private key is of a kind we cannot check.",
         )),
         Some(Some(_)) if matching.is_none() && !certs.is_empty() => problems.push(Problem::new(
-            "key-mismatch",
+            ProblemCode::KeyMismatch,
             "秘密鍵が電子証明書と一致しません。別の電子証明書の鍵が入っています。",
             "The private key does not belong to the certificate.",
         )),
@@ -244,12 +277,12 @@ pub fn verify_backup(
     if let Some(info) = &certificate {
         match info.expiry.status {
             super::CertStatus::Expired => problems.push(Problem::new(
-                "expired",
+                ProblemCode::Expired,
                 "電子証明書の有効期限が切れています。このバックアップでは復元できません。",
                 "The certificate has expired; this backup cannot restore the terminal.",
             )),
             super::CertStatus::NotYetValid => problems.push(Problem::new(
-                "not-yet-valid",
+                ProblemCode::NotYetValid,
                 "電子証明書の有効期間がまだ始まっていません。PCの日付をご確認ください。",
                 "The certificate is not valid yet; check the PC's date.",
             )),
@@ -281,10 +314,7 @@ pub fn verify_backup(
     older_certificates.sort_by(|a, b| b.not_after.cmp(&a.not_after));
     let mut report = BackupReport {
         usable: problems.is_empty(),
-        verdict: crate::verdict::Verdict::of(
-            crate::verdict::Level::Ok,
-            crate::verdict::VerdictCode::BackupUsable,
-        ),
+        verdict: Verdict::of(Level::Ok, VerdictCode::BackupUsable),
         problems,
         notes,
         certificate,
@@ -296,7 +326,7 @@ pub fn verify_backup(
         older_certificates,
         in_use: None,
     };
-    report.verdict = crate::verdict::backup(&report);
+    report.verdict = verdict(&report);
     Ok(report)
 }
 

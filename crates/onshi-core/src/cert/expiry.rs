@@ -2,6 +2,7 @@
 //! MPKI client's own warnings (90, 60, 30 and 15 days before, then daily from 7), and the new expiry a
 //! renewal today would give (a flat 3 years 3 months; remaining time is not carried over).
 
+use crate::verdict::{Level, Verdict, VerdictCode};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -25,13 +26,34 @@ pub enum CertStatus {
     NotYetValid,
 }
 
+impl CertStatus {
+    /// The status as a verdict. Not yet valid is red like expired: the system cannot use it today.
+    pub const fn verdict(self) -> Verdict {
+        use VerdictCode::*;
+        match self {
+            CertStatus::Valid => Verdict::of(Level::Ok, CertificateValid),
+            CertStatus::RenewalWindow => Verdict::of(Level::Warn, CertificateRenewalWindow),
+            CertStatus::Expired => Verdict::of(Level::Error, CertificateExpired),
+            CertStatus::NotYetValid => Verdict::of(Level::Error, CertificateNotYetValid),
+        }
+    }
+}
+
+/// The certificate's verdict, or "not looked at yet" (which alone turns nothing amber in the tray).
+pub fn verdict(info: Option<&super::CertInfo>) -> Verdict {
+    match info {
+        Some(info) => info.expiry.status.verdict(),
+        None => Verdict::of(Level::Ok, VerdictCode::CertificateUnknown),
+    }
+}
+
 /// The certificate's dates as seen from `today`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Expiry {
     pub status: CertStatus,
     /// The status as a verdict (crate::verdict): its level is the one every screen and the tray show.
-    pub verdict: crate::verdict::Verdict,
+    pub verdict: Verdict,
     /// Whole days from today to the last valid day (0 on that day, negative once expired).
     pub days_left: i64,
     /// The first day the renewal can be done (YYYY-MM-DD).
@@ -70,7 +92,7 @@ pub fn evaluate(not_before: NaiveDate, not_after: NaiveDate, today: NaiveDate) -
         .map(|ahead| date_text(today + chrono::Duration::days(ahead)));
     Expiry {
         status,
-        verdict: crate::verdict::certificate_status(status),
+        verdict: status.verdict(),
         days_left,
         renewal_opens: date_text(not_after - chrono::Duration::days(RENEWAL_WINDOW_DAYS)),
         renewed_expiry_if_today: date_text(renewed_expiry(today)),
@@ -88,6 +110,20 @@ pub fn renewed_expiry(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_yet_valid_is_red_like_expired() {
+        let der = crate::cert::read_certificate(include_bytes!("testdata/name-utf8.pem")).unwrap();
+        let before = crate::time::parse_date("2000-01-01").unwrap();
+        let info = crate::cert::inspect(&der, before).unwrap();
+        assert_eq!(info.expiry.status, CertStatus::NotYetValid);
+        assert_eq!(verdict(Some(&info)).level, Level::Error);
+        // The tray takes its colour from here too (health.rs's tests).
+        assert_eq!(
+            verdict(None),
+            Verdict::of(Level::Ok, VerdictCode::CertificateUnknown)
+        );
+    }
 
     fn d(text: &str) -> NaiveDate {
         crate::time::parse_date(text).unwrap()

@@ -13,7 +13,7 @@ mod pkcs12;
 pub mod reminder;
 pub mod x509;
 
-pub use backup::{verify_backup, BackupError, BackupReport, InUseMatch, Problem};
-pub use expiry::{CertStatus, Expiry};
+pub use backup::{verify_backup, BackupError, BackupReport, InUseMatch, Problem, ProblemCode};
+pub use expiry::{verdict, CertStatus, Expiry};
 pub use password_input::{decode_password_input, PasswordInputError};
 pub use x509::{end_entity, inspect, read_certificate, read_certificates, CertError, CertInfo};

@@ -239,7 +239,7 @@ mod tests {
         assert!(met(GuideCheck::ReaderSmartphoneReady, OPENED, &[], &both));
         assert!(!met(GuideCheck::CardOnReadyReader, OPENED, &[], &both));
         pasori.card = Some(crate::readers::CardInfo::from_atr(
-            &crate::card::atr::from_hex("3B8880010000000071718100").unwrap(),
+            &crate::readers::atr::from_hex("3B8880010000000071718100").unwrap(),
         ));
         let with_card = ReadersReport::of(ServiceState::Running, vec![pasori]);
         assert!(met(GuideCheck::CardOnReadyReader, OPENED, &[], &with_card));

@@ -10,7 +10,8 @@ pub use timeline::{
     day_counts, timelines, usb_dropout_hint, DayCounts, DayTimeline, Lane, Span, REPEATED_DROPOUTS,
 };
 
-use crate::card::{atr, CardKind};
+use crate::card::CardKind;
+use crate::readers::atr;
 use crate::readers::{catalog, WatchEvent, WatchEventKind};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -57,9 +58,19 @@ pub struct HistoryEvent {
     pub model: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<CardKind>,
-    /// A read test's outcome (`my-number-card`, `no-card`, …).
+    /// A read test's outcome (`my-number-card`, `no-card`, …) or a 始業点検's level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<String>,
+    pub outcome: Option<HistoryOutcome>,
+}
+
+/// How a read test or a 始業点検 in the history came out, stored as the bare code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum HistoryOutcome {
+    ReadTest(crate::status::ReadTestCode),
+    /// A 始業点検's level (`ok`, `warn`, `error`), never more.
+    DeskCheck(crate::verdict::Level),
 }
 
 impl HistoryEvent {
@@ -182,7 +193,8 @@ impl HistoryEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::readers::findings::{reconcile, Facts, Os};
+    use crate::platform::Os;
+    use crate::readers::findings::{reconcile, Facts};
     use crate::readers::usb::UsbReader;
     use crate::readers::ServiceState;
 

@@ -4,7 +4,8 @@
 //! report. After [`REPEATED_DROPOUTS`] drop-outs of one reader in a day, a hint names the likely causes.
 
 use super::{HistoryEvent, HistoryEventKind};
-use crate::readers::advice::{Advice, Os};
+use crate::platform::Os;
+use crate::readers::advice::Advice;
 use crate::readers::{catalog, device};
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
@@ -279,7 +280,7 @@ pub const fn usb_dropout_hint(os: Os) -> Advice {
             ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USBケーブルとUSBハブ：ケーブルを奥まで差し直し、ハブを使っている場合はPC本体のUSBポートに直接つないでください。② USBポート：PCの別のUSBポート（できれば背面）に差し替えてください。③ WindowsのUSB省電力：「コントロール パネル」→「ハードウェアとサウンド」→「電源オプション」→ 使用中のプランの「プラン設定の変更」→「詳細な電源設定の変更」→「USB 設定」→「USB のセレクティブ サスペンドの設定」を「無効」にして「OK」を押してください。",
             en: "The card reader keeps dropping out. Check, in this order: 1. The USB cable and hub: push the cable fully in; if a hub is used, plug the reader straight into the PC. 2. The USB port: move it to another port of the PC (a rear one if possible). 3. Windows' USB power saving: Control Panel → Hardware and Sound → Power Options → \"Change plan settings\" of the plan in use → \"Change advanced power settings\" → \"USB settings\" → set \"USB selective suspend setting\" to \"Disabled\" and press \"OK\".",
         },
-        Os::Other => Advice {
+        Os::Linux | Os::Other => Advice {
             ja: "カードリーダーが何度も外れています。次の順にご確認ください。① USBケーブルとUSBハブ：ケーブルを奥まで差し直し、ハブを使っている場合はPC本体のUSBポートに直接つないでください。② USBポート：PCの別のUSBポートに差し替えてください。③ USBの省電力（オートサスペンド）：管理者に、このカードリーダーのUSBオートサスペンドを止めるよう依頼してください。",
             en: "The card reader keeps dropping out. Check, in this order: 1. The USB cable and hub: push the cable fully in; if a hub is used, plug the reader straight into the PC. 2. The USB port: move it to another port of the PC. 3. USB power saving (autosuspend): ask an administrator to turn off USB autosuspend for this reader.",
         },

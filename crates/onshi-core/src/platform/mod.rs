@@ -2,8 +2,11 @@
 //! certificate store. Windows answers through tiny adapters over winreg and windows-sys (windows.rs);
 //! elsewhere the answer is a plain "not available on this OS", and the file-based checks are used.
 
+mod os;
 #[cfg(windows)]
 mod windows;
+
+pub use os::{Os, WindowsIdentity};
 
 /// Why the OS could not answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,7 +81,7 @@ pub fn os_description() -> String {
 }
 
 /// What Windows says of its edition, version and build (registry); None elsewhere or when unreadable.
-pub fn windows_identity() -> Option<crate::os_support::WindowsIdentity> {
+pub fn windows_identity() -> Option<WindowsIdentity> {
     #[cfg(windows)]
     return windows::identity();
     #[cfg(not(windows))]

@@ -102,12 +102,12 @@ pub fn os_description() -> Option<String> {
 }
 
 /// See `platform::windows_identity`.
-pub fn identity() -> Option<crate::os_support::WindowsIdentity> {
+pub fn identity() -> Option<super::WindowsIdentity> {
     let key = RegKey::predef(HKEY_LOCAL_MACHINE)
         .open_subkey(r"SOFTWARE\Microsoft\Windows NT\CurrentVersion")
         .ok()?;
     let build: String = key.get_value("CurrentBuild").ok()?;
-    Some(crate::os_support::WindowsIdentity {
+    Some(super::WindowsIdentity {
         product: key.get_value("ProductName").unwrap_or_default(),
         edition_id: key.get_value("EditionID").unwrap_or_default(),
         build: build.trim().parse().ok()?,

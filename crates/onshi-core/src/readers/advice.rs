@@ -3,23 +3,7 @@
 //! usually means "no reader": the advice is to plug the reader in again, then to restart the PC or check
 //! the service. Elsewhere (Linux) the service is pcscd, which an administrator starts.
 
-/// Whose words to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Os {
-    Windows,
-    Other,
-}
-
-impl Os {
-    /// The OS this build runs on.
-    pub const fn current() -> Os {
-        if cfg!(windows) {
-            Os::Windows
-        } else {
-            Os::Other
-        }
-    }
-}
+use crate::platform::Os;
 
 /// One piece of advice in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +19,7 @@ pub const fn service_unavailable(os: Os) -> Advice {
             ja: "カードリーダーが見つかりません（Windowsでは、カードリーダーをすべて外すとスマートカードサービスも止まります）。カードリーダーのUSBケーブルを差し直してください。変わらない場合はPCを再起動するか、「サービス」で「Smart Card」が「実行中」かご確認ください。",
             en: "No card reader is found (Windows stops the smart-card service when the last reader is unplugged). Plug the reader's USB cable in again. If nothing changes, restart the PC or check that the \"Smart Card\" service is \"Running\" in Services.",
         },
-        Os::Other => Advice {
+        Os::Linux | Os::Other => Advice {
             ja: "スマートカードサービス（pcscd）が動いていません。カードリーダーを接続し直してください。変わらない場合は、管理者が「sudo systemctl start pcscd」でサービスを起動してください。",
             en: "The smart-card service (pcscd) is not running. Reconnect the card reader. If nothing changes, an administrator can start it with \"sudo systemctl start pcscd\".",
         },

@@ -55,26 +55,7 @@ pub struct Cause {
     pub steps: Vec<Text>,
 }
 
-/// The operating system whose causes apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Os {
-    Windows,
-    Linux,
-    Other,
-}
-
-impl Os {
-    /// The OS this build runs on.
-    pub fn this() -> Os {
-        if cfg!(windows) {
-            Os::Windows
-        } else if cfg!(target_os = "linux") {
-            Os::Linux
-        } else {
-            Os::Other
-        }
-    }
-}
+use crate::platform::Os;
 
 /// What the two views and the OS say, gathered by the caller (see `readers::look`).
 #[derive(Debug, Clone, Copy)]

@@ -2,6 +2,7 @@
 //! and which card sits on it. `list` takes one snapshot; `watch` follows changes as they happen.
 
 pub mod advice;
+pub mod atr;
 pub mod catalog;
 pub mod device;
 pub mod findings;
@@ -9,6 +10,7 @@ pub mod libccid;
 mod report;
 mod snapshot;
 pub mod usb;
+mod verdict;
 pub mod watch;
 
 pub use report::{CardInfo, ReaderDevice, ReaderInfo, ReadersReport, ServiceState};
@@ -95,14 +97,14 @@ pub fn look_at_usb(report: &ReadersReport) -> UsbView {
     let smart_card_service = crate::platform::smart_card_service();
     let libccid = libccid::installed();
     let found = findings::reconcile(&findings::Facts {
-        os: findings::Os::this(),
+        os: crate::platform::Os::current(),
         service: report.service,
         readers: &report.readers,
         usb: &usb,
         smart_card_service,
         libccid: libccid.as_ref(),
     });
-    let verdict = crate::verdict::readers(report, &found, advice::Os::current());
+    let verdict = report.verdict(&found, crate::platform::Os::current());
     UsbView {
         usb,
         usb_error,

@@ -1,9 +1,9 @@
 //! The state of the readers as the UI and the CLI show it, and how each watch event changes it.
 
+use super::atr::{self, CardKind};
 use super::catalog::{self, Slot};
 use super::device;
 use super::watch::{WatchEvent, WatchEventKind};
-use crate::card::{atr, CardKind};
 use crate::text::Text;
 use serde::Serialize;
 use ts_rs::TS;

@@ -4,8 +4,8 @@
 //! reader changes). A dead context (pcscd restarted, Windows stopping its service when the last reader
 //! leaves) is replaced with back-off, and a reader that vanishes mid-call never breaks the loop.
 
+use super::atr;
 use super::is_dead_context;
-use crate::card::atr;
 use crate::time::{now_jst, rfc3339_jst};
 use pcsc::{Context, ReaderState, Scope, State, PNP_NOTIFICATION};
 use serde::Serialize;

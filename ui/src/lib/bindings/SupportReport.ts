@@ -37,6 +37,6 @@ guide_progress: { [key in string]: string },
  */
 history: Array<DayCounts>, 
 /**
- * The last 始業点検 in the history: when, and its level (`ok`, `warn`, `error`).
+ * The last 始業点検 in the history: when, and its level.
  */
 last_desk_check: LastDeskCheck | null, };

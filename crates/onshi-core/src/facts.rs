@@ -1,0 +1,156 @@
+//! What this PC shows, gathered once per run: the one place that reads the app's memory (settings and
+//! status), the readers with the USB view, the certificate in use, the OS and its deadline, the MPKI
+//! client and the recent history. The support report, `onshi check`, 始業点検 and the home screen's first
+//! line all judge the same `Facts`; a new fact is added here once and every one of them can see it.
+
+use crate::cert::in_use::{self, InUse, Source};
+use crate::history::{History, HistoryEvent};
+use crate::mpki::{self, MpkiStatus};
+use crate::os_support::OsSupport;
+use crate::platform::Os;
+use crate::readers::{ReadersReport, UsbView};
+use crate::settings::Settings;
+use crate::status::Status;
+use chrono::{DateTime, FixedOffset};
+use std::path::{Path, PathBuf};
+
+/// Days of history gathered (the support report sums them up).
+pub const HISTORY_DAYS: i64 = 7;
+
+/// What the app remembers, as the caller holds it: the CLI reads it from the data folder without
+/// changing anything, the app hands in what it keeps in memory.
+#[derive(Debug, Clone, Default)]
+pub struct Remembered {
+    pub settings: Settings,
+    pub status: Status,
+    /// The app's data folder, where the history lives; None when there is none (no home folder).
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Remembered {
+    /// The app's settings and status as saved in `data_dir`, read only (a damaged file reads as empty).
+    pub fn read_only(data_dir: Option<&Path>) -> Remembered {
+        Remembered {
+            settings: data_dir
+                .map(crate::settings::read_saved)
+                .unwrap_or_default(),
+            status: data_dir.map(Status::read_only).unwrap_or_default(),
+            data_dir: data_dir.map(Path::to_path_buf),
+        }
+    }
+}
+
+/// Which certificate to look at.
+#[derive(Debug, Clone, Copy)]
+pub enum CertificateChoice<'a> {
+    /// The one the PC uses: the store's in-use certificate (the staff's choice among several, kept in
+    /// the settings), else the file last opened in the app (kept in the status).
+    InUse,
+    /// A file named by the caller (`onshi check --cert FILE`).
+    File(&'a Path),
+}
+
+/// Everything the judges look at, as of `now`.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// When the facts were gathered (Japan time).
+    pub now: DateTime<FixedOffset>,
+    pub settings: Settings,
+    pub status: Status,
+    pub readers: ReadersReport,
+    /// A fresh look at USB joined with `readers`, so that the result is of this moment.
+    pub usb: UsbView,
+    /// The certificate looked at and where it came from; None when none was found.
+    pub certificate: Option<InUse>,
+    pub os: Os,
+    /// The OS's edition and its last day of updates.
+    pub os_support: OsSupport,
+    /// The MPKI client against the latest version entered, where installed apps can be read (Windows);
+    /// None elsewhere.
+    pub mpki: Option<MpkiStatus>,
+    /// The history of the last [`HISTORY_DAYS`] days, oldest first (empty without a data folder).
+    pub history: Vec<HistoryEvent>,
+}
+
+/// Gathers the facts as of `now` (Japan time; the CLI's `--at` moves the day): `readers` is the caller's
+/// picture of PC/SC (the app's watch keeps one; the CLI takes a snapshot), everything else is read now.
+pub fn gather(
+    remembered: Remembered,
+    readers: ReadersReport,
+    certificate: CertificateChoice,
+    now: DateTime<FixedOffset>,
+) -> Facts {
+    let Remembered {
+        settings,
+        status,
+        data_dir,
+    } = remembered;
+    let today = now.date_naive();
+    let certificate = match certificate {
+        CertificateChoice::InUse => in_use::find(
+            status.certificate_file.as_ref(),
+            settings.terminal_certificate.as_deref(),
+            today,
+        ),
+        CertificateChoice::File(path) => Some(InUse {
+            source: Source::File(crate::app_data::without_home(&path.to_string_lossy())),
+            certificate: in_use::from_file(path, today),
+        }),
+    };
+    let mpki = crate::platform::installed_apps()
+        .version_of(mpki::DISPLAY_NAME)
+        .ok()
+        .map(|installed| mpki::status(installed, settings.mpki_latest_known.clone()));
+    let history = data_dir
+        .as_deref()
+        .and_then(|dir| History::new(dir).load(today, HISTORY_DAYS, false).ok())
+        .map(|loaded| loaded.events)
+        .unwrap_or_default();
+    Facts {
+        now,
+        usb: crate::readers::look_at_usb(&readers),
+        readers,
+        certificate,
+        os: Os::current(),
+        os_support: crate::os_support::this_pc(today),
+        mpki,
+        history,
+        settings,
+        status,
+    }
+}
+
+impl Facts {
+    /// The certificate looked at, when it could be read.
+    pub fn certificate_info(&self) -> Option<&crate::cert::CertInfo> {
+        self.certificate
+            .as_ref()
+            .and_then(|found| found.certificate.as_ref().ok())
+    }
+}
+
+#[cfg(test)]
+impl Facts {
+    /// A PC with these readers (nothing on USB but them) and nothing else known, for the judges' tests;
+    /// a test sets the fields it is about.
+    pub(crate) fn with_readers(readers: ReadersReport) -> Facts {
+        Facts {
+            now: crate::time::now_jst(),
+            settings: Settings::default(),
+            status: Status::default(),
+            usb: UsbView {
+                usb: Vec::new(),
+                usb_error: None,
+                smart_card_service: None,
+                findings: Vec::new(),
+                verdict: readers.verdict(&[], Os::Linux),
+            },
+            readers,
+            certificate: None,
+            os: Os::Linux,
+            os_support: crate::os_support::this_pc(crate::time::now_jst().date_naive()),
+            mpki: None,
+            history: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The support report: what the PC sees, in plain words for the help desk or the IT vendor, made from the
+//! gathered facts (crate::facts: the app's saved state, read only, and a live look at the PC). Never in
+//! it: a password, a card's UID, anything read from a card beyond its kind, the user's home folder
+//! (written `~`). The data is here; `summary.rs` and `text.rs` word it, `words.rs` holds the small words.
+
+mod summary;
+#[cfg(test)]
+mod tests;
+mod text;
+mod words;
+
+pub use text::to_text;
+
+use crate::app_data::without_home;
+use crate::cert::in_use::Source;
+use crate::cert::CertStatus;
+use crate::facts::{Facts, HISTORY_DAYS};
+use crate::history::{day_counts, DayCounts, HistoryEventKind, HistoryOutcome};
+use crate::mpki::{self, MpkiStatus};
+use crate::readers::findings::Finding;
+use crate::readers::usb::UsbReader;
+use crate::readers::ServiceState;
+use crate::status::{BackupCheck, ReadTestOutcome};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ReportReader {
+    pub name: String,
+    pub model: Option<String>,
+    pub label: Option<crate::text::Text>,
+    pub smartphone_ready: bool,
+    /// The slot's role in its device (a SAM slot's ever-present module is not reported as a card).
+    pub slot: Option<crate::readers::catalog::Slot>,
+    /// "1台目 / 2台目" among identical devices, or null.
+    pub number: Option<u32>,
+    /// The kind of card on it now (never its ATR or UID).
+    pub card: Option<crate::card::CardKind>,
+    pub last_read_test: Option<ReadTestOutcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ReportCertificate {
+    pub source: Source,
+    pub subject: Option<String>,
+    pub issuer: Option<String>,
+    pub serial: Option<String>,
+    pub not_after: Option<String>,
+    pub status: Option<CertStatus>,
+    pub days_left: Option<i64>,
+    /// Why it could not be read (a moved or damaged file).
+    pub error: Option<String>,
+}
+
+/// `onshi report --json`, and the app's 「サポート用レポート」.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct SupportReport {
+    pub generated_at: String,
+    pub app_version: String,
+    pub os: String,
+    /// The OS's last day of updates and its verdict (crate::os_support).
+    pub os_support: crate::os_support::OsSupport,
+    pub service: ServiceState,
+    pub readers: Vec<ReportReader>,
+    /// The readers on USB (ids and the device's own names, never a serial number), and what joining
+    /// them with PC/SC found: a reader plugged in but not presented, or not a listed model.
+    pub usb: Vec<UsbReader>,
+    pub findings: Vec<Finding>,
+    pub certificate: Option<ReportCertificate>,
+    pub mpki: MpkiStatus,
+    pub backup_check: Option<BackupCheck>,
+    /// Windows: the last notice shown as the tray's balloon because a toast could not be (crate::notice_route).
+    pub notice_fallback: Option<crate::notice_route::NoticeFallback>,
+    /// Guide id → the step reached.
+    pub guide_progress: BTreeMap<String, String>,
+    /// The last 7 days, oldest first, in counts.
+    pub history: Vec<DayCounts>,
+    /// The last 始業点検 in the history: when, and its level.
+    pub last_desk_check: Option<LastDeskCheck>,
+}
+
+/// When the last 始業点検 ran and how it came out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LastDeskCheck {
+    pub at: String,
+    pub level: crate::verdict::Level,
+}
+
+/// Puts the report together from the facts.
+pub fn build(facts: Facts, app_version: &str) -> SupportReport {
+    let Facts {
+        now,
+        settings,
+        status,
+        readers,
+        usb,
+        certificate,
+        os_support,
+        mpki,
+        history,
+        ..
+    } = facts;
+    let readers_out = readers
+        .readers
+        .iter()
+        .map(|reader| ReportReader {
+            name: reader.name.clone(),
+            model: reader.model.clone(),
+            label: reader.label.clone(),
+            smartphone_ready: reader.smartphone_ready,
+            slot: reader.slot,
+            number: reader.number,
+            card: reader
+                .card
+                .as_ref()
+                .filter(|_| !reader.is_sam())
+                .map(|card| card.kind),
+            last_read_test: status.read_tests.get(&reader.name).cloned(),
+        })
+        .collect();
+    let certificate = certificate.map(|found| match found.certificate {
+        Ok(info) => ReportCertificate {
+            source: found.source,
+            subject: Some(info.subject),
+            issuer: Some(info.issuer),
+            serial: Some(info.serial),
+            not_after: Some(info.not_after),
+            status: Some(info.expiry.status),
+            days_left: Some(info.expiry.days_left),
+            error: None,
+        },
+        Err(error) => ReportCertificate {
+            source: found.source,
+            subject: None,
+            issuer: None,
+            serial: None,
+            not_after: None,
+            status: None,
+            days_left: None,
+            error: Some(without_home(&error)),
+        },
+    });
+    let last_desk_check = history
+        .iter()
+        .rev()
+        .filter(|e| e.event == HistoryEventKind::DeskCheck)
+        .find_map(|e| match e.outcome {
+            Some(HistoryOutcome::DeskCheck(level)) => Some(LastDeskCheck {
+                at: e.at.clone(),
+                level,
+            }),
+            _ => None,
+        });
+    SupportReport {
+        generated_at: crate::time::rfc3339_jst(now),
+        app_version: app_version.to_owned(),
+        os: os_support.description.clone(),
+        os_support,
+        service: readers.service,
+        readers: readers_out,
+        usb: usb.usb,
+        findings: usb.findings,
+        certificate,
+        // Where installed apps cannot be read, the report still says what the staff entered.
+        mpki: mpki.unwrap_or_else(|| mpki::status(None, settings.mpki_latest_known.clone())),
+        backup_check: status.backup_check.clone(),
+        notice_fallback: status.notice_fallback.clone(),
+        guide_progress: settings
+            .guide_progress
+            .iter()
+            .filter_map(|(guide, steps)| Some((guide.clone(), steps.last()?.clone())))
+            .collect(),
+        history: day_counts(&history, now.date_naive(), HISTORY_DAYS),
+        last_desk_check,
+    }
+}
