@@ -1,7 +1,7 @@
 //! The app's `status.json` (onshi-core's Status) held in memory and written through on every change.
 //! A damaged file is moved aside at start, as settings are.
 
-use onshi_core::status::Status;
+use onshi_core::app::status::Status;
 use std::path::PathBuf;
 use std::sync::Mutex;
 

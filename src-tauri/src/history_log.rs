@@ -1,7 +1,7 @@
 //! Writes the connection history as things happen: the watch's events, the read tests, the app's start
 //! and end. A failed write (a full disk) is reported on stderr and never stops the watch.
 
-use onshi_core::history::{History, HistoryEvent, HistoryEventKind};
+use onshi_core::app::history::{History, HistoryEvent, HistoryEventKind};
 use onshi_core::time::{now_jst, rfc3339_jst};
 use std::path::Path;
 

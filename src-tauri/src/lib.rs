@@ -22,8 +22,8 @@ mod tray_art;
 mod webview_check;
 mod window;
 
-use onshi_core::history::HistoryEventKind;
-use onshi_core::resident::Event;
+use onshi_core::app::history::HistoryEventKind;
+use onshi_core::app::resident::Event;
 use resident::ResidentExt;
 use tauri::{Manager, RunEvent, WindowEvent};
 
@@ -38,7 +38,7 @@ pub fn run() {
     notice::take_app_user_model_id();
     let args: Vec<String> = std::env::args().collect();
     let quit = args.iter().any(|arg| arg == QUIT_ARG);
-    let relaunched = onshi_core::relaunch::is_relaunched(&args);
+    let relaunched = onshi_core::app::relaunch::is_relaunched(&args);
     let into_tray = relaunched || args.iter().any(|arg| arg == login_start::ARG);
     // Plugins connect to D-Bus as the app is built (Linux): inside Tauri's tokio runtime, zbus runs the
     // connection on it rather than on a thread pool of its own that never sleeps for long (Cargo.toml).
@@ -51,7 +51,7 @@ pub fn run() {
             // (A fresh copy that found its predecessor still there only leaves.)
             if args.iter().any(|arg| arg == QUIT_ARG) {
                 app.exit(0);
-            } else if !onshi_core::relaunch::is_relaunched(&args) {
+            } else if !onshi_core::app::relaunch::is_relaunched(&args) {
                 // (Not before the app's own start has made its resident.)
                 if let Some(resident) = app.try_state::<resident::ResidentState>() {
                     resident.send(Event::WindowAsked)
@@ -75,7 +75,7 @@ pub fn run() {
             settings::open(app)?;
             app.manage(app_status::AppStatus::open(data_dir.clone()));
             app.manage(history_log::HistoryLog::open(&data_dir, relaunched));
-            resident::start(app.handle(), onshi_core::relaunch::landing(&args));
+            resident::start(app.handle(), onshi_core::app::relaunch::landing(&args));
             tray::build(app, |app| app.resident().send(Event::WindowAsked))?;
             if relaunched {
                 relaunch::tell_predecessor();

@@ -34,7 +34,7 @@ pub fn take_app_user_model_id() {
 #[cfg(windows)]
 mod windows {
     use crate::app_status::AppStatus;
-    use onshi_core::notice_route::{self, FallbackReason, NoticeFallback, APP_USER_MODEL_ID};
+    use onshi_core::app::notice_route::{self, FallbackReason, NoticeFallback, APP_USER_MODEL_ID};
     use onshi_core::time::{now_jst, rfc3339_jst};
     use tauri::{AppHandle, Manager};
 
@@ -59,7 +59,7 @@ mod windows {
         body: &str,
         clicked: impl Fn(&AppHandle) + Send + Sync + 'static,
     ) {
-        let registered = onshi_core::platform::app_user_model_id_registered();
+        let registered = onshi_core::app::notice_route::app_user_model_id_registered();
         let shown = match notice_route::first_try(registered) {
             Err(reason) => Err((reason, None)),
             Ok(()) => {

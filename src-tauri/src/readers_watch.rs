@@ -5,9 +5,9 @@
 
 use crate::history_log::HistoryLog;
 use crate::resident::ResidentExt;
-use onshi_core::history::HistoryEvent;
+use onshi_core::app::history::HistoryEvent;
+use onshi_core::app::resident::Event;
 use onshi_core::readers::{self, ReadersReport, UsbView, WatchEventKind, Watcher};
-use onshi_core::resident::Event;
 use std::sync::Mutex;
 use tauri::{App, AppHandle, Emitter, Manager};
 

@@ -12,8 +12,8 @@
 //! over is not a drop-out: the predecessor writes no WatchStopped and the copy writes Relaunched, so the
 //! history's timeline runs on across it.
 
-use onshi_core::relaunch;
-use onshi_core::screen::Screen;
+use onshi_core::app::relaunch;
+use onshi_core::app::screen::Screen;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;

@@ -7,9 +7,9 @@
 //! carries events in and effects out.
 
 use crate::app_status::AppStatus;
+use onshi_core::app::resident::{Clock, Effect, Event, Resident, Start};
+use onshi_core::app::screen::Screen;
 use onshi_core::cert::CertInfo;
-use onshi_core::resident::{Clock, Effect, Event, Resident, Start};
-use onshi_core::screen::Screen;
 use onshi_core::time::now_jst;
 use std::sync::{mpsc, Mutex};
 use std::time::Instant;

@@ -1,7 +1,7 @@
 //! Settings in `settings.json` under the app's data folder, through tauri-plugin-store. Before the store
 //! opens the file, a damaged one is moved aside (onshi-core decides), and the UI is told where it went.
 
-use onshi_core::settings::{move_aside_if_damaged, Settings};
+use onshi_core::app::settings::{move_aside_if_damaged, Settings};
 use onshi_core::text::Language;
 use std::path::PathBuf;
 use std::sync::Mutex;

@@ -1,7 +1,7 @@
 //! The app's icon in the notification area: the state in colour and words (what it shows is decided in
 //! onshi-core's resident), a menu to open the window or quit.
 
-use onshi_core::health::Health;
+use onshi_core::app::health::Health;
 use onshi_core::text::Language;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};

@@ -1,7 +1,7 @@
 //! The main window: made on demand and destroyed on close, so that the web view's memory is given back
 //! while the app waits in the tray.
 
-use onshi_core::screen::Screen;
+use onshi_core::app::screen::Screen;
 use tauri::{AppHandle, Emitter, Manager, WebviewWindowBuilder};
 
 pub const MAIN_WINDOW: &str = "main";

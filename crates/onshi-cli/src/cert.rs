@@ -258,7 +258,7 @@ fn not_available(json: bool, lang: Language) -> u8 {
 pub fn list(json: bool, at: Option<NaiveDate>, lang: Language) -> u8 {
     use onshi_core::cert::in_use::{self, StoreRole};
     let chosen = onshi_core::app_data::default_dir()
-        .and_then(|dir| onshi_core::settings::read_saved(&dir).terminal_certificate);
+        .and_then(|dir| onshi_core::app::settings::read_saved(&dir).terminal_certificate);
     let found = match in_use::store_certificates(chosen.as_deref(), today(at)) {
         Ok(found) => found,
         Err(onshi_core::platform::PlatformError::NotAvailable) => return not_available(json, lang),

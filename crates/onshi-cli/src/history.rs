@@ -4,8 +4,10 @@
 use crate::exit;
 use crate::output::{print_json, report_error};
 use crate::text::{Language, Words};
+use onshi_core::app::history::{
+    timelines, usb_dropout_hint, DayTimeline, History, Lane, KEEP_DAYS,
+};
 use onshi_core::error_code::ErrorCode;
-use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline, History, Lane, KEEP_DAYS};
 use onshi_core::time::{minute_of_day, now_jst};
 use onshi_core::{app_data, support};
 use onshi_core::{

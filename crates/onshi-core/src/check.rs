@@ -1,9 +1,9 @@
 //! The read-only check for monitoring tools (`onshi check`): the readers' and the certificate's verdicts
 //! (crate::verdict) and the figures a monitoring tool graphs. It never touches a card.
 
+use crate::app::health;
 use crate::cert::in_use::{InUse, Source};
 use crate::facts::Facts;
-use crate::health;
 use crate::os_support::OsSupport;
 use crate::readers::findings::FindingKind;
 use crate::text::Text;

@@ -4,9 +4,9 @@
 //! commands only, and hands its outcome in). The verdicts are crate::verdict's; this only joins them and
 //! adds the guidance.
 
+use crate::app::health;
 use crate::card::{Holder, ProbeError, ProbeReport};
 use crate::facts::Facts;
-use crate::health;
 use crate::readers::ReadersReport;
 use crate::text::Text;
 use crate::verdict::{Level, Verdict, VerdictCode};

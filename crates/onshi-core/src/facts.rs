@@ -3,14 +3,14 @@
 //! client and the recent history. The support report, `onshi check`, 始業点検 and the home screen's first
 //! line all judge the same `Facts`; a new fact is added here once and every one of them can see it.
 
+use crate::app::history::{History, HistoryEvent};
+use crate::app::settings::Settings;
+use crate::app::status::Status;
 use crate::cert::in_use::{self, InUse, Source};
-use crate::history::{History, HistoryEvent};
 use crate::mpki::{self, MpkiStatus};
 use crate::os_support::OsSupport;
 use crate::platform::Os;
 use crate::readers::{ReadersReport, UsbView};
-use crate::settings::Settings;
-use crate::status::Status;
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 
@@ -32,7 +32,7 @@ impl Remembered {
     pub fn read_only(data_dir: Option<&Path>) -> Remembered {
         Remembered {
             settings: data_dir
-                .map(crate::settings::read_saved)
+                .map(crate::app::settings::read_saved)
                 .unwrap_or_default(),
             status: data_dir.map(Status::read_only).unwrap_or_default(),
             data_dir: data_dir.map(Path::to_path_buf),

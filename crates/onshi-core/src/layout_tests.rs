@@ -23,14 +23,21 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// The top-level module a file belongs to (`readers/usb.rs` → `readers`); None for the crate root and
-/// for test-only files.
+/// The module a file belongs to: its top-level module (`readers/usb.rs` → `readers`), or within the
+/// `app` folder the module under it (`app/alerts/mod.rs` → `app::alerts`); None for the crate root, the
+/// folders' `mod.rs` that only declare modules, and test-only files.
 fn module_of(path: &Path) -> Option<String> {
     let relative = path.strip_prefix(src()).unwrap();
-    let first = relative.components().next()?.as_os_str().to_str()?;
-    let name = first.trim_end_matches(".rs");
+    let mut parts = relative
+        .components()
+        .map(|part| part.as_os_str().to_str().unwrap().trim_end_matches(".rs"));
+    let first = parts.next()?;
+    let name = match first {
+        "app" => format!("app::{}", parts.next()?),
+        _ => first.to_owned(),
+    };
     let test_only = name.ends_with("_tests") || relative.ends_with("tests.rs");
-    (name != "lib" && !test_only).then(|| name.to_owned())
+    (name != "lib" && name != "app::mod" && !test_only).then_some(name)
 }
 
 /// The code of a file without its test module (the last `#[cfg(test)] mod …` and what follows).
@@ -41,23 +48,38 @@ fn without_tests(text: &str) -> &str {
     }
 }
 
-/// Every top-level module `code` names through `crate::…`, in paths and in `use crate::{…}` lists.
+/// Every module `code` names through `crate::…` (`app::…` counted by the module under it), in paths
+/// and in `use crate::{…}` lists.
 fn named_modules(code: &str) -> BTreeSet<String> {
     let mut named = BTreeSet::new();
     let word = |s: &str| -> String {
-        s.chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect()
+        let name = |s: &str| -> String {
+            s.chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        };
+        match s.strip_prefix("app::") {
+            Some(rest) => format!("app::{}", name(rest)),
+            None => name(s),
+        }
     };
     for (at, _) in code.match_indices("crate::") {
         let rest = &code[at + "crate::".len()..];
-        if let Some(list) = rest.strip_prefix('{') {
-            let end = list.find('}').unwrap_or(list.len());
-            for item in list[..end].split(',') {
-                named.insert(word(item.trim()));
+        let (prefix, list) = match (rest.strip_prefix('{'), rest.strip_prefix("app::{")) {
+            (Some(list), _) => ("", Some(list)),
+            (_, Some(list)) => ("app::", Some(list)),
+            _ => ("", None),
+        };
+        match list {
+            Some(list) => {
+                let end = list.find('}').unwrap_or(list.len());
+                for item in list[..end].split(',') {
+                    named.insert(word(&format!("{prefix}{}", item.trim())));
+                }
             }
-        } else {
-            named.insert(word(rest));
+            None => {
+                named.insert(word(rest));
+            }
         }
     }
     named.retain(|name| !name.is_empty());
@@ -130,8 +152,16 @@ fn the_check_finds_a_circle_when_there_is_one() {
         .insert("readers".into());
     assert!(circle_through("verdict", &edges).is_some());
     assert_eq!(
-        named_modules("use crate::{cert::CertInfo, readers};\nlet x = crate::time::now_jst();"),
-        BTreeSet::from(["cert".into(), "readers".into(), "time".into()])
+        named_modules(
+            "use crate::{cert::CertInfo, readers};\nlet x = crate::time::now_jst();\nuse crate::app::{status, settings::Settings};"
+        ),
+        BTreeSet::from([
+            "app::settings".into(),
+            "app::status".into(),
+            "cert".into(),
+            "readers".into(),
+            "time".into()
+        ])
     );
 }
 

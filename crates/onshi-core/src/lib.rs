@@ -3,10 +3,13 @@
 //! Nothing here knows about Tauri, a window or a terminal: functions take plain input and return
 //! plain, serialisable results, and every error is a variant a person can act on. A newcomer reads
 //! `facts.rs` (what is gathered from the PC), then `desk_check.rs` (how it is judged), then the domain
-//! module of the area at hand. Modules only import downwards: the layers below are in the order they
-//! depend on each other, and a test (`layout_tests.rs`) fails on any import circle between modules.
+//! module of the area at hand. The four groups below are layers: a module imports only from its own
+//! group or the groups above it, and a test (`layout_tests.rs`) fails on any import circle between
+//! modules.
 
 // ── The shared vocabulary, depended on by everything below ─────────────────────────────────────────
+/// Where the app keeps its files (the CLI reads them too), and a home folder written `~`.
+pub mod app_data;
 pub mod error_code;
 /// What only the OS knows: which OS, Windows' own identity, registry, certificate store, services.
 pub mod platform;
@@ -31,6 +34,9 @@ pub mod readers;
 /// The 承継 grace period.
 pub mod succession;
 
+// ── The resident app's memory and behaviour (the app runs it; the CLI reads its files) ────────
+pub mod app;
+
 // ── Gathering and judging the whole PC ────────────────────────────────────────────────────────────
 /// `onshi check`: the facts judged for a monitoring tool.
 pub mod check;
@@ -40,27 +46,6 @@ pub mod desk_check;
 pub mod facts;
 /// The support report: the facts in words for a help desk.
 pub mod support;
-
-// ── The resident app's memory and behaviour (used by the app; the CLI only reads them) ─────────────
-/// What to notify, at most once a day per cause.
-pub mod alerts;
-/// Where the app keeps its files, and a home folder written `~`.
-pub mod app_data;
-/// The tray's one-glance state.
-pub mod health;
-/// The 30-day connection history and its timeline.
-pub mod history;
-/// Whether a Windows toast can be shown, else the tray's balloon.
-pub mod notice_route;
-/// When the resident app starts afresh to give back its window's memory.
-pub mod relaunch;
-/// The resident app's one state machine: events in, effects out.
-pub mod resident;
-/// The screens a notice or the tray can open.
-pub mod screen;
-pub mod settings;
-/// What the app noted for itself (`status.json`).
-pub mod status;
 
 #[cfg(test)]
 mod layout_tests;

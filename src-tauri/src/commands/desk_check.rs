@@ -4,10 +4,10 @@
 
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
+use onshi_core::app::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
 use onshi_core::card::{ProbeError, ProbeReport};
 use onshi_core::desk_check::{self, DeskCheck, Headline};
 use onshi_core::facts::CertificateChoice;
-use onshi_core::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
 use onshi_core::readers::ReadersReport;
 use onshi_core::time::now_jst;
 use std::time::Duration;

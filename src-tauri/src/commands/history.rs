@@ -2,8 +2,8 @@
 
 use super::error::CommandError;
 use crate::history_log::HistoryLog;
+use onshi_core::app::history::{timelines, usb_dropout_hint, DayTimeline};
 use onshi_core::error_code::ErrorCode;
-use onshi_core::history::{timelines, usb_dropout_hint, DayTimeline};
 use onshi_core::platform::Os;
 use onshi_core::text::Text;
 use onshi_core::time::{minute_of_day, now_jst};
@@ -29,7 +29,7 @@ pub async fn history_timeline(
     log: State<'_, HistoryLog>,
 ) -> Result<HistoryView, CommandError> {
     let now = now_jst();
-    let days = days.clamp(1, onshi_core::history::KEEP_DAYS);
+    let days = days.clamp(1, onshi_core::app::history::KEEP_DAYS);
     let loaded = log
         .history()
         .load(now.date_naive(), days, true)

@@ -3,8 +3,8 @@
 use super::error::CommandError;
 use crate::login_start;
 use crate::resident::ResidentState;
+use onshi_core::app::screen::Screen;
 use onshi_core::error_code::ErrorCode;
-use onshi_core::screen::Screen;
 use tauri::State;
 
 /// The screen the window should open on (the last notification's), once.

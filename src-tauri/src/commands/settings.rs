@@ -1,6 +1,6 @@
 use crate::resident::ResidentExt;
 use crate::settings::{self, StartupNotice};
-use onshi_core::settings::Settings;
+use onshi_core::app::settings::Settings;
 use serde::Serialize;
 
 /// The settings, and where a damaged settings file was moved at start-up (shown once, then forgotten).
@@ -45,7 +45,7 @@ pub fn settings_set(app: tauri::AppHandle, mut settings: Settings) -> Result<(),
     settings::save(&app, &settings)?;
     // The tray's words and the notices follow the UI language.
     app.resident()
-        .send(onshi_core::resident::Event::LanguageChanged(
+        .send(onshi_core::app::resident::Event::LanguageChanged(
             settings.language,
         ));
     Ok(())

@@ -149,7 +149,7 @@ describe("the glossary", () => {
 
   it("finds the product's Japanese strings in every source", () => {
     const sources = new Set(strings.map(({ where }) => where.split(" ")[0]));
-    for (const expected of ["i18n", "crates/onshi-core/src/alerts.rs", "crates/onshi-cli/src/text.rs", "crates/onshi-core/src/support.rs", "crates/onshi-core/src/guides/data/smartphone.toml", "src-tauri/src/webview_check.rs"]) {
+    for (const expected of ["i18n", "crates/onshi-core/src/app/alerts/mod.rs", "crates/onshi-cli/src/text.rs", "crates/onshi-core/src/support/text.rs", "crates/onshi-core/src/guides/data/smartphone.toml", "src-tauri/src/webview_check.rs"]) {
       expect(sources, expected).toContain(expected);
     }
     expect(strings.length).toBeGreaterThan(500);

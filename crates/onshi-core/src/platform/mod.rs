@@ -176,13 +176,16 @@ impl CertificateStore for Unavailable {
     }
 }
 
-/// Windows: whether the app's AppUserModelID is registered for the current user (crate::notice_route),
-/// without which a toast is accepted and never shown. Elsewhere: false (there is no such thing).
-pub fn app_user_model_id_registered() -> bool {
+/// Windows: whether the current user's registry has this key (HKCU\\`key`). Elsewhere: false (there is no
+/// such thing).
+pub fn user_key_exists(key: &str) -> bool {
     #[cfg(windows)]
-    return windows::key_exists_for_user(&crate::notice_route::registration_key());
+    return windows::key_exists_for_user(key);
     #[cfg(not(windows))]
-    false
+    {
+        let _ = key;
+        false
+    }
 }
 
 #[cfg(test)]

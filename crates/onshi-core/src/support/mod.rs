@@ -11,16 +11,16 @@ mod words;
 
 pub use text::to_text;
 
+use crate::app::history::{day_counts, DayCounts, HistoryEventKind, HistoryOutcome};
+use crate::app::status::{BackupCheck, ReadTestOutcome};
 use crate::app_data::without_home;
 use crate::cert::in_use::Source;
 use crate::cert::CertStatus;
 use crate::facts::{Facts, HISTORY_DAYS};
-use crate::history::{day_counts, DayCounts, HistoryEventKind, HistoryOutcome};
 use crate::mpki::{self, MpkiStatus};
 use crate::readers::findings::Finding;
 use crate::readers::usb::UsbReader;
 use crate::readers::ServiceState;
-use crate::status::{BackupCheck, ReadTestOutcome};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -73,8 +73,8 @@ pub struct SupportReport {
     pub certificate: Option<ReportCertificate>,
     pub mpki: MpkiStatus,
     pub backup_check: Option<BackupCheck>,
-    /// Windows: the last notice shown as the tray's balloon because a toast could not be (crate::notice_route).
-    pub notice_fallback: Option<crate::notice_route::NoticeFallback>,
+    /// Windows: the last notice shown as the tray's balloon because a toast could not be (crate::app::notice_route).
+    pub notice_fallback: Option<crate::app::notice_route::NoticeFallback>,
     /// Guide id → the step reached.
     pub guide_progress: BTreeMap<String, String>,
     /// The last 7 days, oldest first, in counts.

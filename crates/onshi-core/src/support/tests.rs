@@ -1,13 +1,13 @@
 use super::words::outcome_words;
 use super::*;
+use crate::app::settings::Settings;
+use crate::app::status::ReadTestCode;
+use crate::app::status::Status;
 use crate::cert::in_use;
 use crate::error_code::ErrorCode;
 use crate::facts::Facts;
 use crate::readers::usb::UsbReader;
 use crate::readers::{CardInfo, ReaderInfo, ReadersReport, UsbView};
-use crate::settings::Settings;
-use crate::status::ReadTestCode;
-use crate::status::Status;
 use crate::text::Language;
 
 #[test]
@@ -104,9 +104,9 @@ fn the_report_names_the_card_kind_but_never_its_atr_nor_the_home_folder() {
 #[test]
 fn a_notice_that_went_to_the_balloon_is_in_the_report_in_both_languages() {
     let status = Status {
-        notice_fallback: Some(crate::notice_route::NoticeFallback {
+        notice_fallback: Some(crate::app::notice_route::NoticeFallback {
             at: "2026-12-01T08:12:00.000+09:00".into(),
-            reason: crate::notice_route::FallbackReason::ToastFailed,
+            reason: crate::app::notice_route::FallbackReason::ToastFailed,
             error: Some("Class not registered".into()),
             balloon_failed: false,
         }),

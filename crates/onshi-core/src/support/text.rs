@@ -3,11 +3,11 @@
 use super::summary::summary;
 use super::words::*;
 use super::SupportReport;
+use crate::app::status::{BackupCheckCode, BackupOpened};
 use crate::app_data::without_home;
 use crate::cert::in_use::Source;
 use crate::error_code::ErrorCode;
 use crate::readers::findings::FindingKind;
-use crate::status::{BackupCheckCode, BackupOpened};
 use crate::text::Language;
 use std::fmt::Write;
 
@@ -230,11 +230,11 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         let _ = writeln!(w);
         let _ = writeln!(w, "[{}]", l("通知", "Notifications"));
         let why = match fallback.reason {
-            crate::notice_route::FallbackReason::IdNotRegistered => l(
+            crate::app::notice_route::FallbackReason::IdNotRegistered => l(
                 "アプリがインストーラーで登録されていないため、Windowsの通知（トースト）を使えません",
                 "Windows toasts cannot be used: the app was not registered by its installer",
             ),
-            crate::notice_route::FallbackReason::ToastFailed => l(
+            crate::app::notice_route::FallbackReason::ToastFailed => l(
                 "Windowsの通知（トースト）を表示できませんでした",
                 "Windows could not show the toast",
             ),

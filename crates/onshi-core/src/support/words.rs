@@ -1,11 +1,11 @@
 //! The report's small words: outcomes, states, kinds and dates as a help desk reads them, in Japanese or
 //! English (the JSON keeps the codes).
 
+use crate::app::status::{ReadTestCode, ReadTestOutcome};
 use crate::card::Holder;
 use crate::cert::CertStatus;
 use crate::error_code::ErrorCode;
 use crate::readers::ServiceState;
-use crate::status::{ReadTestCode, ReadTestOutcome};
 use crate::text::Language;
 
 /// A read test's outcome in words.

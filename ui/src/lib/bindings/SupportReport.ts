@@ -25,7 +25,7 @@ os_support: OsSupport, service: ServiceState, readers: Array<ReportReader>,
  */
 usb: Array<UsbReader>, findings: Array<Finding>, certificate: ReportCertificate | null, mpki: MpkiStatus, backup_check: BackupCheck | null, 
 /**
- * Windows: the last notice shown as the tray's balloon because a toast could not be (crate::notice_route).
+ * Windows: the last notice shown as the tray's balloon because a toast could not be (crate::app::notice_route).
  */
 notice_fallback: NoticeFallback | null, 
 /**

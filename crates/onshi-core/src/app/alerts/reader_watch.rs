@@ -2,9 +2,9 @@
 //! smart-card service lost for more than 30 s. Each smartphone-ready device is followed on its own.
 
 use super::{Alert, Repeat, GRACE};
+use crate::app::screen::Screen;
 use crate::platform::Os;
 use crate::readers::{ReadersReport, ServiceState};
-use crate::screen::Screen;
 use crate::text::Text;
 use std::collections::BTreeMap;
 use std::time::Instant;

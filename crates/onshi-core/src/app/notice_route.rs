@@ -11,6 +11,12 @@ use ts_rs::TS;
 /// The AppUserModelID the installer registers and the app takes for its process: Tauri's identifier.
 pub const APP_USER_MODEL_ID: &str = "jp.onshi-assistant.app";
 
+/// Windows: whether the app's AppUserModelID is registered for the current user, without which a toast is
+/// accepted and never shown. Elsewhere: false.
+pub fn app_user_model_id_registered() -> bool {
+    crate::platform::user_key_exists(&registration_key())
+}
+
 /// The registry key (under HKEY_CURRENT_USER) that makes the ID known to Windows' notification system.
 pub fn registration_key() -> String {
     format!(r"Software\Classes\AppUserModelId\{APP_USER_MODEL_ID}")
@@ -66,7 +72,7 @@ mod tests {
     #[test]
     fn the_id_is_the_apps_identifier() {
         let conf: serde_json::Value =
-            serde_json::from_str(include_str!("../../../src-tauri/tauri.conf.json")).unwrap();
+            serde_json::from_str(include_str!("../../../../src-tauri/tauri.conf.json")).unwrap();
         assert_eq!(conf["identifier"], APP_USER_MODEL_ID);
     }
 }

@@ -8,7 +8,7 @@
 //! (no new process to start), and a notice still on screen can still be clicked (its click goes to the
 //! process that showed it).
 
-use crate::screen::Screen;
+use crate::app::screen::Screen;
 use std::time::{Duration, Instant};
 
 /// How long the window stays closed, and the last notice stays unclicked, before the app starts afresh.

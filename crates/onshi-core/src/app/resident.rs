@@ -4,19 +4,19 @@
 //! events it sleeps until [`Resident::next_wake`]. Nothing here touches a window, a tray or a file, so
 //! every decision is tested below with made-up time.
 //!
-//! The parts it drives have their own rules and tests: [`crate::alerts`] (which notice is due, once a
-//! day), [`crate::health`] (the tray's level and lines), [`crate::relaunch`] (the quiet before a start
+//! The parts it drives have their own rules and tests: [`crate::app::alerts`] (which notice is due, once a
+//! day), [`crate::app::health`] (the tray's level and lines), [`crate::app::relaunch`] (the quiet before a start
 //! afresh).
 
-use crate::alerts::{self, Alert, ReaderWatch};
+use crate::app::alerts::{self, Alert, ReaderWatch};
+use crate::app::health::{self, Health};
+use crate::app::relaunch::{Next, Quiet};
+use crate::app::screen::Screen;
+use crate::app::status::Status;
 use crate::cert::CertInfo;
-use crate::health::{self, Health};
 use crate::platform::Os;
 use crate::readers::findings::Finding;
 use crate::readers::{ReadersReport, UsbView};
-use crate::relaunch::{Next, Quiet};
-use crate::screen::Screen;
-use crate::status::Status;
 use crate::text::Language;
 use chrono::NaiveDate;
 use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! The resident app's decisions over made-up time: each test plays what staff would live through.
 
 use super::*;
-use crate::alerts::GRACE;
+use crate::app::alerts::GRACE;
 
 const PASORI: &str = "SONY FeliCa Port/PaSoRi 4.0 00 00";
 const SETTLE: Duration = Duration::from_secs(60);
@@ -80,7 +80,8 @@ fn trays(effects: &[Effect]) -> Vec<&Health> {
 }
 
 fn certificate_with(days_left: i64) -> CertInfo {
-    let der = crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
+    let der =
+        crate::cert::read_certificate(include_bytes!("../cert/testdata/name-utf8.pem")).unwrap();
     let not_after = crate::time::parse_date("2026-12-29").unwrap();
     crate::cert::inspect(&der, not_after - chrono::Duration::days(days_left)).unwrap()
 }

@@ -3,10 +3,10 @@
 //! last backup check, each reader's last read test, and which notifications went out on which day.
 //! Only the app writes it; `onshi report` reads it.
 
+use crate::app::settings::move_aside_if_damaged;
 use crate::card::{CardKind, Holder, ProbeError, ProbeReport};
 use crate::cert::{BackupError, BackupReport};
 use crate::error_code::ErrorCode;
-use crate::settings::move_aside_if_damaged;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io;
@@ -126,7 +126,7 @@ pub struct Status {
     /// Notification cause → the last day (YYYY-MM-DD) it was shown.
     pub notified: BTreeMap<String, String>,
     /// Windows: the last notice that went to the tray's balloon instead of a toast.
-    pub notice_fallback: Option<crate::notice_route::NoticeFallback>,
+    pub notice_fallback: Option<crate::app::notice_route::NoticeFallback>,
 }
 
 impl Status {

@@ -169,8 +169,8 @@ mod tests {
         assert_eq!(gone.lines[0].ja, "カードリーダーが見つかりません");
         assert!(!gone.lines[0].ja.contains("pcscd"));
 
-        let der =
-            crate::cert::read_certificate(include_bytes!("cert/testdata/name-utf8.pem")).unwrap();
+        let der = crate::cert::read_certificate(include_bytes!("../cert/testdata/name-utf8.pem"))
+            .unwrap();
         let far_future = crate::time::parse_date("2000-01-01").unwrap();
         let info = crate::cert::inspect(&der, far_future).unwrap();
         let worst = assess(&report(&[pasori]), &[], Some(&info), Os::Windows);

@@ -10,9 +10,9 @@
 //!
 //! The readers' two notices need time and memory: `reader_watch.rs` follows them.
 
+use crate::app::screen::Screen;
+use crate::app::status::Status;
 use crate::cert::{CertInfo, CertStatus};
-use crate::screen::Screen;
-use crate::status::Status;
 use crate::text::Text;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

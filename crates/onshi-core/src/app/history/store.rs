@@ -3,7 +3,7 @@
 //! moved aside as `…jsonl.damaged-…` and its readable lines are written back, so nothing readable is lost.
 
 use super::HistoryEvent;
-use crate::settings::move_aside;
+use crate::app::settings::move_aside;
 use chrono::{Duration, NaiveDate};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};

@@ -11,7 +11,7 @@ fn date(text: &str) -> NaiveDate {
 
 fn info_with(days_left: i64) -> CertInfo {
     let der =
-        crate::cert::read_certificate(include_bytes!("../cert/testdata/name-utf8.pem")).unwrap();
+        crate::cert::read_certificate(include_bytes!("../../cert/testdata/name-utf8.pem")).unwrap();
     let not_after = crate::time::parse_date("2026-12-29").unwrap();
     crate::cert::inspect(&der, not_after - chrono::Duration::days(days_left)).unwrap()
 }

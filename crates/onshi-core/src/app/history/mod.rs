@@ -68,7 +68,7 @@ pub struct HistoryEvent {
 #[serde(untagged)]
 #[ts(export)]
 pub enum HistoryOutcome {
-    ReadTest(crate::status::ReadTestCode),
+    ReadTest(crate::app::status::ReadTestCode),
     /// A 始業点検's level (`ok`, `warn`, `error`), never more.
     DeskCheck(crate::verdict::Level),
 }
