@@ -1,5 +1,6 @@
-//! The tray's three icons, drawn the way the screens draw their status icons (StatusIcon.svelte): a
-//! filled circle in the status colour with a white ✓, ! or ×, so the state reads without colour vision.
+//! The tray's icons, drawn the way the screens draw their status icons (StatusIcon.svelte): a filled
+//! circle in the status colour with a white ✓, !, × or i (neutral: not known), so the state reads without
+//! colour vision.
 
 use onshi_core::verdict::Level;
 use tauri::image::Image;
@@ -7,8 +8,9 @@ use tauri::image::Image;
 const SIZE: u32 = 32;
 
 fn colour(level: Level) -> [u8; 3] {
-    // The --ok, --warn and --error colours of app.css.
+    // The --info, --ok, --warn and --error colours of app.css.
     match level {
+        Level::Info => [0x3d, 0x5a, 0x80],
         Level::Ok => [0x1a, 0x7a, 0x3c],
         Level::Warn => [0x8a, 0x53, 0x00],
         Level::Error => [0xb3, 0x26, 0x1e],
@@ -30,6 +32,7 @@ fn to_segment(p: Point, a: Point, b: Point) -> f32 {
 /// The glyph's strokes, on a 32-pixel square.
 fn strokes(level: Level) -> &'static [Stroke] {
     match level {
+        Level::Info => &[((16.0, 9.0), (16.0, 9.1)), ((16.0, 14.0), (16.0, 23.0))],
         Level::Ok => &[((9.0, 16.5), (14.0, 21.5)), ((14.0, 21.5), (23.0, 11.0))],
         Level::Warn => &[((16.0, 8.0), (16.0, 18.5)), ((16.0, 23.5), (16.0, 23.6))],
         Level::Error => &[((10.5, 10.5), (21.5, 21.5)), ((21.5, 10.5), (10.5, 21.5))],

@@ -14,12 +14,13 @@ use std::path::Path;
 const STATES: [&str; 4] = ["OK", "WARNING", "CRITICAL", "UNKNOWN"];
 
 /// The state (exit code) of a report: its worst level; UNKNOWN when all looked fine but the certificate
-/// could not be looked at.
+/// could not be looked at, or nothing could be confirmed at all.
 pub fn state(report: &CheckReport) -> u8 {
     match report.level {
         Level::Error => 2,
         Level::Warn => 1,
         Level::Ok if !report.complete => 3,
+        Level::Info => 3,
         Level::Ok => 0,
     }
 }

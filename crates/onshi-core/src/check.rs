@@ -7,7 +7,7 @@ use crate::facts::Facts;
 use crate::os_support::OsSupport;
 use crate::readers::findings::FindingKind;
 use crate::text::Text;
-use crate::verdict::{Level, Verdict, VerdictCode};
+use crate::verdict::{Area, Level, Verdict, VerdictCode};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -35,8 +35,20 @@ pub struct CheckReport {
     pub certificate_error: Option<String>,
     /// The operating system and its last day of updates (crate::os_support).
     pub os: OsSupport,
-    /// The same lines as the tray's, readers then certificate, then the OS when it needs attention.
+    /// The same lines as the tray's, readers then certificate, then the OS and each area of the terminal
+    /// around the reader when it needs attention.
     pub lines: Vec<Text>,
+    /// The terminal around the reader (crate::terminal), area by area: the most pressing finding of each.
+    pub terminal: Vec<CheckArea>,
+}
+
+/// One area of the terminal around the reader, as `onshi check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct CheckArea {
+    pub area: Area,
+    pub verdict: Verdict,
+    pub found: Text,
 }
 
 /// Judges the facts for a monitoring tool.
@@ -56,14 +68,33 @@ pub fn check(facts: &Facts) -> CheckReport {
     let findings = &facts.usb.findings;
     let readers = report.verdict(findings, facts.os);
     let certificate = crate::cert::verdict(info);
-    let lines = health::assess(report, findings, info, facts.os)
+    let mut lines = health::assess(report, findings, info, facts.os)
         .with_os(&facts.os_support)
         .lines;
+    let terminal: Vec<CheckArea> = crate::terminal::judge(&facts.terminal, &facts.usual)
+        .into_iter()
+        .map(|(area, found)| {
+            let first = found.into_iter().next().expect("every area has a finding");
+            CheckArea {
+                area,
+                verdict: first.verdict,
+                found: first.found,
+            }
+        })
+        .collect();
+    lines.extend(
+        terminal
+            .iter()
+            .filter(|a| a.verdict.level >= Level::Warn)
+            .map(|a| a.found.clone()),
+    );
+    let terminal_level = terminal.iter().map(|a| a.verdict.level).max();
     CheckReport {
         level: readers
             .level
             .max(certificate.level)
-            .max(facts.os_support.verdict.level),
+            .max(facts.os_support.verdict.level)
+            .max(terminal_level.unwrap_or(Level::Ok)),
         complete: certificate.code != VerdictCode::CertificateUnknown,
         readers,
         certificate,
@@ -76,6 +107,7 @@ pub fn check(facts: &Facts) -> CheckReport {
         certificate_error: error,
         os: facts.os_support.clone(),
         lines,
+        terminal,
     }
 }
 

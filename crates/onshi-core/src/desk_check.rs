@@ -9,24 +9,10 @@ use crate::card::{Holder, ProbeError, ProbeReport};
 use crate::facts::Facts;
 use crate::readers::ReadersReport;
 use crate::text::Text;
-use crate::verdict::{Level, Verdict, VerdictCode};
+use crate::verdict::{Area, Level, Verdict, VerdictCode};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use ts_rs::TS;
-
-/// An area of the desk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "kebab-case")]
-#[ts(export, rename_all = "kebab-case")]
-pub enum Area {
-    Readers,
-    Certificate,
-    /// The MPKI client (Windows: installed, and the latest version known).
-    Mpki,
-    Os,
-    /// The read test on the card or phone that lay on a reader when the check ran.
-    ReadTest,
-}
 
 /// Whom staff call when the first step does not help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,6 +40,16 @@ pub struct AreaResult {
     /// For an amber or red verdict: the first thing to try, and whom to call if it does not help.
     pub try_first: Option<Text>,
     pub call: Option<Contact>,
+    /// The area's other findings, less pressing than the one that gives its verdict.
+    pub also: Vec<Note>,
+}
+
+/// A finding beside an area's verdict (a neutral one: a time server other than the usual set-up's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Note {
+    pub verdict: Verdict,
+    pub found: Text,
 }
 
 /// The whole 始業点検.
@@ -94,11 +90,13 @@ pub fn guidance() -> &'static [Guidance] {
 
 fn result(area: Area, verdict: Verdict, found: Text) -> AreaResult {
     let rule = guidance().iter().find(|rule| rule.code == verdict.code);
-    let needed = verdict.level != Level::Ok;
+    // Only amber and red call for action; a neutral finding is said, with nobody to call.
+    let needed = verdict.level >= Level::Warn;
     AreaResult {
         area,
         verdict,
         found,
+        also: Vec::new(),
         try_first: rule
             .filter(|_| needed)
             .map(|rule| Text::new(rule.try_ja.clone(), rule.try_en.clone())),
@@ -187,6 +185,19 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             read_test_line(reader, outcome),
         ));
     }
+    // The terminal around the reader, each area's most pressing finding first.
+    for (area, mut found) in crate::terminal::judge(&facts.terminal, &facts.usual) {
+        let first = found.remove(0);
+        let mut judged = result(area, first.verdict, first.found);
+        judged.also = found
+            .into_iter()
+            .map(|f| Note {
+                verdict: f.verdict,
+                found: f.found,
+            })
+            .collect();
+        areas.push(judged);
+    }
     DeskCheck {
         at: crate::time::rfc3339_jst(facts.now),
         level: areas
@@ -195,6 +206,31 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             .max()
             .unwrap_or(Level::Ok),
         areas,
+    }
+}
+
+/// What the app keeps of a 始業点検 for the next one (in `status.json`): when it ran, to notice the clock
+/// going back, and, when the line was fine, its global IPv6 prefix (kept with the day it was first seen),
+/// to notice a new one.
+pub fn remember(check: &DeskCheck, facts: &Facts, status: &mut crate::app::status::Status) {
+    status.last_desk_check_at = Some(check.at.clone());
+    let line_fine = check
+        .areas
+        .iter()
+        .any(|a| a.area == Area::Line && a.verdict.level == Level::Ok);
+    let now = crate::terminal::prefixes(&facts.terminal.line);
+    let Some(first) = now.first().filter(|_| line_fine) else {
+        return;
+    };
+    let kept = status
+        .line_prefix
+        .as_ref()
+        .is_some_and(|remembered| now.contains(&remembered.prefix));
+    if !kept {
+        status.line_prefix = Some(crate::terminal::seen::RememberedPrefix {
+            prefix: first.clone(),
+            since: check.at.clone(),
+        });
     }
 }
 
@@ -233,7 +269,7 @@ pub fn headline(check: &DeskCheck) -> Headline {
     let worst = check
         .areas
         .iter()
-        .filter(|area| area.verdict.level != Level::Ok)
+        .filter(|area| area.verdict.level >= Level::Warn)
         .max_by_key(|area| (area.verdict.level, std::cmp::Reverse(area.area as u8)));
     let Some(area) = worst else {
         return Headline {
@@ -353,7 +389,20 @@ mod tests {
     }
 
     /// Every code that can be amber or red somewhere.
-    const NOT_GREEN: [VerdictCode; 16] = [
+    const NOT_GREEN: [VerdictCode; 29] = [
+        VerdictCode::SoftwarePartMissing,
+        VerdictCode::SoftwareExtensionsMissing,
+        VerdictCode::SoftwareCredentialMissing,
+        VerdictCode::LinkFolderMissing,
+        VerdictCode::LinkRequestsWaiting,
+        VerdictCode::LinkResultsPiling,
+        VerdictCode::SignInNotAutomatic,
+        VerdictCode::LineNoAdapterUp,
+        VerdictCode::LinePrefixChanged,
+        VerdictCode::LineDnsOld,
+        VerdictCode::LineProxyOff,
+        VerdictCode::ClockWrongZone,
+        VerdictCode::ClockWentBack,
         VerdictCode::CardNotMyNumber,
         VerdictCode::CardTestFailed,
         VerdictCode::MpkiNotInstalled,

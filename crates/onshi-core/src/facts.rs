@@ -11,6 +11,8 @@ use crate::mpki::{self, MpkiStatus};
 use crate::os_support::OsSupport;
 use crate::platform::Os;
 use crate::readers::{ReadersReport, UsbView};
+use crate::terminal::usual::{SiteFileError, UsualSetup};
+use crate::terminal::TerminalSeen;
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 
@@ -70,6 +72,11 @@ pub struct Facts {
     pub mpki: Option<MpkiStatus>,
     /// The history of the last [`HISTORY_DAYS`] days, oldest first (empty without a data folder).
     pub history: Vec<HistoryEvent>,
+    /// The terminal around the reader (crate::terminal), and the usual set-up it is compared with (the
+    /// shipped values with the site's file over them; the file's error when it could not be used).
+    pub terminal: TerminalSeen,
+    pub usual: UsualSetup,
+    pub usual_error: Option<SiteFileError>,
 }
 
 /// Gathers the facts as of `now` (Japan time; the CLI's `--at` moves the day): `readers` is the caller's
@@ -106,6 +113,12 @@ pub fn gather(
         .and_then(|dir| History::new(dir).load(today, HISTORY_DAYS, false).ok())
         .map(|loaded| loaded.events)
         .unwrap_or_default();
+    let (usual, usual_error) = UsualSetup::for_site(data_dir.as_deref());
+    let memory = crate::terminal::Memory {
+        prefix: status.line_prefix.clone(),
+        last_check: status.last_desk_check_at.clone(),
+    };
+    let terminal = crate::terminal::look(&usual, memory, &crate::time::rfc3339_jst(now));
     Facts {
         now,
         usb: crate::readers::look_at_usb(&readers),
@@ -115,6 +128,9 @@ pub fn gather(
         os_support: crate::os_support::this_pc(today),
         mpki,
         history,
+        terminal,
+        usual,
+        usual_error,
         settings,
         status,
     }
@@ -151,6 +167,9 @@ impl Facts {
             os_support: crate::os_support::this_pc(crate::time::now_jst().date_naive()),
             mpki: None,
             history: Vec::new(),
+            terminal: crate::terminal::quiet_linux_morning(),
+            usual: UsualSetup::shipped().clone(),
+            usual_error: None,
         }
     }
 }

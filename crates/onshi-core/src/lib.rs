@@ -33,6 +33,8 @@ pub mod os_support;
 pub mod readers;
 /// The 承継 grace period.
 pub mod succession;
+/// The terminal around the reader: the オン資 software, the レセコン link, sign-in, the line, the clock.
+pub mod terminal;
 
 // ── The resident app's memory and behaviour (the app runs it; the CLI reads its files) ────────
 pub mod app;
@@ -49,3 +51,5 @@ pub mod support;
 
 #[cfg(test)]
 mod layout_tests;
+#[cfg(test)]
+mod terminal_replay_tests;

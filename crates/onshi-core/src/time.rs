@@ -70,6 +70,18 @@ pub fn moment_ja(text: &str) -> String {
     }
 }
 
+/// An RFC 3339 instant in Japan time as English readers write it: 1 Dec 2026 8:31. A text that is not
+/// such an instant is returned as it is.
+pub fn moment_en(text: &str) -> String {
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(at) => {
+            let at = at.with_timezone(&jst());
+            format!("{} {}", date_en(at.date_naive()), at.format("%-H:%M"))
+        }
+        Err(_) => text.to_owned(),
+    }
+}
+
 /// A YYYY-MM-DD date as [`date_ja`] writes it; another text as it is.
 pub fn date_text_ja(text: &str) -> String {
     parse_date(text).map_or_else(|| text.to_owned(), date_ja)

@@ -8,7 +8,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-/// Green, amber, red, from best to worst (`max` is the worse).
+/// Neutral, then green, amber, red, from least to most pressing (`max` is the worse). Neutral ("info")
+/// is what was not looked at, cannot be seen here, or differs from the usual set-up without being known
+/// wrong: it is said, never green and never amber (amber means "act").
 #[derive(
     Debug,
     Clone,
@@ -25,9 +27,46 @@ use ts_rs::TS;
 #[serde(rename_all = "lowercase")]
 #[ts(export, rename_all = "lowercase")]
 pub enum Level {
+    Info,
     Ok,
     Warn,
     Error,
+}
+
+/// An area of the desk.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum Area {
+    Readers,
+    Certificate,
+    /// The MPKI client (Windows: installed, and the latest version known).
+    Mpki,
+    Os,
+    /// The read test on the card or phone that lay on a reader when the check ran.
+    ReadTest,
+    /// The オン資 software around the reader (crate::terminal).
+    Software,
+    /// The exchange folder with the レセコン.
+    Link,
+    /// Automatic sign-in after a power cut.
+    SignIn,
+    /// The line, as configured.
+    Line,
+    /// The clock.
+    Clock,
 }
 
 /// What was found, one code per situation staff meet.
@@ -88,6 +127,64 @@ pub enum VerdictCode {
     BackupUsableWithNotes,
     /// It cannot restore this PC (no key, expired, another certificate …).
     BackupNotUsable,
+
+    // The terminal around the reader (crate::terminal). "Not on this OS" and "not visible" are neutral.
+    /// The オン資 software's folders, Edge extensions and credentials are as usual.
+    SoftwareOk,
+    /// An install folder of the オン資 software is missing.
+    SoftwarePartMissing,
+    /// The face-recognition library's Edge extensions are missing.
+    SoftwareExtensionsMissing,
+    /// A credential the 連携アプリ signs in with is missing (checked as the user that holds them).
+    SoftwareCredentialMissing,
+    /// The credentials can only be seen by the user that holds them (OQSComApp): not looked at.
+    SoftwareCredentialsNotVisible,
+    /// No オン資 software on this OS (it is Windows-only): not looked at.
+    SoftwareNotOnThisOs,
+    /// The exchange folder is there and nothing waits too long in it.
+    LinkOk,
+    /// A folder of the exchange with the レセコン is missing.
+    LinkFolderMissing,
+    /// A request from the レセコン has had no result for longer than the usual bound.
+    LinkRequestsWaiting,
+    /// Results pile up: the レセコン is not collecting them.
+    LinkResultsPiling,
+    /// No exchange folder on this OS: not looked at.
+    LinkNotOnThisOs,
+    /// The terminal signs in by itself after a power cut.
+    SignInAutomatic,
+    /// It does not: after a power cut it stops at the sign-in screen.
+    SignInNotAutomatic,
+    /// It does, as another user than the usual set-up's.
+    SignInOtherUser,
+    /// Automatic sign-in is not a Windows setting here: not looked at.
+    SignInNotOnThisOs,
+    /// The adapters are up and the line's configuration is as usual.
+    LineOk,
+    /// No network adapter is up.
+    LineNoAdapterUp,
+    /// The global IPv6 prefix changed since the last good check: 回線認証 may be needed again.
+    LinePrefixChanged,
+    /// The DNS servers are the old set.
+    LineDnsOld,
+    /// The DNS servers are neither set the usual set-up knows (another kind of line, or a mistake).
+    LineDnsUnusual,
+    /// The proxy is off where the usual set-up has it on.
+    LineProxyOff,
+    /// The proxy differs from the usual set-up (another provider's, or a mistake).
+    LineProxyUnusual,
+    /// The adapters could not be read: not looked at.
+    LineUnreadable,
+    /// Japan time, a usual time server, and no step back.
+    ClockOk,
+    /// The PC's time zone is not Japan's.
+    ClockWrongZone,
+    /// The clock went back since the last check.
+    ClockWentBack,
+    /// The OS says the clock is not synchronised.
+    ClockNotSynchronized,
+    /// The time server differs from the usual set-up.
+    ClockServerUnusual,
 }
 
 /// An area's verdict.

@@ -7,7 +7,7 @@ use crate::readers_watch::ReadersState;
 use onshi_core::app::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
 use onshi_core::card::{ProbeError, ProbeReport};
 use onshi_core::desk_check::{self, DeskCheck, Headline};
-use onshi_core::facts::CertificateChoice;
+use onshi_core::facts::{CertificateChoice, Facts};
 use onshi_core::readers::ReadersReport;
 use onshi_core::time::now_jst;
 use std::time::Duration;
@@ -41,7 +41,9 @@ fn check(app: &AppHandle) -> DeskCheck {
         );
         (reader.to_owned(), outcome)
     });
-    let checked = look(app, report, tested.as_ref());
+    let (checked, facts) = look(app, report, tested.as_ref());
+    app.state::<crate::app_status::AppStatus>()
+        .update(|status| desk_check::remember(&checked, &facts, status));
     let mut event = HistoryEvent::at(checked.at.clone(), HistoryEventKind::DeskCheck);
     event.outcome = Some(HistoryOutcome::DeskCheck(checked.level));
     app.state::<HistoryLog>().record(&event);
@@ -54,7 +56,7 @@ fn check(app: &AppHandle) -> DeskCheck {
 pub async fn desk_summary(app: AppHandle) -> Headline {
     tauri::async_runtime::spawn_blocking(move || {
         let report = app.state::<ReadersState>().current();
-        desk_check::headline(&look(&app, report, None))
+        desk_check::headline(&look(&app, report, None).0)
     })
     .await
     .expect("the desk summary's thread does not panic")
@@ -66,15 +68,16 @@ fn look(
     app: &AppHandle,
     report: ReadersReport,
     tested: Option<&(String, Result<ProbeReport, ProbeError>)>,
-) -> DeskCheck {
+) -> (DeskCheck, Facts) {
     let facts = onshi_core::facts::gather(
         crate::app_status::remembered(app),
         report,
         CertificateChoice::InUse,
         now_jst(),
     );
-    desk_check::run(
+    let checked = desk_check::run(
         &facts,
         tested.map(|(reader, outcome)| (reader.as_str(), outcome)),
-    )
+    );
+    (checked, facts)
 }

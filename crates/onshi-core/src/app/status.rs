@@ -127,6 +127,10 @@ pub struct Status {
     pub notified: BTreeMap<String, String>,
     /// Windows: the last notice that went to the tray's balloon instead of a toast.
     pub notice_fallback: Option<crate::app::notice_route::NoticeFallback>,
+    /// The global IPv6 prefix at the last 始業点検 whose line was fine, and since when (crate::terminal).
+    pub line_prefix: Option<crate::terminal::seen::RememberedPrefix>,
+    /// When the last 始業点検 ran (RFC 3339), to notice the clock going back.
+    pub last_desk_check_at: Option<String>,
 }
 
 impl Status {

@@ -14,7 +14,7 @@ pub(super) fn summary(w: &mut String, report: &SupportReport, language: Language
     let last_check = match &report.last_desk_check {
         Some(last) => {
             let outcome = match last.level {
-                Level::Ok => l("問題なし", "all green"),
+                Level::Info | Level::Ok => l("問題なし", "all green"),
                 Level::Warn => l("注意あり", "needs attention"),
                 Level::Error => l("問題あり", "problems found"),
             };

@@ -59,6 +59,9 @@ fn the_report_names_the_card_kind_but_never_its_atr_nor_the_home_folder() {
             status,
             mpki: None,
             history: Vec::new(),
+            terminal: crate::terminal::quiet_linux_morning(),
+            usual: crate::terminal::UsualSetup::shipped().clone(),
+            usual_error: None,
         },
         "0.1.0",
     );
@@ -124,6 +127,9 @@ fn a_notice_that_went_to_the_balloon_is_in_the_report_in_both_languages() {
             status,
             mpki: None,
             history: Vec::new(),
+            terminal: crate::terminal::quiet_linux_morning(),
+            usual: crate::terminal::UsualSetup::shipped().clone(),
+            usual_error: None,
         },
         "0.1.0",
     );

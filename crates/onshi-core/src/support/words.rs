@@ -72,17 +72,7 @@ pub(super) fn read_test_words(test: Option<&ReadTestOutcome>, language: Language
 pub(super) fn when(text: &str, language: Language) -> String {
     match language {
         Language::Ja => crate::time::moment_ja(text),
-        Language::En => match chrono::DateTime::parse_from_rfc3339(text) {
-            Ok(at) => {
-                let at = at.with_timezone(&crate::time::jst());
-                format!(
-                    "{} {}",
-                    crate::time::date_en(at.date_naive()),
-                    at.format("%-H:%M")
-                )
-            }
-            Err(_) => text.to_owned(),
-        },
+        Language::En => crate::time::moment_en(text),
     }
 }
 

@@ -1,0 +1,174 @@
+//! What the probes saw of the terminal around the reader, as plain data: each probe's answer is recorded
+//! as it came (seen, unreadable with the OS's words, or "does not apply on this OS"), so that a bad morning
+//! can be saved as JSON and replayed through the rules in a test (`tests/terminal_replay/`). Nothing here is
+//! a secret or a patient's data: credentials by name only, the レセコン's files by count and age only.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One probe's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(tag = "state", content = "value", rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Probe<T> {
+    Seen(T),
+    /// The OS refused or failed to answer: its words.
+    Unreadable(String),
+    /// Nothing of the kind on this OS (Linux has no Task Scheduler, no オン資 software).
+    DoesNotApply,
+}
+
+impl<T> Probe<T> {
+    pub fn seen(&self) -> Option<&T> {
+        match self {
+            Probe::Seen(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// Everything the probes saw, by area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct TerminalSeen {
+    pub software: SoftwareSeen,
+    pub link: LinkSeen,
+    pub sign_in: SignInSeen,
+    pub line: LineSeen,
+    pub clock: ClockSeen,
+}
+
+/// One of the オン資 software's install folders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct InstalledPart {
+    /// The usual set-up's name for it (「連携アプリケーション」 …).
+    pub name: String,
+    pub name_en: String,
+    pub path: String,
+    pub present: bool,
+    /// Its `Version.info` as text (its format is unconfirmed, so it is shown, never parsed).
+    pub version_info: Option<String>,
+}
+
+/// The オン資 software: 連携・配信アプリ, the face-recognition library and its Edge extensions, the
+/// credentials the 連携アプリ signs in with (names only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct SoftwareSeen {
+    pub parts: Probe<Vec<InstalledPart>>,
+    /// The Edge extensions' file names (`*.crx`).
+    pub extensions: Probe<Vec<String>>,
+    /// The usual credentials' names found for the current user, with who that user is; Unreadable when
+    /// the check does not run as the user that holds them.
+    pub credentials: Probe<Credentials>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Credentials {
+    /// The user the check ran as.
+    pub user: String,
+    /// The names found (`OQS_LOGIN_KEY` …), never a secret.
+    pub names: Vec<String>,
+}
+
+/// A folder's files counted and dated, never opened (they hold patients' data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct FileCount {
+    pub count: u32,
+    /// Minutes since the oldest file was last written; None when there is none.
+    pub oldest_minutes: Option<i64>,
+}
+
+/// The link with the レセコン: the exchange folder and what waits in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LinkSeen {
+    /// The usual sub-folders (`Req`, `Res`, `Face`) that are missing.
+    pub missing_folders: Probe<Vec<String>>,
+    /// Requests from the レセコン still waiting in `Req`.
+    pub requests: Probe<FileCount>,
+    /// Results waiting in `Res` for the レセコン to collect.
+    pub results: Probe<FileCount>,
+}
+
+/// Automatic sign-in after a power cut (Winlogon), and the screen saver's lock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct SignInSeen {
+    /// `AutoAdminLogon` is "1", and `DefaultUserName` (never `DefaultPassword`).
+    pub auto_sign_in: Probe<AutoSignIn>,
+    /// `DevicePasswordLessBuildVersion` (2 hides netplwiz's check box on LTSC 2021), when set.
+    pub passwordless: Probe<Option<u32>>,
+    /// The screen saver's timeout in seconds when it locks the screen, None when it does not.
+    pub screen_saver_lock: Probe<Option<u32>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AutoSignIn {
+    pub enabled: bool,
+    pub user: Option<String>,
+}
+
+/// A network adapter as configured (never a connection made).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Adapter {
+    pub name: String,
+    pub up: bool,
+    pub ipv4: bool,
+    /// The global IPv6 prefixes (the first 64 bits, `2001:db8:1:2::/64`).
+    pub ipv6_prefixes: Vec<String>,
+}
+
+/// WinINet's proxy for the signed-in user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Proxy {
+    pub enabled: bool,
+    pub server: Option<String>,
+    /// `ProxyOverride`, split at `;`.
+    pub bypass: Vec<String>,
+}
+
+/// The global IPv6 prefix remembered at the last good check, and since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct RememberedPrefix {
+    pub prefix: String,
+    /// RFC 3339, Japan time.
+    pub since: String,
+}
+
+/// The line, as configured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LineSeen {
+    pub adapters: Probe<Vec<Adapter>>,
+    /// The DNS servers configured on the adapters that are up (Windows).
+    pub dns: Probe<Vec<String>>,
+    pub proxy: Probe<Proxy>,
+    /// What the app remembered at its last good check (none from the CLI, which remembers nothing).
+    pub remembered_prefix: Option<RememberedPrefix>,
+}
+
+/// The clock and what sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ClockSeen {
+    /// Windows' `TimeZoneKeyName` ("Tokyo Standard Time"), elsewhere the zone's name ("Asia/Tokyo").
+    pub time_zone: Probe<String>,
+    /// The offset from UTC in minutes now (540 in Japan).
+    pub utc_offset_minutes: i32,
+    /// Windows Time's `NtpServer` as configured (flags such as `,0x9` kept), elsewhere the time-sync
+    /// service's servers.
+    pub time_server: Probe<Vec<String>>,
+    /// Whether the OS says the clock is synchronised (Linux: systemd's flag), when it says so.
+    pub synchronized: Probe<bool>,
+    /// This check's time and the last check's, RFC 3339 (the clock going back between them).
+    pub now: String,
+    pub last_check: Option<String>,
+}

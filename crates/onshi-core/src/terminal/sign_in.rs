@@ -1,0 +1,71 @@
+//! 自動サインイン: after a power cut the terminal signs in by itself (Winlogon's AutoAdminLogon, never its
+//! password), as the usual user; the screen saver's lock after 15 minutes is expected, not a fault.
+
+use super::seen::{Probe, SignInSeen};
+use super::usual::UsualSetup;
+use super::Judged;
+use crate::verdict::{Level, VerdictCode::*};
+
+pub fn judge(seen: &SignInSeen, usual: &UsualSetup) -> Vec<Judged> {
+    let usual = &usual.sign_in;
+    let auto = match &seen.auto_sign_in {
+        Probe::Seen(auto) => auto,
+        other => {
+            return vec![Judged::not_looked_at(
+                other,
+                SignInNotOnThisOs,
+                "自動サインイン",
+                "Automatic sign-in",
+            )]
+        }
+    };
+    let lock = match seen.screen_saver_lock {
+        Probe::Seen(Some(seconds)) => Some(seconds / 60),
+        _ => None,
+    };
+    let (lock_ja, lock_en) = match lock {
+        Some(minutes) => (
+            format!("。{minutes}分操作がないと画面がロックされ、パスワードを求められますが、これは通常の設定です"),
+            format!(". After {minutes} idle minutes the screen locks and asks for a password: that is the usual set-up"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    if !auto.enabled {
+        let hidden = seen.passwordless == Probe::Seen(Some(usual.passwordless_hides_checkbox));
+        let (hint_ja, hint_en) = if hidden {
+            (
+                "（「netplwiz」のチェックボックスが表示されない設定です）",
+                " (netplwiz's check box is hidden by the PasswordLess setting)",
+            )
+        } else {
+            ("", "")
+        };
+        return vec![Judged::new(
+            Level::Warn,
+            SignInNotAutomatic,
+            format!("自動サインイン：設定されていません。停電のあとはサインイン画面で止まります{hint_ja}"),
+            format!("Automatic sign-in: not set. After a power cut the PC stops at the sign-in screen{hint_en}"),
+        )];
+    }
+    let user = auto.user.as_deref().unwrap_or("-");
+    if !user.eq_ignore_ascii_case(&usual.user) {
+        return vec![Judged::new(
+            Level::Info,
+            SignInOtherUser,
+            format!(
+                "自動サインイン：「{user}」でサインインします（通常の設定は「{}」）{lock_ja}",
+                usual.user
+            ),
+            format!(
+                "Automatic sign-in: as \"{user}\" (the usual set-up uses \"{}\"){lock_en}",
+                usual.user
+            ),
+        )];
+    }
+    vec![Judged::new(
+        Level::Ok,
+        SignInAutomatic,
+        format!("自動サインイン：「{user}」で設定されています{lock_ja}"),
+        format!("Automatic sign-in: set for \"{user}\"{lock_en}"),
+    )]
+}

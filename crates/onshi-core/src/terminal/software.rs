@@ -1,0 +1,150 @@
+//! オン資のソフト: the 連携・配信アプリ and the face-recognition library in their folders (each
+//! `Version.info` shown as text), the library's Edge extensions, and the credentials the 連携アプリ signs in
+//! with, by name only.
+
+use super::seen::{Probe, SoftwareSeen};
+use super::usual::UsualSetup;
+use super::Judged;
+use crate::verdict::{Level, VerdictCode::*};
+
+pub fn judge(seen: &SoftwareSeen, usual: &UsualSetup) -> Vec<Judged> {
+    let usual = &usual.software;
+    let parts = match &seen.parts {
+        Probe::Seen(parts) => parts,
+        other => {
+            return vec![Judged::not_looked_at(
+                other,
+                SoftwareNotOnThisOs,
+                "オン資のソフト",
+                "Eligibility software",
+            )]
+        }
+    };
+    let mut found = Vec::new();
+    let missing: Vec<&super::seen::InstalledPart> = parts.iter().filter(|p| !p.present).collect();
+    if !missing.is_empty() {
+        let ja: Vec<String> = missing
+            .iter()
+            .map(|p| format!("「{}」（{}）", p.name, p.path))
+            .collect();
+        let en: Vec<String> = missing
+            .iter()
+            .map(|p| format!("{} ({})", p.name_en, p.path))
+            .collect();
+        found.push(Judged::new(
+            Level::Warn,
+            SoftwarePartMissing,
+            format!("オン資のソフト：{}が見つかりません", ja.join("、")),
+            format!("Eligibility software: {} not found", en.join(", ")),
+        ));
+    }
+    if seen.extensions.seen().is_some_and(Vec::is_empty) {
+        found.push(Judged::new(
+            Level::Warn,
+            SoftwareExtensionsMissing,
+            format!(
+                "オン資のソフト：Edgeの拡張機能（{}）が見つかりません",
+                usual.extensions_folder
+            ),
+            format!(
+                "Eligibility software: no Edge extensions in {}",
+                usual.extensions_folder
+            ),
+        ));
+    }
+    match &seen.credentials {
+        Probe::Seen(credentials) => {
+            let absent: Vec<&String> = usual
+                .credentials
+                .iter()
+                .filter(|name| !credentials.names.contains(name))
+                .collect();
+            if !absent.is_empty() {
+                let names = absent.iter().map(|n| n.as_str()).collect::<Vec<_>>().join("、");
+                found.push(Judged::new(
+                    Level::Warn,
+                    SoftwareCredentialMissing,
+                    format!("オン資のソフト：資格情報（{names}）が登録されていません"),
+                    format!("Eligibility software: the credentials {names} are not stored"),
+                ));
+            }
+        }
+        _ => found.push(Judged::new(
+            Level::Info,
+            SoftwareCredentialsNotVisible,
+            format!("オン資のソフト：資格情報は「{}」のサインイン中にだけ確認できます", usual.credentials_user),
+            format!("Eligibility software: the credentials can only be checked while \"{}\" is signed in", usual.credentials_user),
+        )),
+    }
+    let versions: Vec<String> = parts
+        .iter()
+        .filter_map(|p| Some(format!("{} {}", p.name, p.version_info.as_deref()?.trim())))
+        .collect();
+    let versions_en: Vec<String> = parts
+        .iter()
+        .filter_map(|p| {
+            Some(format!(
+                "{} {}",
+                p.name_en,
+                p.version_info.as_deref()?.trim()
+            ))
+        })
+        .collect();
+    if found.iter().all(|f| f.verdict.level < Level::Warn) {
+        found.insert(
+            0,
+            Judged::new(
+                Level::Ok,
+                SoftwareOk,
+                format!("オン資のソフト：そろっています（{}）", versions.join("、")),
+                format!(
+                    "Eligibility software: all present ({})",
+                    versions_en.join(", ")
+                ),
+            ),
+        );
+    }
+    found
+}
+
+/// The most of a `Version.info` that is shown: a few lines of text, never a large file read whole.
+// Used by the Windows probes; tested on every platform.
+#[cfg_attr(not(windows), allow(dead_code))]
+const VERSION_INFO_MOST: u64 = 4096;
+
+/// A `Version.info` as text (UTF-8, else the PC's legacy code page, CP932 on a Japanese PC); None when
+/// there is none or it is empty.
+// Used by the Windows probes; tested on every platform.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(super) fn version_info(path: &std::path::Path) -> Option<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(VERSION_INFO_MOST)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    let text = String::from_utf8(bytes.clone())
+        .ok()
+        .or_else(|| crate::platform::decode_console_text(&bytes))
+        .unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned());
+    let text = text.trim_start_matches('\u{feff}').trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// The `.crx` files' names in `folder` (none when the folder is missing).
+// Used by the Windows probes; tested on every platform.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(super) fn crx_files(folder: &std::path::Path) -> Probe<Vec<String>> {
+    match std::fs::read_dir(folder) {
+        Ok(entries) => Probe::Seen(
+            entries
+                .flatten()
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.to_ascii_lowercase().ends_with(".crx"))
+                .collect(),
+        ),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Probe::Seen(Vec::new()),
+        Err(error) => Probe::Unreadable(error.to_string()),
+    }
+}
