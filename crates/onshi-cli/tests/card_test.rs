@@ -1,26 +1,18 @@
 //! `onshi card-test` on the rig: it tells a My Number card from phones, a licence and a FeliCa card, with
 //! only allow-listed commands reaching the virtual card, and the exit codes of docs/CLI.md.
 
-// Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
+use crate::util::{json_or_null, onshi, onshi_command, with_json};
 use onshi_core::card::apdu::is_allowed;
 use onshi_rig::{Profile, Rig, VirtualCard};
 use serde_json::Value;
 use std::process::Output;
+use std::time::{Duration, Instant};
 
 const READER: &str = "SONY FeliCa Port/PaSoRi 4.0";
 
+/// `onshi card-test --json ARGS`.
 fn card_test(args: &[&str]) -> (Output, Value) {
-    let output = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
-        .args(["card-test", "--json"])
-        .args(args)
-        .output()
-        .expect("onshi runs");
-    let doc = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
-    (output, doc)
+    with_json(onshi(&[&["card-test", "--json"][..], args].concat()))
 }
 
 /// Takes the card away; fails the test if anything outside the allow-list reached it.
@@ -120,15 +112,15 @@ fn a_phone_taken_away_mid_test_is_its_own_outcome_with_a_plain_message() {
 fn a_card_that_is_there_but_silent_ends_within_the_limit_with_what_to_try() {
     let rig = Rig::start(&[READER]).unwrap();
     let card = rig.insert(READER, Profile::Silent).unwrap();
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let (output, doc) = card_test(&["--wait", "3"]);
     let took = started.elapsed();
     assert_eq!(doc["error"], "card-silent", "{doc}");
     assert_eq!(output.status.code(), Some(1));
     // The hard limit: the wait, one exchange (10 s), and the program's start and end.
-    let limit = onshi_core::card::test_limit(std::time::Duration::from_secs(3));
+    let limit = onshi_core::card::test_limit(Duration::from_secs(3));
     assert!(
-        took < limit + std::time::Duration::from_secs(5),
+        took < limit + Duration::from_secs(5),
         "the test ended after {took:?}, past its limit of {limit:?}"
     );
     assert!(
@@ -141,7 +133,7 @@ fn a_card_that_is_there_but_silent_ends_within_the_limit_with_what_to_try() {
 
 /// Starts `onshi card-test` in the background, as staff do right after taking one card off.
 fn card_test_started(args: &[&str]) -> std::process::Child {
-    onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
+    onshi_command()
         .args(["card-test", "--json"])
         .args(args)
         .stdout(std::process::Stdio::piped())
@@ -157,10 +149,10 @@ fn a_card_leaving_as_the_test_starts_is_passed_over_and_the_phone_after_it_is_te
     // Off the first reader without waiting: pcscd still reports it for up to one polling interval.
     let before = card.remove();
     let child = card_test_started(&["--wait", "8"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::thread::sleep(Duration::from_millis(300));
     let phone = rig.insert("USBNFC4", Profile::Android).unwrap();
     let output = child.wait_with_output().unwrap();
-    let doc: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    let doc = json_or_null(&output);
     assert_eq!(output.status.code(), Some(0), "{doc}");
     assert_eq!(doc["reader"], "Circle USBNFC4 00 00");
     assert_eq!(doc["holder"], "smartphone-android");
@@ -176,7 +168,7 @@ fn no_card_right_after_a_removal_is_no_card_not_a_card_that_left() {
     let output = card_test_started(&["--wait", "2"])
         .wait_with_output()
         .unwrap();
-    let doc: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    let doc = json_or_null(&output);
     assert_eq!(output.status.code(), Some(4), "{doc}");
     assert_eq!(doc["error"], "no-card");
 }
