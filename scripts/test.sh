@@ -32,7 +32,9 @@ export RUSTC_WORKSPACE_WRAPPER="$clippy_driver" CLIPPY_ARGS="-D__CLIPPY_HACKERY_
 cargo build --workspace --all-targets --quiet
 
 phase "Rust tests (unit, and integration against a private pcscd with virtual readers)"
-scripts/rig-namespace.sh cargo test --workspace
+# The CLI's `only_windows::` tests need onshi.exe under Wine (npm run test:windows runs them): left out
+# here, libtest reports them as filtered out rather than passed.
+scripts/rig-namespace.sh cargo test --workspace -- --skip only_windows
 
 phase "TypeScript bindings and JSON Schemas match the Rust types"
 if [[ -n "$(git status --porcelain -- ui/src/lib/bindings docs/schema)" ]]; then

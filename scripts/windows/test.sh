@@ -31,7 +31,8 @@ step "onshi-core and CLI tests, built for Windows, under Wine"
 win_run "nice -n 10 cargo test --release -p onshi-core -p onshi-cli"
 
 step "the rig tests against onshi.exe (Linux rig, Windows build)"
-# The CLI's integration tests are built for Linux here and told to test onshi.exe instead.
+# The CLI's integration tests (one program, crates/onshi-cli/tests/tests.rs) are built for Linux here and
+# told to test onshi.exe instead.
 # Beside them, the rig's own reader driver (crates/onshi-rig-ifd, a cdylib pcscd loads) as "lib:PATH".
 built=$(cargo test -p onshi-cli --tests --no-run --message-format=json 2>/dev/null |
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const l of s.split("\n")){if(!l)continue;const m=JSON.parse(l);if(m.reason!=="compiler-artifact")continue;if(m.executable&&m.target.kind.includes("test"))console.log(m.executable);else if(m.target.kind.includes("cdylib"))for(const f of m.filenames)if(f.endsWith(".so"))console.log("lib:"+f)}})')

@@ -1,15 +1,7 @@
 //! The command line speaks the user's language from the first word: argument errors and `--help` in
 //! Japanese by default and in English with `--lang en`, each error with exit code 2.
 
-// Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
-use std::process::Output;
-
-fn onshi(args: &[&str]) -> Output {
-    onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), args)
-}
+use crate::util::onshi;
 
 fn refused(args: &[&str]) -> String {
     let output = onshi(args);

@@ -2,31 +2,20 @@
 //! made on Windows —, Bouncy Castle, node-forge, rust-openssl, RFC 9579), each against OpenSSL's own
 //! verdict with the same password, computed here at test time: OpenSSL is the oracle, not a table we
 //! wrote. The files are read from shared/ beside the clone (`../shared/testdata/pkcs12-public/`, or
-//! `/shared/…` inside the Windows chroot); they are never copied into the repository.
+//! `/shared/…` inside the Windows chroot); they are never copied into the repository, so the tests are
+//! `needs_shared` (util::shared_testdata).
 //!
 //! Per file: where OpenSSL opens it, onshi opens it too, with as many certificates, a private key where
 //! OpenSSL found one, and "the key matches the certificate" exactly where OpenSSL's public keys match;
 //! where OpenSSL refuses it, onshi does not call it usable. The same with a wrong password. An empty
 //! password is noted as `no-password`, bytes after the structure as `trailing-bytes`.
 
-// The rig and OpenSSL are Linux programs; onshi.exe is driven under Wine (onshi_rig::under_test).
-#![cfg(target_os = "linux")]
-
+use crate::util::{fed, json_or_null, onshi_command};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-
-fn public_files() -> PathBuf {
-    let beside_clone =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata/pkcs12-public");
-    let in_chroot = PathBuf::from("/shared/testdata/pkcs12-public");
-    [beside_clone, in_chroot]
-        .into_iter()
-        .find(|dir| dir.join("manifest.json").is_file())
-        .expect("shared/testdata/pkcs12-public (shared/ beside the clone, as CI lays it) is needed by this test")
-}
 
 /// OpenSSL's answer for a file and password: None if it refuses, else the public keys (PEM) of its
 /// certificates and of its private keys.
@@ -91,23 +80,14 @@ fn openssl_view(path: &Path, password: &str) -> Option<OpenSslView> {
 }
 
 fn onshi_verify(path: &Path, password: &str) -> (Option<i32>, Value) {
-    let mut child = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
-        .args(["backup", "verify", "--password-stdin", "--json"])
-        .arg(path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("onshi runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{password}\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let doc = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (out.status.code(), doc)
+    let out = fed(
+        onshi_command()
+            .args(["backup", "verify", "--password-stdin", "--json"])
+            .arg(path),
+        format!("{password}\n").as_bytes(),
+    );
+    // Leniently: where OpenSSL refuses a file, whatever onshi prints must not call it usable.
+    (out.status.code(), json_or_null(&out))
 }
 
 fn codes(doc: &Value, field: &str) -> BTreeSet<String> {
@@ -187,83 +167,92 @@ fn disagreement(path: &Path, password: &str) -> Option<String> {
     (!wrong.is_empty()).then(|| format!("{name} ({password:?}): {}", wrong.join("; ")))
 }
 
-#[test]
-fn every_public_file_gets_openssls_verdict() {
-    let dir = public_files();
-    let manifest: Value =
-        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
-    let entries = manifest.as_array().unwrap();
-    assert!(
-        entries.len() >= 30,
-        "the manifest lists {} files",
-        entries.len()
-    );
-    let mut failures = Vec::new();
-    for entry in entries {
-        let path = dir.join(entry["file"].as_str().unwrap());
-        let password = entry["password"].as_str().unwrap();
-        failures.extend(disagreement(&path, password));
-        failures.extend(disagreement(&path, "not-the-password-1"));
-    }
-    assert!(
-        failures.is_empty(),
-        "{} disagreements with OpenSSL:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
+mod needs_shared {
+    use super::*;
+    use crate::util::shared_testdata;
 
-#[test]
-fn the_files_that_showed_the_faults_answer_as_openssl_does() {
-    let dir = public_files();
-    // Written with an empty password in the encoding Windows and .NET use (no bytes at all).
-    for file in [
-        "go-windows-azure-tools.pfx",
-        "bc-repeatedLocalKeyIdPfx.p12",
-        "dotnet-DummyTcpServer.pfx",
-    ] {
-        let (exit, doc) = onshi_verify(&dir.join(file), "");
+    #[test]
+    fn every_public_file_gets_openssls_verdict() {
+        let Some(dir) = shared_testdata("pkcs12-public") else {
+            return;
+        };
+        let manifest: Value =
+            serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+        let entries = manifest.as_array().unwrap();
         assert!(
-            doc.get("error").is_none() && matches!(exit, Some(0 | 1)),
-            "{file}: {exit:?} {doc}"
+            entries.len() >= 30,
+            "the manifest lists {} files",
+            entries.len()
         );
+        let mut failures = Vec::new();
+        for entry in entries {
+            let path = dir.join(entry["file"].as_str().unwrap());
+            let password = entry["password"].as_str().unwrap();
+            failures.extend(disagreement(&path, password));
+            failures.extend(disagreement(&path, "not-the-password-1"));
+        }
         assert!(
-            codes(&doc, "notes").contains("no-password"),
-            "{file}: {doc}"
-        );
-        assert_eq!(doc["key_matches_certificate"], true, "{file}: {doc}");
-    }
-    // Eight zero bytes after the structure: opened, noted; a wrong password is still "wrong password".
-    for (file, password) in [
-        (
-            "dotnet-testservereku.contoso.com.noRC2.pfx",
-            "testcertificate",
-        ),
-        (
-            "dotnet-TestDataCertificates-testservereku.contoso.com.pfx",
-            "PLACEHOLDER",
-        ),
-    ] {
-        let path = dir.join(file);
-        let (_, doc) = onshi_verify(&path, password);
-        assert!(
-            codes(&doc, "notes").contains("trailing-bytes"),
-            "{file}: {doc}"
-        );
-        let (exit, doc) = onshi_verify(&path, "wrong");
-        assert_eq!(
-            (exit, doc["error"].as_str()),
-            (Some(2), Some("wrong-password")),
-            "{file}: {doc}"
+            failures.is_empty(),
+            "{} disagreements with OpenSSL:\n{}",
+            failures.len(),
+            failures.join("\n")
         );
     }
-    // PBMAC1 (RFC 9579, OpenSSL 3.4 and later): the valid example opens with its key; the examples that
-    // are invalid on purpose do not (a wrong salt is a MAC that does not match; a missing key length is
-    // a damaged file).
-    let (_, doc) = onshi_verify(&dir.join("rfc9579-a1.p12"), "1234");
-    assert_eq!(doc["key_matches_certificate"], true, "{doc}");
-    let (_, doc) = onshi_verify(&dir.join("rfc9579-a5.p12"), "1234");
-    assert_eq!(doc["error"], "wrong-password", "{doc}");
-    let (_, doc) = onshi_verify(&dir.join("rfc9579-a6.p12"), "1234");
-    assert_eq!(doc["error"], "damaged", "{doc}");
+
+    #[test]
+    fn the_files_that_showed_the_faults_answer_as_openssl_does() {
+        let Some(dir) = shared_testdata("pkcs12-public") else {
+            return;
+        };
+        // Written with an empty password in the encoding Windows and .NET use (no bytes at all).
+        for file in [
+            "go-windows-azure-tools.pfx",
+            "bc-repeatedLocalKeyIdPfx.p12",
+            "dotnet-DummyTcpServer.pfx",
+        ] {
+            let (exit, doc) = onshi_verify(&dir.join(file), "");
+            assert!(
+                doc.get("error").is_none() && matches!(exit, Some(0 | 1)),
+                "{file}: {exit:?} {doc}"
+            );
+            assert!(
+                codes(&doc, "notes").contains("no-password"),
+                "{file}: {doc}"
+            );
+            assert_eq!(doc["key_matches_certificate"], true, "{file}: {doc}");
+        }
+        // Eight zero bytes after the structure: opened, noted; a wrong password is still "wrong password".
+        for (file, password) in [
+            (
+                "dotnet-testservereku.contoso.com.noRC2.pfx",
+                "testcertificate",
+            ),
+            (
+                "dotnet-TestDataCertificates-testservereku.contoso.com.pfx",
+                "PLACEHOLDER",
+            ),
+        ] {
+            let path = dir.join(file);
+            let (_, doc) = onshi_verify(&path, password);
+            assert!(
+                codes(&doc, "notes").contains("trailing-bytes"),
+                "{file}: {doc}"
+            );
+            let (exit, doc) = onshi_verify(&path, "wrong");
+            assert_eq!(
+                (exit, doc["error"].as_str()),
+                (Some(2), Some("wrong-password")),
+                "{file}: {doc}"
+            );
+        }
+        // PBMAC1 (RFC 9579, OpenSSL 3.4 and later): the valid example opens with its key; the examples that
+        // are invalid on purpose do not (a wrong salt is a MAC that does not match; a missing key length is
+        // a damaged file).
+        let (_, doc) = onshi_verify(&dir.join("rfc9579-a1.p12"), "1234");
+        assert_eq!(doc["key_matches_certificate"], true, "{doc}");
+        let (_, doc) = onshi_verify(&dir.join("rfc9579-a5.p12"), "1234");
+        assert_eq!(doc["error"], "wrong-password", "{doc}");
+        let (_, doc) = onshi_verify(&dir.join("rfc9579-a6.p12"), "1234");
+        assert_eq!(doc["error"], "damaged", "{doc}");
+    }
 }

@@ -1,39 +1,12 @@
 //! `onshi cert inspect`, `onshi backup verify` and `onshi backup copy` over OpenSSL-made fixtures, with the
 //! exit codes and JSON fields of docs/CLI.md.
 
-// Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
+use crate::util::{onshi, onshi_fed, with_json};
 use chrono::Duration;
 use onshi_rig::pki::{Exporter, Pki, Protection, PASSWORD, TERMINAL_DAYS};
 use onshi_rig::under_test::host_path;
-use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn onshi(args: &[&str], stdin: Option<&str>) -> (Output, Value) {
-    let mut child = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("onshi runs");
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    let output = child.wait_with_output().unwrap();
-    let doc = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
-    (output, doc)
-}
+use std::process::Command;
 
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -50,7 +23,7 @@ fn date_in(days: i64) -> String {
 fn cert_inspect_reads_pem_and_der_and_evaluates_any_day() {
     let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
     for file in ["terminal.pem", "terminal.der"] {
-        let (output, doc) = onshi(&["cert", "inspect", path(&pki.path(file)), "--json"], None);
+        let (output, doc) = with_json(onshi(&["cert", "inspect", path(&pki.path(file)), "--json"]));
         assert_eq!(output.status.code(), Some(0), "{file}");
         for field in [
             "subject",
@@ -67,71 +40,64 @@ fn cert_inspect_reads_pem_and_der_and_evaluates_any_day() {
         assert_eq!(doc["status"], "valid");
     }
     let file = pki.path("terminal.pem");
-    let (output, doc) = onshi(
-        &[
-            "cert",
-            "inspect",
-            path(&file),
-            "--json",
-            "--at",
-            &date_in(i64::from(TERMINAL_DAYS) - 30),
-        ],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "cert",
+        "inspect",
+        path(&file),
+        "--json",
+        "--at",
+        &date_in(i64::from(TERMINAL_DAYS) - 30),
+    ]));
     assert_eq!(
         (output.status.code(), doc["status"].as_str()),
         (Some(0), Some("renewal-window"))
     );
-    let (output, doc) = onshi(
-        &[
-            "cert",
-            "inspect",
-            path(&file),
-            "--json",
-            "--at",
-            &date_in(i64::from(TERMINAL_DAYS) + 2),
-        ],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "cert",
+        "inspect",
+        path(&file),
+        "--json",
+        "--at",
+        &date_in(i64::from(TERMINAL_DAYS) + 2),
+    ]));
     assert_eq!(
         (output.status.code(), doc["status"].as_str()),
         (Some(1), Some("expired"))
     );
-    let (output, doc) = onshi(
-        &[
-            "cert",
-            "inspect",
-            path(&file),
-            "--json",
-            "--at",
-            &date_in(-5),
-        ],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "cert",
+        "inspect",
+        path(&file),
+        "--json",
+        "--at",
+        &date_in(-5),
+    ]));
     assert_eq!(
         (output.status.code(), doc["status"].as_str()),
         (Some(1), Some("not-yet-valid"))
     );
-    let (output, _) = onshi(&["cert", "inspect", path(&file)], None);
+    let output = onshi(&["cert", "inspect", path(&file)]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("有効です。"));
 
-    let (output, doc) = onshi(
-        &["cert", "inspect", path(&pki.path("terminal.key")), "--json"],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "cert",
+        "inspect",
+        path(&pki.path("terminal.key")),
+        "--json",
+    ]));
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(doc["error"], "not-a-certificate");
 
     // The backup, given where the certificate was expected: named so, with the command to use instead.
     let backup = pki.backup(Protection::Aes256Sha256).unwrap();
-    let (output, doc) = onshi(&["cert", "inspect", path(&backup), "--json"], None);
+    let (output, doc) = with_json(onshi(&["cert", "inspect", path(&backup), "--json"]));
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(doc["error"], "is-a-backup");
     assert!(doc["message"]
         .as_str()
         .unwrap()
         .contains("onshi backup verify"));
-    let (output, _) = onshi(&["cert", "inspect", path(&backup)], None);
+    let output = onshi(&["cert", "inspect", path(&backup)]);
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(
         message.contains("電子証明書のバックアップ（.p12 / .pfx）です"),
@@ -157,10 +123,10 @@ fn backup_verify_opens_what_pk12util_and_certtool_write() {
             "--password-stdin",
             "--json",
         ];
-        let (output, doc) = onshi(&args, Some(&stdin));
+        let (output, doc) = with_json(onshi_fed(&args, stdin.as_bytes()));
         assert_eq!(output.status.code(), Some(0), "{exporter:?}: {doc}");
         assert_eq!(doc["usable"], true, "{exporter:?}");
-        let (output, doc) = onshi(&args, Some("ちがうパスワード\n"));
+        let (output, doc) = with_json(onshi_fed(&args, "ちがうパスワード\n".as_bytes()));
         assert_eq!(
             (output.status.code(), doc["error"].as_str()),
             (Some(2), Some("wrong-password")),
@@ -180,7 +146,7 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
         Protection::Aes256NoMac,
     ] {
         let file = pki.backup(protection).unwrap();
-        let (output, doc) = onshi(
+        let (output, doc) = with_json(onshi_fed(
             &[
                 "backup",
                 "verify",
@@ -188,8 +154,8 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
                 "--password-stdin",
                 "--json",
             ],
-            Some(&stdin),
-        );
+            stdin.as_bytes(),
+        ));
         assert_eq!(output.status.code(), Some(0), "{protection:?}: {doc}");
         assert_eq!(doc["usable"], true);
         assert_eq!(doc["key_matches_certificate"], true);
@@ -199,7 +165,7 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
         assert!(doc["encryption"].is_string());
     }
     let good = pki.backup(Protection::Aes256Sha256).unwrap();
-    let (output, doc) = onshi(
+    let (output, doc) = with_json(onshi_fed(
         &[
             "backup",
             "verify",
@@ -207,13 +173,13 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
             "--password-stdin",
             "--json",
         ],
-        Some("まちがい\r\n"),
-    );
+        "まちがい\r\n".as_bytes(),
+    ));
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(doc["error"], "wrong-password");
     assert!(String::from_utf8_lossy(&output.stderr).contains("パスワードが違います"));
 
-    let (output, doc) = onshi(
+    let (output, doc) = with_json(onshi_fed(
         &[
             "backup",
             "verify",
@@ -221,15 +187,15 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
             "--password-stdin",
             "--json",
         ],
-        Some(&stdin),
-    );
+        stdin.as_bytes(),
+    ));
     assert_eq!(
         (output.status.code(), doc["error"].as_str()),
         (Some(2), Some("not-pkcs12"))
     );
 
     let camellia = pki.backup(Protection::Camellia).unwrap();
-    let (output, doc) = onshi(
+    let (output, doc) = with_json(onshi_fed(
         &[
             "backup",
             "verify",
@@ -237,8 +203,8 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
             "--password-stdin",
             "--json",
         ],
-        Some(&stdin),
-    );
+        stdin.as_bytes(),
+    ));
     assert_eq!(
         (output.status.code(), doc["error"].as_str()),
         (Some(2), Some("unsupported"))
@@ -247,7 +213,7 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
     let damaged = pki.path("damaged.p12");
     let bytes = std::fs::read(&good).unwrap();
     std::fs::write(&damaged, &bytes[..bytes.len() - 200]).unwrap();
-    let (output, doc) = onshi(
+    let (output, doc) = with_json(onshi_fed(
         &[
             "backup",
             "verify",
@@ -255,14 +221,14 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
             "--password-stdin",
             "--json",
         ],
-        Some(&stdin),
-    );
+        stdin.as_bytes(),
+    ));
     assert_eq!(
         (output.status.code(), doc["error"].as_str()),
         (Some(2), Some("damaged"))
     );
 
-    let (output, doc) = onshi(
+    let (output, doc) = with_json(onshi_fed(
         &[
             "backup",
             "verify",
@@ -270,8 +236,8 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
             "--password-stdin",
             "--json",
         ],
-        Some(&stdin),
-    );
+        stdin.as_bytes(),
+    ));
     assert_eq!(
         (output.status.code(), doc["usable"].as_bool()),
         (Some(1), Some(false))
@@ -279,7 +245,7 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
     assert_eq!(doc["problems"][0]["code"], "no-private-key");
 
     let later = date_in(i64::from(TERMINAL_DAYS) + 10);
-    let (output, doc) = onshi(
+    let (output, doc) = with_json(onshi_fed(
         &[
             "backup",
             "verify",
@@ -289,8 +255,8 @@ fn backup_verify_answers_every_fixture_with_the_right_exit_code() {
             "--at",
             &later,
         ],
-        Some(&stdin),
-    );
+        stdin.as_bytes(),
+    ));
     assert_eq!(
         (output.status.code(), doc["problems"][0]["code"].as_str()),
         (Some(1), Some("expired"))
@@ -302,16 +268,22 @@ fn backup_copy_verifies_and_never_overwrites() {
     let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
     let file = pki.backup(Protection::Aes256Sha256).unwrap();
     let usb = tempfile::tempdir().unwrap();
-    let (output, first) = onshi(
-        &["backup", "copy", path(&file), path(usb.path()), "--json"],
-        None,
-    );
+    let (output, first) = with_json(onshi(&[
+        "backup",
+        "copy",
+        path(&file),
+        path(usb.path()),
+        "--json",
+    ]));
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(first["verified"], true);
-    let (_, second) = onshi(
-        &["backup", "copy", path(&file), path(usb.path()), "--json"],
-        None,
-    );
+    let (_, second) = with_json(onshi(&[
+        "backup",
+        "copy",
+        path(&file),
+        path(usb.path()),
+        "--json",
+    ]));
     assert_ne!(first["destination"], second["destination"]);
     assert!(second["destination"]
         .as_str()
@@ -322,16 +294,13 @@ fn backup_copy_verifies_and_never_overwrites() {
         std::fs::read(&file).unwrap()
     );
 
-    let (output, doc) = onshi(
-        &[
-            "backup",
-            "copy",
-            path(&file),
-            path(&usb.path().join("unplugged")),
-            "--json",
-        ],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "backup",
+        "copy",
+        path(&file),
+        path(&usb.path().join("unplugged")),
+        "--json",
+    ]));
     assert_eq!(
         (output.status.code(), doc["error"].as_str()),
         (Some(2), Some("destination-missing"))
@@ -361,10 +330,13 @@ fn a_full_disk_leaves_no_half_file_and_says_so() {
     let source_dir = tempfile::tempdir().unwrap();
     let big = source_dir.path().join("backup.p12");
     std::fs::write(&big, vec![0x42; 256 * 1024]).unwrap();
-    let (output, doc) = onshi(
-        &["backup", "copy", path(&big), path(usb.path()), "--json"],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "backup",
+        "copy",
+        path(&big),
+        path(usb.path()),
+        "--json",
+    ]));
     let leftovers = std::fs::read_dir(usb.path()).unwrap().count();
     let _ = Command::new("umount").arg(usb.path()).status();
     assert_eq!(
@@ -377,17 +349,14 @@ fn a_full_disk_leaves_no_half_file_and_says_so() {
 
 #[test]
 fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
-    let (output, doc) = onshi(
-        &[
-            "succession",
-            "--from",
-            "2026-04-01",
-            "--not-after",
-            "2027-06-01",
-            "--json",
-        ],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "succession",
+        "--from",
+        "2026-04-01",
+        "--not-after",
+        "2027-06-01",
+        "--json",
+    ]));
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         (doc["last_day"].as_str(), doc["limited_by"].as_str()),
@@ -397,24 +366,21 @@ fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
     // A certificate that expires in 30 days caps the 120 days.
     let pki = Pki::new(30, false).unwrap();
     let today = date_in(0);
-    let (output, doc) = onshi(
-        &[
-            "succession",
-            "--from",
-            &today,
-            "--cert",
-            path(&pki.path("terminal.pem")),
-            "--json",
-        ],
-        None,
-    );
+    let (output, doc) = with_json(onshi(&[
+        "succession",
+        "--from",
+        &today,
+        "--cert",
+        path(&pki.path("terminal.pem")),
+        "--json",
+    ]));
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         (doc["last_day"].as_str(), doc["limited_by"].as_str()),
         (Some(date_in(30).as_str()), Some("certificate"))
     );
 
-    let (output, doc) = onshi(&["succession", "--from", "2026-04-01", "--json"], None);
+    let (output, doc) = with_json(onshi(&["succession", "--from", "2026-04-01", "--json"]));
     assert_eq!(
         (output.status.code(), doc["error"].as_str()),
         (Some(2), Some("missing-expiry"))
@@ -428,28 +394,25 @@ fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
         "--not-after",
         "2026-01-01",
     ];
-    let (output, doc) = onshi(&[&expired_before[..], &["--json"]].concat(), None);
+    let (output, doc) = with_json(onshi(&[&expired_before[..], &["--json"]].concat()));
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(doc["limited_by"], "already-expired");
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("この電子証明書は使えません"), "{message}");
     assert!(message.contains("新規発行を申請してください"), "{message}");
-    let (output, _) = onshi(&expired_before, None);
+    let output = onshi(&expired_before);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         !String::from_utf8_lossy(&output.stdout).contains("までです"),
         "no 'may be used until' for a certificate that cannot be used"
     );
-    let (output, _) = onshi(
-        &[
-            "succession",
-            "--from",
-            "2026-13-01",
-            "--not-after",
-            "2027-06-01",
-        ],
-        None,
-    );
+    let output = onshi(&[
+        "succession",
+        "--from",
+        "2026-13-01",
+        "--not-after",
+        "2027-06-01",
+    ]);
     assert_eq!(
         output.status.code(),
         Some(2),
@@ -457,18 +420,19 @@ fn succession_gives_the_last_day_from_dates_or_from_the_certificate() {
     );
 }
 
-#[test]
-fn the_windows_sources_say_plainly_that_they_need_windows() {
-    if onshi_rig::under_test::testing_windows() {
-        eprintln!("skipped for the Windows build: it has these sources (tests/windows_sources.rs)");
-        return;
-    }
-    for args in [&["mpki", "--json"][..], &["cert", "list", "--json"][..]] {
-        let (output, doc) = onshi(args, None);
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert_eq!(doc["error"], "not-available");
-        assert!(
-            String::from_utf8_lossy(&output.stderr).contains("Windowsの資格確認端末でのみ使えます")
-        );
+// The Windows build has these sources: windows_sources.rs proves them there.
+mod only_linux {
+    use crate::util::{assert_testing_linux_build, onshi, with_json};
+
+    #[test]
+    fn the_windows_sources_say_plainly_that_they_need_windows() {
+        assert_testing_linux_build();
+        for args in [&["mpki", "--json"][..], &["cert", "list", "--json"][..]] {
+            let (output, doc) = with_json(onshi(args));
+            assert_eq!(output.status.code(), Some(2), "{args:?}");
+            assert_eq!(doc["error"], "not-available");
+            assert!(String::from_utf8_lossy(&output.stderr)
+                .contains("Windowsの資格確認端末でのみ使えます"));
+        }
     }
 }

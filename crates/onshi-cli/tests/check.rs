@@ -2,10 +2,7 @@
 //! exit code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) for a ready desk, a certificate near or past its
 //! expiry, no reader, only a reader unfit for phones, the service stopped, and no certificate to look at.
 
-// The rig is Linux; the Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
+use crate::util::{json, onshi, onshi_command};
 use onshi_rig::pki::{Pki, TERMINAL_DAYS};
 use onshi_rig::under_test::testing_windows;
 use onshi_rig::{Rig, DEFAULT_READERS};
@@ -28,7 +25,7 @@ fn check_at(cert: &Pki, json: bool, at: Option<&str>) -> Output {
     if let Some(at) = at {
         args.extend(["--at", at]);
     }
-    onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), &args)
+    onshi(&args)
 }
 
 /// Fails with every violation when `doc` does not follow the published schema docs/schema/NAME.schema.json
@@ -140,130 +137,132 @@ fn a_stopped_service_is_critical_in_each_os_words() {
 #[test]
 fn the_support_reports_json_follows_its_published_schema() {
     let _rig = Rig::start(DEFAULT_READERS).unwrap();
-    let output = onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), &["report", "--json"]);
-    let doc: Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
+    let doc = json(&onshi(&["report", "--json"]));
     assert_conforms(&doc, "onshi-report");
 }
 
-#[test]
-fn with_no_certificate_to_look_at_the_state_is_unknown_not_ok() {
-    if testing_windows() {
-        // Wine's certificate store is shared by the Windows tests; the Linux run covers this.
-        return;
+// Wine's certificate store is shared by the Windows tests, and with no certificate file given onshi.exe
+// looks there; the Linux run covers this.
+mod only_linux {
+    use super::*;
+    use crate::util::assert_testing_linux_build;
+
+    #[test]
+    fn with_no_certificate_to_look_at_the_state_is_unknown_not_ok() {
+        assert_testing_linux_build();
+        let _rig = Rig::start(DEFAULT_READERS).unwrap();
+        let empty = tempfile::tempdir().unwrap();
+        let output = onshi_command()
+            .env("XDG_DATA_HOME", empty.path())
+            .env("HOME", empty.path())
+            .args(["check", "--lang", "en"])
+            .output()
+            .unwrap();
+        let text = line(&output);
+        assert_eq!(output.status.code(), Some(3), "{text}");
+        assert!(text.starts_with("UNKNOWN - "), "{text}");
+        assert!(!text.contains("cert_days_left"), "{text}");
+        // A certificate file that cannot be read is unknown too, and says why.
+        let missing = empty.path().join("terminal.cer");
+        let output = onshi(&["check", "--cert", missing.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(3));
+        assert!(
+            line(&output).contains("電子証明書を読めません"),
+            "{}",
+            line(&output)
+        );
     }
-    let _rig = Rig::start(DEFAULT_READERS).unwrap();
-    let empty = tempfile::tempdir().unwrap();
-    let output = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
-        .env("XDG_DATA_HOME", empty.path())
-        .env("HOME", empty.path())
-        .args(["check", "--lang", "en"])
-        .output()
-        .unwrap();
-    let text = line(&output);
-    assert_eq!(output.status.code(), Some(3), "{text}");
-    assert!(text.starts_with("UNKNOWN - "), "{text}");
-    assert!(!text.contains("cert_days_left"), "{text}");
-    // A certificate file that cannot be read is unknown too, and says why.
-    let missing = empty.path().join("terminal.cer");
-    let output = onshi_rig::under_test::run(
-        env!("CARGO_BIN_EXE_onshi"),
-        &["check", "--cert", missing.to_str().unwrap()],
-    );
-    assert_eq!(output.status.code(), Some(3));
-    assert!(
-        line(&output).contains("電子証明書を読めません"),
-        "{}",
-        line(&output)
-    );
 }
 
-/// Under Wine: the edition, version and build set in Wine's registry as each kind of terminal has them,
-/// and the deadline `onshi check` gives for it (os_support.toml).
-#[test]
-fn each_windows_edition_gets_its_own_deadline() {
-    if !testing_windows() {
-        return;
-    }
-    const KEY: &str = r"HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion";
-    const NAMES: [&str; 4] = ["ProductName", "EditionID", "CurrentBuild", "DisplayVersion"];
-    let query = |name: &str| -> Option<String> {
-        let out = onshi_rig::under_test::wine(["reg", "query", KEY, "/v", name]);
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .find(|l| l.trim_start().starts_with(name))
-            .and_then(|l| l.split("REG_SZ").nth(1))
-            .map(|v| v.trim().to_owned())
-    };
-    let set = |name: &str, value: &str| {
-        let out = onshi_rig::under_test::wine([
-            "reg", "add", KEY, "/v", name, "/t", "REG_SZ", "/d", value, "/f",
-        ]);
-        assert!(out.status.success(), "reg add {name}: {out:?}");
-    };
-    let saved: Vec<Option<String>> = NAMES.iter().map(|n| query(n)).collect();
-    let _rig = Rig::start(DEFAULT_READERS).unwrap();
-    let valid = Pki::new(TERMINAL_DAYS, false).unwrap();
-    let today = onshi_core::time::now_jst().date_naive();
-    for (product, edition, build, display, ends) in [
-        (
-            "Windows 10 Enterprise LTSC 2019",
-            "EnterpriseS",
-            "17763",
-            "",
-            "2029-01-09",
-        ),
-        (
-            "Windows 10 Pro",
-            "Professional",
-            "19045",
-            "22H2",
-            "2025-10-14",
-        ),
-        (
-            "Windows 10 Pro",
-            "Professional",
-            "26100",
-            "24H2",
-            "2026-10-13",
-        ),
-        (
-            "Windows 10 Pro",
-            "Professional",
-            "26200",
-            "25H2",
-            "2027-10-12",
-        ),
-    ] {
-        for (name, value) in NAMES.iter().zip([product, edition, build, display]) {
-            set(name, value);
-        }
-        let output = check(&valid, true);
-        let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
-        assert_eq!(doc["os"]["ends"], ends, "{doc}");
-        let days_left = (onshi_core::time::parse_date(ends).unwrap() - today).num_days();
-        let (code, state) = match days_left {
-            d if d < 0 => ("os-support-ended", 1),
-            d if d <= 90 => ("os-support-ending-soon", 1),
-            _ => ("os-supported", 0),
+mod only_windows {
+    use super::*;
+    use crate::util::assert_testing_windows_build;
+
+    /// Under Wine: the edition, version and build set in Wine's registry as each kind of terminal has them,
+    /// and the deadline `onshi check` gives for it (os_support.toml).
+    #[test]
+    fn each_windows_edition_gets_its_own_deadline() {
+        assert_testing_windows_build();
+        const KEY: &str = r"HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion";
+        const NAMES: [&str; 4] = ["ProductName", "EditionID", "CurrentBuild", "DisplayVersion"];
+        let query = |name: &str| -> Option<String> {
+            let out = onshi_rig::under_test::wine(["reg", "query", KEY, "/v", name]);
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .find(|l| l.trim_start().starts_with(name))
+                .and_then(|l| l.split("REG_SZ").nth(1))
+                .map(|v| v.trim().to_owned())
         };
-        assert_eq!(doc["os"]["verdict"]["code"], code, "{doc}");
-        assert_eq!(output.status.code(), Some(state), "{doc}");
-        if build != "17763" && build != "19045" {
-            assert!(
-                doc["os"]["description"]
-                    .as_str()
-                    .unwrap()
-                    .starts_with("Windows 11 Pro"),
-                "{doc}"
-            );
+        let set = |name: &str, value: &str| {
+            let out = onshi_rig::under_test::wine([
+                "reg", "add", KEY, "/v", name, "/t", "REG_SZ", "/d", value, "/f",
+            ]);
+            assert!(out.status.success(), "reg add {name}: {out:?}");
+        };
+        let saved: Vec<Option<String>> = NAMES.iter().map(|n| query(n)).collect();
+        let _rig = Rig::start(DEFAULT_READERS).unwrap();
+        let valid = Pki::new(TERMINAL_DAYS, false).unwrap();
+        let today = onshi_core::time::now_jst().date_naive();
+        for (product, edition, build, display, ends) in [
+            (
+                "Windows 10 Enterprise LTSC 2019",
+                "EnterpriseS",
+                "17763",
+                "",
+                "2029-01-09",
+            ),
+            (
+                "Windows 10 Pro",
+                "Professional",
+                "19045",
+                "22H2",
+                "2025-10-14",
+            ),
+            (
+                "Windows 10 Pro",
+                "Professional",
+                "26100",
+                "24H2",
+                "2026-10-13",
+            ),
+            (
+                "Windows 10 Pro",
+                "Professional",
+                "26200",
+                "25H2",
+                "2027-10-12",
+            ),
+        ] {
+            for (name, value) in NAMES.iter().zip([product, edition, build, display]) {
+                set(name, value);
+            }
+            let output = check(&valid, true);
+            let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+            assert_eq!(doc["os"]["ends"], ends, "{doc}");
+            let days_left = (onshi_core::time::parse_date(ends).unwrap() - today).num_days();
+            let (code, state) = match days_left {
+                d if d < 0 => ("os-support-ended", 1),
+                d if d <= 90 => ("os-support-ending-soon", 1),
+                _ => ("os-supported", 0),
+            };
+            assert_eq!(doc["os"]["verdict"]["code"], code, "{doc}");
+            assert_eq!(output.status.code(), Some(state), "{doc}");
+            if build != "17763" && build != "19045" {
+                assert!(
+                    doc["os"]["description"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with("Windows 11 Pro"),
+                    "{doc}"
+                );
+            }
         }
-    }
-    for (name, value) in NAMES.iter().zip(saved) {
-        match value {
-            Some(value) => set(name, &value),
-            None => {
-                let _ = onshi_rig::under_test::wine(["reg", "delete", KEY, "/v", name, "/f"]);
+        for (name, value) in NAMES.iter().zip(saved) {
+            match value {
+                Some(value) => set(name, &value),
+                None => {
+                    let _ = onshi_rig::under_test::wine(["reg", "delete", KEY, "/v", name, "/f"]);
+                }
             }
         }
     }

@@ -3,10 +3,7 @@
 //! panic and no backtrace on stderr. The pipe's reader is closed before onshi starts, so every write meets
 //! a closed pipe.
 
-// Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
+use crate::util::onshi_command;
 use onshi_rig::pki::{Pki, TERMINAL_DAYS};
 use std::os::unix::process::ExitStatusExt;
 use std::process::Stdio;
@@ -14,7 +11,7 @@ use std::process::Stdio;
 fn quiet_into_a_closed_pipe(args: &[&str]) {
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let output = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
+    let output = onshi_command()
         .args(args)
         .env("RUST_BACKTRACE", "1")
         .stdout(writer)

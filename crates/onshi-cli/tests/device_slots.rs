@@ -4,32 +4,15 @@
 //! PaSoRi. `onshi readers --json` groups the slots, marks the SAM slot, numbers the two PaSoRi, and the
 //! read test neither picks nor accepts the SAM slot.
 
-// The rig is Linux; the Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
+use crate::util::{json, onshi};
 use onshi_rig::{Profile, Rig};
 use serde_json::Value;
-use std::process::Output;
 
 const DUAL: &str = "ACS ACR1251 Dual Reader";
 // Two PaSoRi 4.0 as libccid names them, told apart by their serials (the rig's driver entries cannot
 // take pcsc-lite's per-name index, so both end "00 SS").
 const PASORI_1: &str = "SONY FeliCa RC-S300/P (0303109)";
 const PASORI_2: &str = "SONY FeliCa RC-S300/P (0411234)";
-
-fn onshi(args: &[&str]) -> Output {
-    onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), args)
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|_| {
-        panic!(
-            "one JSON document on stdout: {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
-}
 
 #[test]
 fn a_dual_reader_is_one_device_and_its_mute_sam_is_never_a_card() {

@@ -2,10 +2,7 @@
 //! the app keeps it (`$XDG_DATA_HOME/jp.onshi-assistant.app` on Linux; under Wine, the prefix's
 //! `AppData\Roaming\jp.onshi-assistant.app`), with the rig's readers and a My Number card for the report.
 
-// Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
+use crate::util::{json, onshi_command};
 use onshi_rig::pki::{Pki, TERMINAL_DAYS};
 use onshi_rig::under_test::testing_windows;
 use onshi_rig::{Profile, Rig};
@@ -72,8 +69,10 @@ impl AppData {
             .join(separator)
     }
 
+    /// `onshi ARGS` finding this data folder and home: on Linux through XDG_DATA_HOME and HOME; under Wine
+    /// they are the prefix's own.
     fn onshi(&self, args: &[&str]) -> Output {
-        let mut command = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"));
+        let mut command = onshi_command();
         for (key, value) in &self.env {
             command.env(key, value);
         }
@@ -83,16 +82,6 @@ impl AppData {
 
 fn dirs_home() -> PathBuf {
     PathBuf::from(std::env::var_os("HOME").expect("HOME is set"))
-}
-
-fn json_of(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
 }
 
 fn today() -> String {
@@ -138,7 +127,7 @@ fn history_draws_the_apps_days_and_leaves_a_damaged_file_as_it_is() {
 
     let output = data.onshi(&["history", "--days", "2", "--json"]);
     assert_eq!(output.status.code(), Some(0));
-    let doc = json_of(&output);
+    let doc = json(&output);
     let days = doc["days"].as_array().unwrap();
     assert_eq!(days.len(), 2);
     assert_eq!(
@@ -207,7 +196,7 @@ fn report_tells_the_help_desk_what_the_pc_sees_and_never_a_uid_an_atr_or_the_hom
     let mut output = None;
     for _ in 0..30 {
         let run = data.onshi(&["report", "--json"]);
-        doc = json_of(&run);
+        doc = json(&run);
         output = Some(run);
         if doc["readers"][0]["card"] == "type-b" {
             break;

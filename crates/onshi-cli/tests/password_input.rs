@@ -4,27 +4,22 @@
 //! tests under Wine with a Japanese locale, where CP932 is the console's code page and must open the
 //! backup; on Linux CP932 is not a known encoding and gets a clear message and exit 2, never silence.
 
-#![cfg(target_os = "linux")]
-
+use crate::util::{fed, onshi_command};
 use onshi_rig::pki::{Pki, Protection, PASSWORD, TERMINAL_DAYS};
 use onshi_rig::under_test::testing_windows;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn verify(backup: &std::path::Path, stdin: &[u8]) -> Output {
-    let mut child = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
-        .args(["backup", "verify", "--password-stdin", "--json"])
-        .arg(backup)
-        // A Japanese Windows: Wine takes the code pages from the locale.
-        .env("LC_ALL", "ja_JP.UTF-8")
-        .env("LANG", "ja_JP.UTF-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("onshi runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    fed(
+        onshi_command()
+            .args(["backup", "verify", "--password-stdin", "--json"])
+            .arg(backup)
+            // A Japanese Windows: Wine takes the code pages from the locale.
+            .env("LC_ALL", "ja_JP.UTF-8")
+            .env("LANG", "ja_JP.UTF-8"),
+        stdin,
+    )
 }
 
 fn cp932(text: &str) -> Vec<u8> {

@@ -1,17 +1,9 @@
 //! `onshi readers` and `onshi watch` against the rig, checking the contract of docs/CLI.md.
 
-// Built on Linux only: the rig is Linux. The Windows build runs these same tests as onshi.exe under Wine
-// (onshi_rig::under_test, npm run test:windows).
-#![cfg(target_os = "linux")]
-
+use crate::util::{onshi, onshi_command};
 use onshi_rig::{Profile, Rig, DEFAULT_READERS};
 use serde_json::Value;
-use std::process::Output;
 use std::time::{Duration, Instant};
-
-fn onshi(args: &[&str]) -> Output {
-    onshi_rig::under_test::run(env!("CARGO_BIN_EXE_onshi"), args)
-}
 
 fn reader<'a>(doc: &'a Value, name: &str) -> &'a Value {
     doc["readers"]
@@ -132,7 +124,7 @@ fn readers_text_names_the_model_and_what_to_do_in_japanese() {
 #[test]
 fn watch_prints_one_json_line_per_event_and_ends_after_for() {
     let rig = Rig::start(&["Circle USBNFC4"]).unwrap();
-    let child = onshi_rig::under_test::onshi(env!("CARGO_BIN_EXE_onshi"))
+    let child = onshi_command()
         .args(["watch", "--json", "--for", "3"])
         .stdout(std::process::Stdio::piped())
         .spawn()

@@ -1,10 +1,7 @@
 //! The backup check over real PKCS#12 files made by OpenSSL in every protection Windows and OpenSSL use,
 //! and over the bad inputs staff will meet.
 
-// Linux only: the fixtures are made at test time by the rig's OpenSSL. The Windows build checks the same
-// fixtures through onshi.exe under Wine (crates/onshi-cli/tests/cert.rs).
-#![cfg(target_os = "linux")]
-
+use crate::util::xorshift;
 use chrono::{Duration, NaiveDate};
 use onshi_core::cert::{verify_backup, BackupError, CertStatus};
 use onshi_core::time::now_jst;
@@ -217,13 +214,7 @@ fn a_backup_that_cannot_restore_the_terminal_says_why() {
 fn no_input_makes_the_check_panic() {
     // A small fuzz run on stable Rust: every truncation and thousands of byte flips of real files.
     let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
     let files = [
         (pki.backup(Protection::Aes256Sha256).unwrap(), 1500),
         (pki.backup(Protection::LegacyRc2).unwrap(), 1500),

@@ -2,16 +2,8 @@
 //! certificates cut and flipped, and password input bytes of every kind (UTF-16 marks, odd lengths,
 //! invalid UTF-8). Nothing may panic; every answer is a value or a named error. Runs on both builds.
 
+use crate::util::xorshift;
 use onshi_core::cert::{decode_password_input, read_certificates, PasswordInputError};
-
-fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
-    move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    }
-}
 
 #[test]
 fn pem_mixtures_never_panic() {

@@ -1,9 +1,5 @@
 //! The reader functions against a real pcscd with virtual readers (run inside scripts/rig-namespace.sh).
 
-// Linux only: these call the library in-process against the rig's pcscd, and the rig is Linux. The
-// Windows build meets the same rig through onshi.exe under Wine (crates/onshi-cli/tests).
-#![cfg(target_os = "linux")]
-
 use onshi_core::card::CardKind;
 use onshi_core::readers::{self, ServiceState, WatchEvent, WatchEventKind, Watcher};
 use onshi_rig::{Profile, Rig};

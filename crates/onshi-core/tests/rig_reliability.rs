@@ -1,10 +1,6 @@
 //! The watcher under stress on a real pcscd: many placements at once on every slot, and reader sets that
 //! change under it. What a user would notice: a card reported twice, a removal missed, a stale list.
 
-// Linux only: these call the library in-process against the rig's pcscd, and the rig is Linux. The
-// Windows build meets the same rig through onshi.exe under Wine (crates/onshi-cli/tests).
-#![cfg(target_os = "linux")]
-
 use onshi_core::readers::{self, ReadersReport, WatchEvent, WatchEventKind, Watcher};
 use onshi_rig::{Profile, Rig, DEFAULT_READERS};
 use std::collections::BTreeMap;
