@@ -24,6 +24,7 @@ if [[ " $* " == *" --test "* ]]; then
     python3-dbus python3-gi python3-xlib     # the test desktop: notification server, tray watcher,
     libglib2.0-bin xclip                     # a window's close button (tests/e2e/desktop_bus.py), gdbus
     debootstrap lintian                      # the chroots (.deb install test, Windows toolchain), the .deb's lint
+    strace                                   # the checks open no internet socket (tests/terminal.rs)
   )
 fi
 

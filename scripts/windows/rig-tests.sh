@@ -19,6 +19,8 @@ exec /src/scripts/rig-namespace.sh bash -c '
   # started by the first onshi.exe would inherit its pipes, and the test would wait for them forever.
   wineserver -p
   wine cmd /c exit >/dev/null 2>&1 </dev/null
+  # The terminal around the reader as the usual set-up has it (the terminal tests break it and mend it).
+  /src/scripts/windows/terminal-fixture.sh
   passed=0 failed=0 skipped=0 failures=()
   for program in /root/linux-tests/*; do
     ignored=$("$program" --list --format terse --ignored | sed -n "s/: test\$//p")

@@ -30,6 +30,7 @@ mod device_slots;
 mod history_report;
 mod password_input;
 mod readers;
+mod terminal;
 mod usb_view;
 mod windows_sources;
 

@@ -51,6 +51,21 @@ pub struct CheckArea {
     pub found: Text,
 }
 
+/// The terminal around the reader, area by area: each area's most pressing finding (crate::terminal).
+pub fn terminal_areas(facts: &Facts) -> Vec<CheckArea> {
+    crate::terminal::judge(&facts.terminal, &facts.usual)
+        .into_iter()
+        .map(|(area, found)| {
+            let first = found.into_iter().next().expect("every area has a finding");
+            CheckArea {
+                area,
+                verdict: first.verdict,
+                found: first.found,
+            }
+        })
+        .collect()
+}
+
 /// Judges the facts for a monitoring tool.
 pub fn check(facts: &Facts) -> CheckReport {
     let (source, info, error) = match &facts.certificate {
@@ -71,17 +86,7 @@ pub fn check(facts: &Facts) -> CheckReport {
     let mut lines = health::assess(report, findings, info, facts.os)
         .with_os(&facts.os_support)
         .lines;
-    let terminal: Vec<CheckArea> = crate::terminal::judge(&facts.terminal, &facts.usual)
-        .into_iter()
-        .map(|(area, found)| {
-            let first = found.into_iter().next().expect("every area has a finding");
-            CheckArea {
-                area,
-                verdict: first.verdict,
-                found: first.found,
-            }
-        })
-        .collect();
+    let terminal = terminal_areas(facts);
     lines.extend(
         terminal
             .iter()

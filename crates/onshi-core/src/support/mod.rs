@@ -81,6 +81,10 @@ pub struct SupportReport {
     pub history: Vec<DayCounts>,
     /// The last 始業点検 in the history: when, and its level.
     pub last_desk_check: Option<LastDeskCheck>,
+    /// The terminal around the reader: each area's most pressing finding, and what the probes saw
+    /// (credentials by name, the レセコン's files by count and age: never a secret or a patient's data).
+    pub terminal: Vec<crate::check::CheckArea>,
+    pub terminal_seen: crate::terminal::TerminalSeen,
 }
 
 /// When the last 始業点検 ran and how it came out.
@@ -93,6 +97,7 @@ pub struct LastDeskCheck {
 
 /// Puts the report together from the facts.
 pub fn build(facts: Facts, app_version: &str) -> SupportReport {
+    let terminal = crate::check::terminal_areas(&facts);
     let Facts {
         now,
         settings,
@@ -103,6 +108,7 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
         os_support,
         mpki,
         history,
+        terminal: terminal_seen,
         ..
     } = facts;
     let readers_out = readers
@@ -177,5 +183,7 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
             .collect(),
         history: day_counts(&history, now.date_naive(), HISTORY_DAYS),
         last_desk_check,
+        terminal,
+        terminal_seen,
     }
 }

@@ -198,6 +198,15 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         or_dash(&report.mpki.latest_known)
     );
     let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("端末のまわり", "Around the terminal"));
+    for area in &report.terminal {
+        let mark = match area.verdict.level {
+            crate::verdict::Level::Warn | crate::verdict::Level::Error => "! ",
+            _ => "- ",
+        };
+        let _ = writeln!(w, "{mark}{}", area.found.get(language));
+    }
+    let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("バックアップの確認", "Backup check"));
     match &report.backup_check {
         Some(check) => {

@@ -1,0 +1,217 @@
+//! `onshi check` and the terminal around the reader: each area's verdict as the rig's PC shows it — on
+//! Linux the adapters (the rig's namespace has one with a global IPv6 prefix) and the clock (Japan time),
+//! the Windows-only parts said not to apply; under Wine, a prefix set up as the usual terminal
+//! (scripts/windows/terminal-fixture.sh) and then broken one way at a time, as bad mornings break it.
+//! And the promise that the checks never open a network socket (strace).
+
+use crate::util::{json, onshi};
+use onshi_rig::pki::{Pki, TERMINAL_DAYS};
+use onshi_rig::under_test::testing_windows;
+use onshi_rig::{Rig, DEFAULT_READERS};
+use serde_json::Value;
+
+/// `onshi check --json` with a valid certificate, so that only the terminal's areas vary.
+fn check(pki: &Pki) -> (Option<i32>, Value) {
+    let file = pki.path("terminal.pem");
+    let output = onshi(&["check", "--json", "--cert", file.to_str().unwrap()]);
+    (output.status.code(), json(&output))
+}
+
+/// The terminal area named `area` of a check's JSON.
+fn area<'a>(doc: &'a Value, area: &str) -> &'a Value {
+    doc["terminal"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no terminal areas: {doc}"))
+        .iter()
+        .find(|a| a["area"] == area)
+        .unwrap_or_else(|| panic!("no {area} area: {doc}"))
+}
+
+fn code(doc: &Value, name: &str) -> String {
+    area(doc, name)["verdict"]["code"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn the_rigs_terminal_answers_area_by_area() {
+    let _rig = Rig::start(DEFAULT_READERS).unwrap();
+    let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let (exit, doc) = check(&pki);
+    assert_eq!(exit, Some(0), "{doc}");
+    assert_eq!(doc["level"], "ok", "{doc}");
+    let line = area(&doc, "line");
+    assert_eq!(line["verdict"]["code"], "line-ok", "{doc}");
+    assert_eq!(code(&doc, "clock"), "clock-ok", "{doc}");
+    if testing_windows() {
+        // The usual terminal of terminal-fixture.sh, read through Wine's registry and files.
+        assert_eq!(code(&doc, "software"), "software-ok", "{doc}");
+        assert!(
+            area(&doc, "software")["found"]["ja"]
+                .as_str()
+                .unwrap()
+                .contains("Version=1.4.2"),
+            "Version.info is shown as text: {doc}"
+        );
+        assert_eq!(code(&doc, "link"), "link-ok", "{doc}");
+        assert_eq!(code(&doc, "sign-in"), "sign-in-automatic", "{doc}");
+    } else {
+        assert!(
+            line["found"]["ja"]
+                .as_str()
+                .unwrap()
+                .contains("2001:db8:8:30::/64"),
+            "the namespace's prefix: {doc}"
+        );
+        for (name, not_here) in [
+            ("software", "software-not-on-this-os"),
+            ("link", "link-not-on-this-os"),
+            ("sign-in", "sign-in-not-on-this-os"),
+        ] {
+            assert_eq!(code(&doc, name), not_here, "{doc}");
+            assert_eq!(area(&doc, name)["verdict"]["level"], "info", "{doc}");
+        }
+    }
+}
+
+mod only_linux {
+    use super::*;
+    use crate::util::{assert_testing_linux_build, onshi_command};
+
+    /// The app remembered another prefix at its last good 始業点検 (status.json): the line changed since,
+    /// and 回線認証 may be needed again.
+    #[test]
+    fn a_new_ipv6_prefix_since_the_last_good_check_is_told() {
+        assert_testing_linux_build();
+        let _rig = Rig::start(DEFAULT_READERS).unwrap();
+        let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+        let home = tempfile::tempdir().unwrap();
+        let data = home.path().join("jp.onshi-assistant.app");
+        std::fs::create_dir_all(&data).unwrap();
+        std::fs::write(
+            data.join("status.json"),
+            r#"{"line_prefix": {"prefix": "2001:db8:99:1::/64", "since": "2026-12-04T08:31:00+09:00"}}"#,
+        )
+        .unwrap();
+        let file = pki.path("terminal.pem");
+        let output = onshi_command()
+            .env("XDG_DATA_HOME", home.path())
+            .args(["check", "--json", "--cert", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let doc = json(&output);
+        assert_eq!(output.status.code(), Some(1), "{doc}");
+        assert_eq!(code(&doc, "line"), "line-prefix-changed", "{doc}");
+        let words = area(&doc, "line")["found"]["ja"].as_str().unwrap();
+        assert!(words.contains("2026年12月4日 8:31"), "{words}");
+        assert!(words.contains("回線認証"), "{words}");
+    }
+
+    /// Configuration only: `onshi check` and `onshi report` open no internet socket (local ones are
+    /// fine: AF_UNIX to pcscd, AF_NETLINK to read the adapters).
+    #[test]
+    fn the_checks_open_no_internet_socket() {
+        assert_testing_linux_build();
+        let _rig = Rig::start(DEFAULT_READERS).unwrap();
+        let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+        let trace = tempfile::tempdir().unwrap();
+        let file = pki.path("terminal.pem");
+        for (name, args) in [
+            (
+                "check",
+                vec!["check", "--json", "--cert", file.to_str().unwrap()],
+            ),
+            ("report", vec!["report", "--json"]),
+        ] {
+            let log = trace.path().join(name);
+            let output = std::process::Command::new("strace")
+                .args(["-f", "-e", "trace=socket,connect", "-o"])
+                .arg(&log)
+                .arg(env!("CARGO_BIN_EXE_onshi"))
+                .args(&args)
+                .output()
+                .expect("strace runs (Debian's strace package)");
+            assert!(output.status.code().is_some(), "{name} ran to its end");
+            let calls = std::fs::read_to_string(&log).unwrap();
+            assert!(
+                calls.contains("AF_UNIX") || calls.contains("AF_NETLINK"),
+                "strace saw the local sockets, so it was watching: {calls}"
+            );
+            for family in ["AF_INET,", "AF_INET6,", "AF_INET, ", "AF_INET6 "] {
+                assert!(
+                    !calls.contains(family),
+                    "onshi {name} opened an internet socket: {calls}"
+                );
+            }
+        }
+    }
+}
+
+mod only_windows {
+    use super::*;
+    use crate::util::assert_testing_windows_build;
+    use onshi_rig::under_test::wine;
+    use std::path::PathBuf;
+
+    const WINLOGON: &str = r"HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon";
+    const INTERNET: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
+
+    fn drive_c() -> PathBuf {
+        let prefix = std::env::var("WINEPREFIX").unwrap_or_else(|_| "/root/.wine".into());
+        PathBuf::from(prefix).join("drive_c")
+    }
+
+    fn reg_add(key: &str, name: &str, kind: &str, value: &str) {
+        let out = wine(["reg", "add", key, "/v", name, "/t", kind, "/d", value, "/f"]);
+        assert!(out.status.success(), "reg add {key} {name}: {out:?}");
+    }
+
+    /// The usual terminal, broken one way at a time and put right after each, as read through Wine.
+    #[test]
+    fn each_bad_morning_is_seen_through_wines_registry_and_files() {
+        assert_testing_windows_build();
+        let _rig = Rig::start(DEFAULT_READERS).unwrap();
+        let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+
+        // After a power cut the terminal stops at the sign-in screen.
+        reg_add(WINLOGON, "AutoAdminLogon", "REG_SZ", "0");
+        let (exit, doc) = check(&pki);
+        reg_add(WINLOGON, "AutoAdminLogon", "REG_SZ", "1");
+        assert_eq!(exit, Some(1), "{doc}");
+        assert_eq!(code(&doc, "sign-in"), "sign-in-not-automatic", "{doc}");
+
+        // A request from the レセコン has waited two hours for its result.
+        let request = drive_c().join("OQS/Req/OQSsiquc01req_20261207063000.xml");
+        std::fs::write(&request, "not read by the check").unwrap();
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        std::fs::File::options()
+            .write(true)
+            .open(&request)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+        let (exit, doc) = check(&pki);
+        std::fs::remove_file(&request).unwrap();
+        assert_eq!(exit, Some(1), "{doc}");
+        assert_eq!(code(&doc, "link"), "link-requests-waiting", "{doc}");
+
+        // A download tool left the proxy off.
+        reg_add(INTERNET, "ProxyEnable", "REG_DWORD", "0");
+        let (_, doc) = check(&pki);
+        reg_add(INTERNET, "ProxyEnable", "REG_DWORD", "1");
+        assert_eq!(code(&doc, "line"), "line-proxy-off", "{doc}");
+
+        // The distribution application's folder is gone.
+        let distro = drive_c().join("Program Files/OQS/OQSDistroApp");
+        let aside = drive_c().join("Program Files/OQS/OQSDistroApp.aside");
+        std::fs::rename(&distro, &aside).unwrap();
+        let (_, doc) = check(&pki);
+        std::fs::rename(&aside, &distro).unwrap();
+        assert_eq!(code(&doc, "software"), "software-part-missing", "{doc}");
+
+        // All put right: the usual terminal again.
+        let (exit, doc) = check(&pki);
+        assert_eq!(exit, Some(0), "{doc}");
+    }
+}
