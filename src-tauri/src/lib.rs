@@ -17,6 +17,7 @@ mod readers_watch;
 mod relaunch;
 mod resident;
 mod settings;
+mod terminal_look;
 mod tray;
 mod tray_art;
 mod webview_check;

@@ -127,6 +127,10 @@ fn apply(app: &AppHandle, effect: Effect) {
         Effect::LookAtCertificate => {
             let found = crate::certificate_in_use::find(app);
             app.resident().send(Event::CertificateRead(found));
+            // The terminal around the reader at the same pace (every 10 minutes): configuration only,
+            // a few registry values and folders, compared with the usual set-up of this site.
+            app.resident()
+                .send(Event::TerminalJudged(crate::terminal_look::judged(app)));
         }
         Effect::RememberStillRunningTold => {
             if let Ok(mut settings) = crate::settings::load(app) {

@@ -118,6 +118,23 @@ impl Health {
     }
 }
 
+impl Health {
+    /// With the terminal around the reader: each area that staff must act on (amber or red) adds its
+    /// most pressing finding and its level; what is neutral or fine adds nothing to the tray.
+    pub fn with_terminal(
+        mut self,
+        areas: &[(crate::verdict::Area, Vec<crate::terminal::Judged>)],
+    ) -> Health {
+        for (_, found) in areas {
+            if let Some(first) = found.first().filter(|f| f.verdict.level >= Level::Warn) {
+                self.level = self.level.max(first.verdict.level);
+                self.lines.push(first.found.clone());
+            }
+        }
+        self
+    }
+}
+
 /// The worst of both, with both lines.
 pub fn assess(
     report: &ReadersReport,
@@ -205,5 +222,27 @@ mod tests {
             "「ソニーPaSoRi 4.0 (RC-S300)」は接続されていますが、使える状態ではありません"
         );
         assert_ne!(health.lines[0].ja, "カードリーダーが見つかりません");
+    }
+
+    #[test]
+    fn the_terminal_turns_the_tray_amber_only_for_what_staff_must_act_on() {
+        let ready = assess(
+            &report(&["SONY FeliCa Port/PaSoRi 4.0 0"]),
+            &[],
+            None,
+            Os::Windows,
+        );
+        let usual = crate::terminal::UsualSetup::shipped();
+        let mut seen = crate::terminal::quiet_linux_morning();
+        let quiet = crate::terminal::judge(&seen, usual);
+        let same = ready.clone().with_terminal(&quiet);
+        assert_eq!(same, ready, "neutral and fine areas add nothing");
+        seen.clock.utc_offset_minutes = 0;
+        seen.clock.time_zone = crate::terminal::seen::Probe::Seen("UTC".into());
+        let wrong = ready
+            .clone()
+            .with_terminal(&crate::terminal::judge(&seen, usual));
+        assert_eq!(wrong.level, Level::Warn);
+        assert!(wrong.lines.last().unwrap().ja.contains("タイムゾーン"));
     }
 }

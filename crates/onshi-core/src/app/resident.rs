@@ -48,6 +48,9 @@ pub enum Event {
     CertificateMayHaveChanged,
     /// The certificate in use, as just read (None: none found).
     CertificateRead(Option<CertInfo>),
+    /// The terminal around the reader, as just looked at and judged (crate::terminal), with the
+    /// certificate's look.
+    TerminalJudged(Vec<(crate::verdict::Area, Vec<crate::terminal::Judged>)>),
     /// Someone asked for the window: the tray, a notice's click, a second start.
     WindowAsked,
     /// The window is being closed. `told_before`: the "still running" notice was shown once already
@@ -91,6 +94,8 @@ pub struct Resident {
     /// The USB findings beside PC/SC (readers plugged in that PC/SC does not present).
     findings: Vec<Finding>,
     certificate: Option<CertInfo>,
+    /// The terminal's areas at the last look: what staff must act on turns the tray amber too.
+    terminal: Vec<(crate::verdict::Area, Vec<crate::terminal::Judged>)>,
     next_certificate_look: Instant,
     /// A window exists or is being made.
     window: bool,
@@ -126,6 +131,7 @@ impl Resident {
             report: None,
             findings: Vec::new(),
             certificate: None,
+            terminal: Vec::new(),
             next_certificate_look: clock.now,
             window: false,
             landing: start.landing,
@@ -152,6 +158,7 @@ impl Resident {
                 self.report = Some(report);
             }
             Event::UsbChanged(view) => self.findings = view.findings,
+            Event::TerminalJudged(areas) => self.terminal = areas,
             Event::CertificateMayHaveChanged => self.next_certificate_look = clock.now,
             Event::CertificateRead(found) => {
                 if let Some(info) = &found {
@@ -301,8 +308,9 @@ impl Resident {
             return;
         }
         let os = crate::os_support::this_pc(clock.today);
-        let health =
-            health::assess(report, &self.findings, self.certificate.as_ref(), self.os).with_os(&os);
+        let health = health::assess(report, &self.findings, self.certificate.as_ref(), self.os)
+            .with_os(&os)
+            .with_terminal(&self.terminal);
         let now = Some((health.clone(), self.language));
         if self.shown != now {
             self.shown = now;
