@@ -144,6 +144,17 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             cert_found,
         ),
     ];
+    // The read test belongs with the readers: the desk's devices first.
+    if let Some((reader, outcome)) = read_test {
+        areas.insert(
+            1,
+            result(
+                Area::ReadTest,
+                crate::card::read_test_verdict(outcome),
+                read_test_line(reader, outcome),
+            ),
+        );
+    }
     // Only where the installed apps can be read (Windows).
     if let Some(mpki) = &facts.mpki {
         let version = mpki.version.as_deref().unwrap_or("-");
@@ -173,18 +184,6 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
         };
         areas.push(result(Area::Mpki, mpki.verdict, found));
     }
-    areas.push(result(
-        Area::Os,
-        os_support.verdict,
-        crate::os_support::line(os_support),
-    ));
-    if let Some((reader, outcome)) = read_test {
-        areas.push(result(
-            Area::ReadTest,
-            crate::card::read_test_verdict(outcome),
-            read_test_line(reader, outcome),
-        ));
-    }
     // The terminal around the reader, each area's most pressing finding first.
     for (area, mut found) in crate::terminal::judge(&facts.terminal, &facts.usual) {
         let first = found.remove(0);
@@ -198,6 +197,11 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             .collect();
         areas.push(judged);
     }
+    areas.push(result(
+        Area::Os,
+        os_support.verdict,
+        crate::os_support::line(os_support),
+    ));
     DeskCheck {
         at: crate::time::rfc3339_jst(facts.now),
         level: areas

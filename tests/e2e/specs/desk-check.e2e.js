@@ -45,6 +45,16 @@ describe("「始業点検」", () => {
     await expect(overall()).toHaveText(expect.stringContaining("すべて問題ありません"));
     await expect(area("readers")).toHaveAttribute("data-code", "readers-ready");
     await expect(area("certificate")).toHaveAttribute("data-code", "certificate-valid");
+    // The terminal around the reader: the rig's adapter and Japan time looked at; the Windows-only
+    // areas said not to apply here, neutral (neither green nor amber).
+    await expect(area("line")).toHaveAttribute("data-code", "line-ok");
+    await expect(area("line")).toHaveText(expect.stringContaining("2001:db8:8:30::/64"));
+    await expect(area("clock")).toHaveAttribute("data-code", "clock-ok");
+    for (const name of ["software", "link", "sign-in"]) {
+      await expect(area(name)).toHaveAttribute("data-level", "info");
+      await expect(area(name)).toHaveText(expect.stringContaining("Windowsの資格確認端末で確認する項目です"));
+    }
+    await expect($$('[data-testid="desk-group"]')).toBeElementsArrayOfSize(4);
     await expect($('[data-testid="desk-try"]')).not.toExist();
     await shot("desk-check-green");
   });
