@@ -9,6 +9,7 @@
 use crate::app_status::AppStatus;
 use onshi_core::alerts::Screen;
 use onshi_core::cert::CertInfo;
+use onshi_core::lock::LockExt;
 use onshi_core::resident::{Clock, Effect, Event, Resident, Start};
 use onshi_core::time::now_jst;
 use std::sync::{mpsc, Mutex};
@@ -44,7 +45,7 @@ impl ResidentState {
     }
 
     fn machine(&self) -> std::sync::MutexGuard<'_, Resident> {
-        self.machine.lock().unwrap_or_else(|e| e.into_inner())
+        self.machine.lock_or_recover()
     }
 }
 

@@ -13,6 +13,7 @@ pub mod error_code;
 pub mod guides;
 pub mod health;
 pub mod history;
+pub mod lock;
 pub mod mpki;
 pub mod notice_route;
 pub mod os_support;

@@ -6,6 +6,7 @@ use onshi_core::card::{self, Cancel, ProbeError, ProbeReport};
 use onshi_core::error_code::ErrorCode;
 use onshi_core::guides::proof::Proof;
 use onshi_core::history::{HistoryEvent, HistoryEventKind};
+use onshi_core::lock::LockExt;
 use onshi_core::status::ReadTestOutcome;
 use onshi_core::time::{now_jst, rfc3339_jst};
 use std::collections::BTreeMap;
@@ -18,7 +19,7 @@ pub struct ReadTests(Mutex<BTreeMap<String, Cancel>>);
 impl ReadTests {
     fn begin(&self, reader: &str) -> Cancel {
         let cancel = Cancel::default();
-        let mut running = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut running = self.0.lock_or_recover();
         // A second test on the same reader stops the first.
         if let Some(earlier) = running.insert(reader.to_owned(), cancel.clone()) {
             earlier.cancel();
@@ -27,7 +28,7 @@ impl ReadTests {
     }
 
     fn end(&self, reader: &str, cancel: &Cancel) {
-        let mut running = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut running = self.0.lock_or_recover();
         if running.get(reader).is_some_and(|c| c.same_as(cancel)) {
             running.remove(reader);
         }
@@ -48,8 +49,7 @@ pub async fn card_test(
 ) -> Result<ProbeReport, CommandError> {
     let listed = state
         .report
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_or_recover()
         .readers
         .iter()
         .any(|r| r.name == reader);
@@ -87,12 +87,7 @@ pub async fn card_test(
 /// second. Nothing happens when none runs.
 #[tauri::command]
 pub fn card_test_cancel(reader: String, tests: tauri::State<'_, ReadTests>) {
-    if let Some(cancel) = tests
-        .0
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&reader)
-    {
+    if let Some(cancel) = tests.0.lock_or_recover().get(&reader) {
         cancel.cancel();
     }
 }

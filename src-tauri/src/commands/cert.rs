@@ -10,6 +10,7 @@ use onshi_core::cert::CertStatus;
 use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
 use onshi_core::error_code::ErrorCode;
 use onshi_core::guides::proof::Proof;
+use onshi_core::lock::LockExt;
 use onshi_core::resident::Event;
 use onshi_core::status::BackupCheck;
 use onshi_core::time::{now_jst, rfc3339_jst};
@@ -53,8 +54,7 @@ impl CertScreen {
     /// The expiry (YYYY-MM-DD) of the certificate opened on this screen, if any.
     pub fn certificate_not_after(&self) -> Option<String> {
         self.certificate
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .lock_or_recover()
             .as_ref()
             .map(|info| info.not_after.clone())
     }
@@ -76,12 +76,12 @@ pub async fn cert_open(
         // the screen offer that check (the error's detail is the file's name).
         Err(cert::CertError::IsABackup) => {
             let name = file_name(&path);
-            *screen.backup.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+            *screen.backup.lock_or_recover() = Some(path);
             return Err(CommandError::new(ErrorCode::IsABackup, name));
         }
         read => read.and_then(|der| cert::inspect(&der, now_jst().date_naive()))?,
     };
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    *screen.certificate.lock_or_recover() = Some(info.clone());
     note_if_usable(&app, &info);
     // Remembered (the path only) so the tray and the notifications follow this certificate.
     app.state::<AppStatus>()
@@ -116,7 +116,7 @@ pub async fn cert_from_store(
     if let Some(info) = &in_use {
         note_if_usable(&app, info);
     }
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = in_use;
+    *screen.certificate.lock_or_recover() = in_use;
     app.resident().send(Event::CertificateMayHaveChanged);
     Ok(found)
 }
@@ -142,7 +142,7 @@ pub async fn cert_choose_terminal(
 #[tauri::command]
 pub fn cert_current(app: AppHandle, screen: tauri::State<'_, CertScreen>) -> Option<CertInfo> {
     let info = app.resident().certificate()?;
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    *screen.certificate.lock_or_recover() = Some(info.clone());
     Some(info)
 }
 
@@ -152,11 +152,7 @@ pub async fn cert_save_reminder(
     app: AppHandle,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Option<String>, CommandError> {
-    let info = screen
-        .certificate
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let info = screen.certificate.lock_or_recover().clone();
     let info = info
         .ok_or_else(|| CommandError::new(ErrorCode::NoCertificate, "no certificate on screen"))?;
     let calendar = reminder::reminders_for(&info)
@@ -180,15 +176,14 @@ pub async fn backup_open(
         return Ok(None);
     };
     let name = file_name(&path);
-    *screen.backup.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    *screen.backup.lock_or_recover() = Some(path);
     Ok(Some(name))
 }
 
 fn picked_backup(screen: &CertScreen) -> Result<PathBuf, CommandError> {
     screen
         .backup
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_or_recover()
         .clone()
         .ok_or_else(|| CommandError::new(ErrorCode::NoBackup, "no backup picked"))
 }
@@ -206,8 +201,7 @@ pub async fn backup_verify(
     // Compared with the certificate on screen, else the one the PC uses (the resident's).
     let in_use = screen
         .certificate
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_or_recover()
         .clone()
         .or_else(|| app.resident().certificate());
     let outcome = blocking(move || {

@@ -1,5 +1,6 @@
 use crate::resident::ResidentExt;
 use crate::settings::{self, StartupNotice};
+use onshi_core::lock::LockExt;
 use onshi_core::settings::Settings;
 use serde::Serialize;
 
@@ -16,11 +17,7 @@ pub fn settings_get(
     app: tauri::AppHandle,
     notice: tauri::State<'_, StartupNotice>,
 ) -> Result<SettingsView, String> {
-    let moved = notice
-        .damaged_file_moved_to
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .take();
+    let moved = notice.damaged_file_moved_to.lock_or_recover().take();
     Ok(SettingsView {
         settings: settings::load(&app)?,
         damaged_file_moved_to: moved.map(|path| path.display().to_string()),
