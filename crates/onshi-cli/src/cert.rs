@@ -5,7 +5,7 @@ use crate::output::{print_json, report_error};
 use crate::text::{Language, Words};
 use chrono::NaiveDate;
 use onshi_core::cert::{self, copy, CertInfo, CertStatus};
-use onshi_core::error_code::ErrorCode;
+use onshi_core::error_code::{Coded, ErrorCode};
 use onshi_core::time::now_jst;
 use std::io::Read;
 use std::path::Path;

@@ -3,7 +3,7 @@ use crate::app_status::AppStatus;
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
 use onshi_core::card::{self, Cancel, ProbeError, ProbeReport};
-use onshi_core::error_code::ErrorCode;
+use onshi_core::error_code::{Coded, ErrorCode};
 use onshi_core::guides::proof::Proof;
 use onshi_core::history::{HistoryEvent, HistoryEventKind};
 use onshi_core::lock::LockExt;

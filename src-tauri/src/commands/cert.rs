@@ -8,7 +8,7 @@ use crate::resident::ResidentExt;
 use onshi_core::cert::in_use::{StoreCertificate, StoreRole};
 use onshi_core::cert::CertStatus;
 use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
-use onshi_core::error_code::ErrorCode;
+use onshi_core::error_code::{Coded, ErrorCode};
 use onshi_core::guides::proof::Proof;
 use onshi_core::lock::LockExt;
 use onshi_core::resident::Event;
@@ -107,8 +107,7 @@ pub async fn cert_from_store(
     let found = blocking(move || {
         cert::in_use::store_certificates(chosen.as_deref(), now_jst().date_naive())
     })
-    .await?
-    .map_err(|error| CommandError::new(error.code(), &error))?;
+    .await??;
     let in_use = found
         .iter()
         .find(|c| c.role == StoreRole::InUse)

@@ -1,4 +1,4 @@
-use onshi_core::error_code::ErrorCode;
+use onshi_core::error_code::{Coded, ErrorCode};
 use serde::Serialize;
 
 /// A command that did not finish, with a stable `kind` code the UI words in Japanese and English.
@@ -18,32 +18,12 @@ impl CommandError {
     }
 }
 
-impl From<onshi_core::card::ProbeError> for CommandError {
-    fn from(error: onshi_core::card::ProbeError) -> CommandError {
+/// Every error of the core that carries a code (the read test's, a certificate's, a backup's, a copy's,
+/// the OS's …) becomes a command error with that code and its own words as the detail, so `?` works on
+/// each without a conversion per type. CommandError itself must not be `Coded`: this impl would then
+/// overlap with `From<T> for T`.
+impl<E: Coded + std::fmt::Display> From<E> for CommandError {
+    fn from(error: E) -> CommandError {
         CommandError::new(error.code(), &error)
-    }
-}
-
-impl From<onshi_core::cert::CertError> for CommandError {
-    fn from(error: onshi_core::cert::CertError) -> CommandError {
-        CommandError::new(error.code(), &error)
-    }
-}
-
-impl From<onshi_core::cert::BackupError> for CommandError {
-    fn from(error: onshi_core::cert::BackupError) -> CommandError {
-        CommandError::new(error.code(), &error)
-    }
-}
-
-impl From<onshi_core::cert::copy::CopyError> for CommandError {
-    fn from(error: onshi_core::cert::copy::CopyError) -> CommandError {
-        CommandError::new(error.code(), &error)
-    }
-}
-
-impl From<tauri::Error> for CommandError {
-    fn from(error: tauri::Error) -> CommandError {
-        CommandError::new(ErrorCode::Failed, error)
     }
 }

@@ -22,7 +22,10 @@ pub struct ReportPreview {
 
 /// Always in Japanese, whatever the UI language: the help desks that read it are Japanese.
 fn make(app: &AppHandle) -> Result<ReportPreview, CommandError> {
-    let dir = app.path().app_data_dir()?;
+    let dir = app
+        .path()
+        .app_data_dir()
+        .map_err(|e| CommandError::new(ErrorCode::Failed, e))?;
     let readers = app.state::<ReadersState>().current();
     let report = support::build(support::gather(&dir, env!("CARGO_PKG_VERSION"), readers));
     Ok(ReportPreview {

@@ -39,8 +39,8 @@ pub enum CopyError {
     Failed(String),
 }
 
-impl CopyError {
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+impl crate::error_code::Coded for CopyError {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             CopyError::SourceUnreadable(_) => crate::error_code::ErrorCode::SourceUnreadable,
             CopyError::TooLarge => crate::error_code::ErrorCode::TooLarge,

@@ -24,8 +24,8 @@ pub enum CertError {
     IsABackup,
 }
 
-impl CertError {
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+impl crate::error_code::Coded for CertError {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             CertError::NotACertificate => crate::error_code::ErrorCode::NotACertificate,
             CertError::TooLarge => crate::error_code::ErrorCode::TooLarge,
