@@ -65,6 +65,9 @@ pub enum ErrorCode {
     NoDataFolder,
     /// Anything else; its detail says what.
     Failed,
+    /// The app's own fault: a background task that should not fail did (a panic). The screens say so
+    /// instead of waiting for an answer that will never come.
+    Internal,
 }
 
 /// An error that carries one of the stable codes: the CLI prints `code()` in its JSON and the app hands
@@ -189,6 +192,7 @@ mod tests {
             assert_eq!(code.to_string(), *name);
             assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(name));
         }
+        assert_eq!(ErrorCode::Internal.as_str(), "internal");
         assert_eq!(ErrorCode::PasswordNotText.as_str(), "password-not-text");
     }
 
@@ -209,6 +213,8 @@ mod tests {
              export const backupErrorCodes = [{}] as const;\n\
              export const copyErrorCodes = [{}] as const;\n\
              export const certificateErrorCodes = [{}] as const;\n\
+             // A command whose background task broke: every screen words it the same way.\n\
+             export const internalErrorCode = \"{}\";\n\
              // The app's read test: how long it waits for a card, and the most it can take (card/probe.rs).\n\
              export const readTestWaitSeconds = {};\n\
              export const readTestLimitSeconds = {};\n",
@@ -216,6 +222,7 @@ mod tests {
             list(ErrorCode::BACKUP),
             list(ErrorCode::COPY),
             list(ErrorCode::CERTIFICATE),
+            ErrorCode::Internal,
             crate::card::probe::APP_WAIT_FOR_CARD.as_secs(),
             crate::card::test_limit(crate::card::probe::APP_WAIT_FOR_CARD).as_secs(),
         );

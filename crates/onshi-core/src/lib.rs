@@ -10,6 +10,7 @@ pub mod cert;
 pub mod check;
 pub mod desk_check;
 pub mod error_code;
+pub mod file_input;
 pub mod guides;
 pub mod health;
 pub mod history;

@@ -1,9 +1,9 @@
-use super::error::CommandError;
+use super::error::{off_runtime, CommandError};
 use crate::app_status::AppStatus;
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
 use onshi_core::card::{self, Cancel, ProbeError, ProbeReport};
-use onshi_core::error_code::{Coded, ErrorCode};
+use onshi_core::error_code::Coded;
 use onshi_core::guides::proof::Proof;
 use onshi_core::history::{HistoryEvent, HistoryEventKind};
 use onshi_core::lock::LockExt;
@@ -59,12 +59,13 @@ pub async fn card_test(
     let aimed = reader.clone();
     let cancel = tests.begin(&reader);
     let stop = cancel.clone();
-    let outcome = tauri::async_runtime::spawn_blocking(move || {
+    let outcome = off_runtime(move || {
         card::wait_and_probe(Some(&aimed), card::probe::APP_WAIT_FOR_CARD, &stop)
     })
-    .await
-    .map_err(|error| CommandError::new(ErrorCode::Failed, error))?;
+    .await;
+    // Ended before anything else, so that a test that broke does not stay listed as running.
     tests.end(&reader, &cancel);
+    let outcome = outcome?;
     remember(&reader, &outcome, &status, &log);
     if let Ok(report) = &outcome {
         let smartphone_ready = state

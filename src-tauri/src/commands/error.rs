@@ -27,3 +27,14 @@ impl<E: Coded + std::fmt::Display> From<E> for CommandError {
         CommandError::new(error.code(), &error)
     }
 }
+
+/// Runs blocking work (a dialog, a file read, PBKDF2, the read test) on the blocking pool, never on the
+/// async runtime that serves the other commands and events. If the work panics, the screen gets an
+/// `internal` error to word, instead of an answer it would wait for forever.
+pub async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, CommandError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|error| CommandError::new(ErrorCode::Internal, error))
+}
