@@ -38,3 +38,23 @@ pub async fn off_runtime<T: Send + 'static>(
         .await
         .map_err(|error| CommandError::new(ErrorCode::Internal, error))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_off_the_runtime_reaches_the_screen_as_internal() {
+        let outcome = tauri::async_runtime::block_on(off_runtime(|| -> u8 { panic!("broke") }));
+        assert_eq!(outcome.unwrap_err().kind, ErrorCode::Internal);
+        let outcome = tauri::async_runtime::block_on(off_runtime(|| 7u8));
+        assert_eq!(outcome.unwrap(), 7);
+    }
+
+    #[test]
+    fn a_coded_error_keeps_its_code_and_its_words() {
+        let error = CommandError::from(onshi_core::cert::CertError::TooLarge);
+        assert_eq!(error.kind, ErrorCode::TooLarge);
+        assert_eq!(error.detail, "the file is too large to be a certificate");
+    }
+}
