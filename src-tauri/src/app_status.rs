@@ -2,6 +2,7 @@
 //! A damaged file is moved aside at start, as settings are.
 
 use onshi_core::app::status::Status;
+use onshi_core::lock::LockExt;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -39,13 +40,13 @@ impl AppStatus {
     }
 
     pub fn read<T>(&self, look: impl FnOnce(&Status) -> T) -> T {
-        look(&self.status.lock().unwrap_or_else(|e| e.into_inner()))
+        look(&self.status.lock_or_recover())
     }
 
     /// Changes the status and writes it; a write that fails (a full disk) keeps the change in memory
     /// and the old file intact.
     pub fn update<T>(&self, change: impl FnOnce(&mut Status) -> T) -> T {
-        let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        let mut status = self.status.lock_or_recover();
         let out = change(&mut status);
         if let Err(error) = status.save(&self.dir) {
             eprintln!("status.json could not be written: {error}");
@@ -56,7 +57,7 @@ impl AppStatus {
     /// Changes the status and writes it only if the change changed anything (the resident's events,
     /// most of which leave it as it was).
     pub fn update_if_changed<T>(&self, change: impl FnOnce(&mut Status) -> T) -> T {
-        let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        let mut status = self.status.lock_or_recover();
         let before = status.clone();
         let out = change(&mut status);
         if *status != before {

@@ -7,6 +7,7 @@ use crate::history_log::HistoryLog;
 use crate::resident::ResidentExt;
 use onshi_core::app::history::HistoryEvent;
 use onshi_core::app::resident::Event;
+use onshi_core::lock::LockExt;
 use onshi_core::readers::{self, ReadersReport, UsbView, WatchEventKind, Watcher};
 use std::sync::Mutex;
 use tauri::{App, AppHandle, Emitter, Manager};
@@ -25,14 +26,11 @@ pub struct ReadersState {
 
 impl ReadersState {
     pub fn current(&self) -> ReadersReport {
-        self.report
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.report.lock_or_recover().clone()
     }
 
     pub fn usb(&self) -> UsbView {
-        self.usb.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.usb.lock_or_recover().clone()
     }
 }
 
@@ -41,7 +39,7 @@ fn look_at_usb(app: &AppHandle) {
     let state = app.state::<ReadersState>();
     let view = readers::look_at_usb(&state.current());
     let before = {
-        let mut usb = state.usb.lock().unwrap_or_else(|e| e.into_inner());
+        let mut usb = state.usb.lock_or_recover();
         std::mem::replace(&mut *usb, view.clone())
     };
     if before != view {
@@ -97,7 +95,7 @@ pub fn start(app: &App) {
     let watcher = Watcher::start(move |event| {
         let state = handle.state::<ReadersState>();
         let report = {
-            let mut report = state.report.lock().unwrap_or_else(|e| e.into_inner());
+            let mut report = state.report.lock_or_recover();
             report.apply(&event);
             report.clone()
         };
@@ -114,8 +112,5 @@ pub fn start(app: &App) {
             look_at_usb(&handle);
         }
     });
-    *app.state::<ReadersState>()
-        .watcher
-        .lock()
-        .unwrap_or_else(|e| e.into_inner()) = Some(watcher);
+    *app.state::<ReadersState>().watcher.lock_or_recover() = Some(watcher);
 }

@@ -10,6 +10,7 @@ use crate::app_status::AppStatus;
 use onshi_core::app::resident::{Clock, Effect, Event, Resident, Start};
 use onshi_core::app::screen::Screen;
 use onshi_core::cert::CertInfo;
+use onshi_core::lock::LockExt;
 use onshi_core::time::now_jst;
 use std::sync::{mpsc, Mutex};
 use std::time::Instant;
@@ -44,7 +45,7 @@ impl ResidentState {
     }
 
     fn machine(&self) -> std::sync::MutexGuard<'_, Resident> {
-        self.machine.lock().unwrap_or_else(|e| e.into_inner())
+        self.machine.lock_or_recover()
     }
 }
 

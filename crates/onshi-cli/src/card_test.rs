@@ -4,6 +4,7 @@ use crate::exit;
 use crate::output::{print_json, report_error};
 use crate::text::{Language, Words};
 use onshi_core::card::{self, Holder, ProbeError};
+use onshi_core::error_code::Coded;
 use std::time::Duration;
 
 /// The seconds left, counted down on the terminal (only when standard error is one).

@@ -5,7 +5,8 @@ use crate::output::{print_json, report_error};
 use crate::text::{Language, Words};
 use chrono::NaiveDate;
 use onshi_core::cert::{self, copy, CertInfo, CertStatus};
-use onshi_core::error_code::ErrorCode;
+use onshi_core::error_code::{Coded, ErrorCode};
+use onshi_core::file_input::InputError;
 use onshi_core::time::now_jst;
 use std::io::Read;
 use std::path::Path;
@@ -29,15 +30,39 @@ pub fn now_at(at: Option<NaiveDate>) -> chrono::DateTime<chrono::FixedOffset> {
     }
 }
 
-fn read_file(path: &Path, lang: Language) -> Result<Vec<u8>, u8> {
-    std::fs::read(path).map_err(|error| {
-        eprintln!(
-            "{}: {} ({error})",
-            lang.pick("ファイルを読めません", "cannot read the file"),
-            path.display()
-        );
+/// A file named on the command line, refused before it is read when it holds more than `limit` bytes.
+/// `too_large` is the refusal in the words of the file's kind (`cert_error`, `backup_error`), so the
+/// message and the code are the ones the check gives a file too large.
+fn read_file(
+    path: &Path,
+    limit: usize,
+    too_large: &str,
+    json: bool,
+    lang: Language,
+) -> Result<Vec<u8>, u8> {
+    onshi_core::file_input::read_file(path, limit as u64).map_err(|error| {
+        match error {
+            InputError::TooLarge { .. } => report_error(json, ErrorCode::TooLarge, too_large),
+            InputError::Unreadable(error) => eprintln!(
+                "{}: {} ({error})",
+                lang.pick("ファイルを読めません", "cannot read the file"),
+                path.display()
+            ),
+        }
         exit::BAD_INPUT
     })
+}
+
+/// A certificate file (`cert inspect`, `backup verify --cert`).
+fn read_certificate_file(path: &Path, json: bool, lang: Language) -> Result<Vec<u8>, u8> {
+    let too_large = lang.cert_error(&cert::CertError::TooLarge);
+    read_file(
+        path,
+        cert::x509::MAX_CERTIFICATE_BYTES,
+        too_large,
+        json,
+        lang,
+    )
 }
 
 fn print_certificate(info: &CertInfo, lang: Language) {
@@ -58,7 +83,7 @@ fn print_certificate(info: &CertInfo, lang: Language) {
 }
 
 pub fn inspect(path: &Path, json: bool, at: Option<NaiveDate>, lang: Language) -> u8 {
-    let bytes = match read_file(path, lang) {
+    let bytes = match read_certificate_file(path, json, lang) {
         Ok(bytes) => bytes,
         Err(code) => return code,
     };
@@ -140,7 +165,8 @@ pub fn verify(
     at: Option<NaiveDate>,
     lang: Language,
 ) -> u8 {
-    let bytes = match read_file(path, lang) {
+    let too_large = lang.backup_error(&cert::BackupError::TooLarge);
+    let bytes = match read_file(path, cert::backup::MAX_BACKUP_BYTES, too_large, json, lang) {
         Ok(bytes) => bytes,
         Err(code) => return code,
     };
@@ -148,7 +174,7 @@ pub fn verify(
     let in_use = match in_use {
         None => None,
         Some(cert_path) => {
-            let cert_bytes = match read_file(cert_path, lang) {
+            let cert_bytes = match read_certificate_file(cert_path, json, lang) {
                 Ok(bytes) => bytes,
                 Err(code) => return code,
             };

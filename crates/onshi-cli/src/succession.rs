@@ -6,6 +6,7 @@ use crate::text::Language;
 use chrono::NaiveDate;
 use onshi_core::cert;
 use onshi_core::error_code::ErrorCode;
+use onshi_core::file_input::InputError;
 use onshi_core::succession::{grace_period, LimitedBy};
 use std::path::Path;
 
@@ -91,17 +92,21 @@ fn read_not_after(path: &Path) -> Result<NaiveDate, Message> {
         )
         .to_string()
     };
-    let bytes = std::fs::read(path).map_err(|_| unreadable)?;
+    let not_a_certificate: Message = |lang| {
+        lang.pick(
+            "このファイルは電子証明書ではありません。",
+            "This file is not a certificate.",
+        )
+        .to_string()
+    };
+    // A file too large to be a certificate is not one, as read_certificate would have said of it.
+    let bytes = onshi_core::file_input::read_file(path, cert::x509::MAX_CERTIFICATE_BYTES as u64)
+        .map_err(|error| match error {
+        InputError::TooLarge { .. } => not_a_certificate,
+        InputError::Unreadable(_) => unreadable,
+    })?;
     let info = cert::read_certificate(&bytes)
         .and_then(|der| cert::inspect(&der, crate::cert::today(None)))
-        .map_err(|_| -> Message {
-            |lang| {
-                lang.pick(
-                    "このファイルは電子証明書ではありません。",
-                    "This file is not a certificate.",
-                )
-                .to_string()
-            }
-        })?;
+        .map_err(|_| not_a_certificate)?;
     info.not_after_date().ok_or(unreadable)
 }

@@ -67,46 +67,64 @@ pub enum ErrorCode {
     NoDataFolder,
     /// Anything else; its detail says what.
     Failed,
+    /// The app's own fault: a background task that should not fail did (a panic). The screens say so
+    /// instead of waiting for an answer that will never come.
+    Internal,
+}
+
+/// An error that carries one of the stable codes: the CLI prints `code()` in its JSON and the app hands
+/// it to the screens, each with the error's own words beside it.
+pub trait Coded {
+    fn code(&self) -> ErrorCode;
+}
+
+/// The kebab-case names serde gives `ErrorCode`'s variants, in declaration order. Derived `Deserialize`
+/// hands its list of variant names to `deserialize_enum`; this deserializer only catches that list.
+fn serde_names() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+
+    struct Names(Option<&'static [&'static str]>);
+
+    impl<'de> de::Deserializer<'de> for &mut Names {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only the variant names are asked for"))
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            variants: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = Some(variants);
+            Err(de::Error::custom("names caught"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
+        }
+    }
+
+    static NAMES: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = Names(None);
+        let _ = ErrorCode::deserialize(&mut names);
+        names
+            .0
+            .expect("a derived enum Deserialize names its variants")
+    })
 }
 
 impl ErrorCode {
-    /// The code as the CLI's JSON and the UI carry it, e.g. "wrong-password".
+    /// The code as the CLI's JSON and the UI carry it, e.g. "wrong-password": serde's own name for the
+    /// variant, so that the strings are written once (by `rename_all`), not kept again by hand here.
     pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            NoService => "no-service",
-            NoCard => "no-card",
-            CardRemoved => "card-removed",
-            CardSilent => "card-silent",
-            TestCancelled => "test-cancelled",
-            ReaderGone => "reader-gone",
-            NoSuchReader => "no-such-reader",
-            SamSlot => "sam-slot",
-            WrongPassword => "wrong-password",
-            NotPkcs12 => "not-pkcs12",
-            Damaged => "damaged",
-            Unsupported => "unsupported",
-            NotACertificate => "not-a-certificate",
-            IsABackup => "is-a-backup",
-            SourceUnreadable => "source-unreadable",
-            DestinationMissing => "destination-missing",
-            NoSpace => "no-space",
-            Mismatch => "mismatch",
-            NotAvailable => "not-available",
-            PasswordNotText => "password-not-text",
-            PasswordTooLong => "password-too-long",
-            TooLarge => "too-large",
-            Unreadable => "unreadable",
-            Unwritable => "unwritable",
-            NoBackup => "no-backup",
-            NoCertificate => "no-certificate",
-            BadDate => "bad-date",
-            BadDays => "bad-days",
-            BadCertificate => "bad-certificate",
-            MissingExpiry => "missing-expiry",
-            NoDataFolder => "no-data-folder",
-            Failed => "failed",
-        }
+        // A fieldless enum's `as usize` is its place in the declaration, which is the place of its name
+        // in serde's list (the test below holds the two together).
+        serde_names()[self as usize]
     }
 
     /// What the read test (app and `onshi card-test`) can end with.
@@ -166,29 +184,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_code_is_written_as_serde_writes_it() {
-        let all = [
-            ErrorCode::READ_TEST,
-            ErrorCode::BACKUP,
-            ErrorCode::COPY,
-            ErrorCode::CERTIFICATE,
-        ]
-        .concat();
-        for code in all.iter().chain(&[
-            ErrorCode::NotAvailable,
-            ErrorCode::PasswordNotText,
-            ErrorCode::PasswordTooLong,
-            ErrorCode::Unwritable,
-            ErrorCode::NoCertificate,
-            ErrorCode::BadDate,
-            ErrorCode::BadDays,
-            ErrorCode::BadCertificate,
-            ErrorCode::MissingExpiry,
-            ErrorCode::NoDataFolder,
-        ]) {
-            let json = serde_json::to_value(code).unwrap();
-            assert_eq!(json.as_str(), Some(code.as_str()));
+    fn each_code_is_written_as_serde_writes_it_and_reads_back() {
+        let names = serde_names();
+        assert_eq!(names.first(), Some(&"no-service"));
+        for (place, name) in names.iter().enumerate() {
+            let code: ErrorCode = serde_json::from_value(serde_json::json!(name)).unwrap();
+            assert_eq!(code as usize, place, "{name}");
+            assert_eq!(code.as_str(), *name);
+            assert_eq!(code.to_string(), *name);
+            assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(name));
         }
+        assert_eq!(ErrorCode::Internal.as_str(), "internal");
+        assert_eq!(ErrorCode::PasswordNotText.as_str(), "password-not-text");
     }
 
     /// Writes the families for the UI next to ts-rs's bindings; npm test fails when the committed copy
@@ -208,6 +215,8 @@ mod tests {
              export const backupErrorCodes = [{}] as const;\n\
              export const copyErrorCodes = [{}] as const;\n\
              export const certificateErrorCodes = [{}] as const;\n\
+             // A command whose background task broke: every screen words it the same way.\n\
+             export const internalErrorCode = \"{}\";\n\
              // The app's read test: how long it waits for a card, and the most it can take (card/probe.rs).\n\
              export const readTestWaitSeconds = {};\n\
              export const readTestLimitSeconds = {};\n",
@@ -215,6 +224,7 @@ mod tests {
             list(ErrorCode::BACKUP),
             list(ErrorCode::COPY),
             list(ErrorCode::CERTIFICATE),
+            ErrorCode::Internal,
             crate::card::probe::APP_WAIT_FOR_CARD.as_secs(),
             crate::card::test_limit(crate::card::probe::APP_WAIT_FOR_CARD).as_secs(),
         );

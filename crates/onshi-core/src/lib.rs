@@ -11,6 +11,10 @@
 /// Where the app keeps its files (the CLI reads them too), and a home folder written `~`.
 pub mod app_data;
 pub mod error_code;
+/// A file a person picks or names, read with its size checked first.
+pub mod file_input;
+/// A lock left poisoned by a panic elsewhere, taken back.
+pub mod lock;
 /// What only the OS knows: which OS, Windows' own identity, registry, certificate store, services.
 pub mod platform;
 pub mod text;

@@ -1,12 +1,12 @@
-use super::error::CommandError;
+use super::error::{off_runtime, CommandError};
 use crate::app_status::AppStatus;
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
 use onshi_core::app::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
 use onshi_core::app::status::ReadTestOutcome;
 use onshi_core::card::{self, Cancel, ProbeError, ProbeReport};
-use onshi_core::error_code::ErrorCode;
 use onshi_core::guides::proof::Proof;
+use onshi_core::lock::LockExt;
 use onshi_core::time::{now_jst, rfc3339_jst};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -18,7 +18,7 @@ pub struct ReadTests(Mutex<BTreeMap<String, Cancel>>);
 impl ReadTests {
     fn begin(&self, reader: &str) -> Cancel {
         let cancel = Cancel::default();
-        let mut running = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut running = self.0.lock_or_recover();
         // A second test on the same reader stops the first.
         if let Some(earlier) = running.insert(reader.to_owned(), cancel.clone()) {
             earlier.cancel();
@@ -27,7 +27,7 @@ impl ReadTests {
     }
 
     fn end(&self, reader: &str, cancel: &Cancel) {
-        let mut running = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut running = self.0.lock_or_recover();
         if running.get(reader).is_some_and(|c| c.same_as(cancel)) {
             running.remove(reader);
         }
@@ -48,8 +48,7 @@ pub async fn card_test(
 ) -> Result<ProbeReport, CommandError> {
     let listed = state
         .report
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_or_recover()
         .readers
         .iter()
         .any(|r| r.name == reader);
@@ -59,12 +58,13 @@ pub async fn card_test(
     let aimed = reader.clone();
     let cancel = tests.begin(&reader);
     let stop = cancel.clone();
-    let outcome = tauri::async_runtime::spawn_blocking(move || {
+    let outcome = off_runtime(move || {
         card::wait_and_probe(Some(&aimed), card::probe::APP_WAIT_FOR_CARD, &stop)
     })
-    .await
-    .map_err(|error| CommandError::new(ErrorCode::Failed, error))?;
+    .await;
+    // Ended before anything else, so that a test that broke does not stay listed as running.
     tests.end(&reader, &cancel);
+    let outcome = outcome?;
     remember(&reader, &outcome, &status, &log);
     if let Ok(report) = &outcome {
         let smartphone_ready = state
@@ -87,12 +87,7 @@ pub async fn card_test(
 /// second. Nothing happens when none runs.
 #[tauri::command]
 pub fn card_test_cancel(reader: String, tests: tauri::State<'_, ReadTests>) {
-    if let Some(cancel) = tests
-        .0
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&reader)
-    {
+    if let Some(cancel) = tests.0.lock_or_recover().get(&reader) {
         cancel.cancel();
     }
 }

@@ -1,7 +1,7 @@
 //! The 「電子証明書」 screen: a certificate file's expiry, a backup checked with its password, a verified
 //! copy to a USB stick, and a calendar reminder. Paths come only from native dialogs (picker.rs).
 
-use super::error::CommandError;
+use super::error::{off_runtime, CommandError};
 use crate::app_status::AppStatus;
 use crate::picker::{pick, Pick};
 use crate::resident::ResidentExt;
@@ -11,7 +11,9 @@ use onshi_core::cert::in_use::{StoreCertificate, StoreRole};
 use onshi_core::cert::CertStatus;
 use onshi_core::cert::{self, copy, reminder, BackupReport, CertInfo};
 use onshi_core::error_code::ErrorCode;
+use onshi_core::file_input::{self, InputError};
 use onshi_core::guides::proof::Proof;
+use onshi_core::lock::LockExt;
 use onshi_core::time::{now_jst, rfc3339_jst};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -40,21 +42,11 @@ fn file_name(path: &std::path::Path) -> String {
         .unwrap_or_default()
 }
 
-/// Runs blocking work (a dialog, PBKDF2) off the main thread.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, CommandError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Failed, e))
-}
-
 impl CertScreen {
     /// The expiry (YYYY-MM-DD) of the certificate opened on this screen, if any.
     pub fn certificate_not_after(&self) -> Option<String> {
         self.certificate
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .lock_or_recover()
             .as_ref()
             .map(|info| info.not_after.clone())
     }
@@ -67,21 +59,30 @@ pub async fn cert_open(
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Option<Opened<CertInfo>>, CommandError> {
     let picker = app.clone();
-    let Some(path) = blocking(move || pick(&picker, Pick::Certificate)).await? else {
+    let Some(path) = off_runtime(move || pick(&picker, Pick::Certificate)).await? else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(|e| CommandError::new(ErrorCode::Unreadable, e))?;
-    let info = match cert::read_certificate(&bytes) {
+    let reading = path.clone();
+    let read = off_runtime(move || {
+        match file_input::read_file(&reading, cert::x509::MAX_CERTIFICATE_BYTES as u64) {
+            Ok(bytes) => Ok(cert::read_certificate(&bytes)),
+            // Refused before reading, with the code and words the certificate check gives it.
+            Err(InputError::TooLarge { .. }) => Ok(Err(cert::CertError::TooLarge)),
+            Err(error) => Err(CommandError::from(error)),
+        }
+    })
+    .await??;
+    let info = match read {
         // A backup picked where a certificate was expected: keep it as the backup to check, and let
         // the screen offer that check (the error's detail is the file's name).
         Err(cert::CertError::IsABackup) => {
             let name = file_name(&path);
-            *screen.backup.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+            *screen.backup.lock_or_recover() = Some(path);
             return Err(CommandError::new(ErrorCode::IsABackup, name));
         }
         read => read.and_then(|der| cert::inspect(&der, now_jst().date_naive()))?,
     };
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    *screen.certificate.lock_or_recover() = Some(info.clone());
     note_if_usable(&app, &info);
     // Remembered (the path only) so the tray and the notifications follow this certificate.
     app.state::<AppStatus>()
@@ -104,11 +105,10 @@ pub async fn cert_from_store(
     let chosen = crate::settings::load(&app)
         .map_err(|e| CommandError::new(ErrorCode::Failed, e))?
         .terminal_certificate;
-    let found = blocking(move || {
+    let found = off_runtime(move || {
         cert::in_use::store_certificates(chosen.as_deref(), now_jst().date_naive())
     })
-    .await?
-    .map_err(|error| CommandError::new(error.code(), &error))?;
+    .await??;
     let in_use = found
         .iter()
         .find(|c| c.role == StoreRole::InUse)
@@ -116,7 +116,7 @@ pub async fn cert_from_store(
     if let Some(info) = &in_use {
         note_if_usable(&app, info);
     }
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = in_use;
+    *screen.certificate.lock_or_recover() = in_use;
     app.resident().send(Event::CertificateMayHaveChanged);
     Ok(found)
 }
@@ -142,7 +142,7 @@ pub async fn cert_choose_terminal(
 #[tauri::command]
 pub fn cert_current(app: AppHandle, screen: tauri::State<'_, CertScreen>) -> Option<CertInfo> {
     let info = app.resident().certificate()?;
-    *screen.certificate.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.clone());
+    *screen.certificate.lock_or_recover() = Some(info.clone());
     Some(info)
 }
 
@@ -152,22 +152,21 @@ pub async fn cert_save_reminder(
     app: AppHandle,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Option<String>, CommandError> {
-    let info = screen
-        .certificate
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let info = screen.certificate.lock_or_recover().clone();
     let info = info
         .ok_or_else(|| CommandError::new(ErrorCode::NoCertificate, "no certificate on screen"))?;
     let calendar = reminder::reminders_for(&info)
         .ok_or_else(|| CommandError::new(ErrorCode::Failed, "unreadable expiry date"))?;
     let Some(path) =
-        blocking(move || pick(&app, Pick::Save("電子証明書の更新.ics".into()))).await?
+        off_runtime(move || pick(&app, Pick::Save("電子証明書の更新.ics".into()))).await?
     else {
         return Ok(None);
     };
-    std::fs::write(&path, calendar).map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
-    Ok(Some(path.display().to_string()))
+    let shown = path.display().to_string();
+    off_runtime(move || std::fs::write(&path, calendar))
+        .await?
+        .map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
+    Ok(Some(shown))
 }
 
 /// Asks for a backup file; its path stays here for the check and the copy.
@@ -176,19 +175,18 @@ pub async fn backup_open(
     app: AppHandle,
     screen: tauri::State<'_, CertScreen>,
 ) -> Result<Option<String>, CommandError> {
-    let Some(path) = blocking(move || pick(&app, Pick::Backup)).await? else {
+    let Some(path) = off_runtime(move || pick(&app, Pick::Backup)).await? else {
         return Ok(None);
     };
     let name = file_name(&path);
-    *screen.backup.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    *screen.backup.lock_or_recover() = Some(path);
     Ok(Some(name))
 }
 
 fn picked_backup(screen: &CertScreen) -> Result<PathBuf, CommandError> {
     screen
         .backup
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_or_recover()
         .clone()
         .ok_or_else(|| CommandError::new(ErrorCode::NoBackup, "no backup picked"))
 }
@@ -202,22 +200,26 @@ pub async fn backup_verify(
 ) -> Result<BackupReport, CommandError> {
     let password = Zeroizing::new(password);
     let path = picked_backup(&screen)?;
-    let bytes = std::fs::read(&path).map_err(|e| CommandError::new(ErrorCode::Unreadable, e))?;
     // Compared with the certificate on screen, else the one the PC uses (the resident's).
     let in_use = screen
         .certificate
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_or_recover()
         .clone()
         .or_else(|| app.resident().certificate());
-    let outcome = blocking(move || {
-        let mut outcome = cert::verify_backup(&bytes, &password, now_jst().date_naive());
+    let outcome = off_runtime(move || {
+        let mut outcome = match file_input::read_file(&path, cert::backup::MAX_BACKUP_BYTES as u64)
+        {
+            Ok(bytes) => cert::verify_backup(&bytes, &password, now_jst().date_naive()),
+            // Refused before reading; still a check that ended "too large", and recorded as one.
+            Err(InputError::TooLarge { .. }) => Err(cert::BackupError::TooLarge),
+            Err(error) => return Err(CommandError::from(error)),
+        };
         if let (Ok(report), Some(in_use)) = (&mut outcome, &in_use) {
             report.compare_with_in_use(in_use);
         }
-        outcome
+        Ok::<_, CommandError>(outcome)
     })
-    .await?;
+    .await??;
     // The verdict and date only, for the report and the "renewed without a backup" notice.
     let check = BackupCheck::of(rfc3339_jst(now_jst()), &outcome);
     app.state::<AppStatus>()
@@ -236,7 +238,7 @@ pub async fn backup_copy(
 ) -> Result<Option<copy::CopyReport>, CommandError> {
     let source = picked_backup(&screen)?;
     let picker = app.clone();
-    let outcome = blocking(move || {
+    let outcome = off_runtime(move || {
         pick(&picker, Pick::Folder).map(|folder| copy::copy_verified(&source, &folder))
     })
     .await?;

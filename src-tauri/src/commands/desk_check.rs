@@ -2,6 +2,7 @@
 //! history as its level only, for the support report's "last check". A card or phone already on a
 //! reader is read-tested as on 「診断」 (allow-listed commands only, recorded the same way).
 
+use super::error::{off_runtime, CommandError};
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
 use onshi_core::app::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
@@ -17,11 +18,9 @@ use tauri::{AppHandle, Manager};
 const CARD_ALREADY_THERE: Duration = Duration::from_secs(3);
 
 #[tauri::command]
-pub async fn desk_check(app: AppHandle) -> DeskCheck {
+pub async fn desk_check(app: AppHandle) -> Result<DeskCheck, CommandError> {
     // Off the main thread: the read test and the store take a moment, and the window must not freeze.
-    tauri::async_runtime::spawn_blocking(move || check(&app))
-        .await
-        .expect("the desk check's thread does not panic")
+    off_runtime(move || check(&app)).await
 }
 
 fn check(app: &AppHandle) -> DeskCheck {
@@ -53,13 +52,12 @@ fn check(app: &AppHandle) -> DeskCheck {
 /// The home screen's first line: the 始業点検's verdict without its read test (nothing is sent to a card,
 /// nothing recorded), so that it can be asked whenever the home screen shows or the readers change.
 #[tauri::command]
-pub async fn desk_summary(app: AppHandle) -> Headline {
-    tauri::async_runtime::spawn_blocking(move || {
+pub async fn desk_summary(app: AppHandle) -> Result<Headline, CommandError> {
+    off_runtime(move || {
         let report = app.state::<ReadersState>().current();
         desk_check::headline(&look(&app, report, None).0)
     })
     .await
-    .expect("the desk summary's thread does not panic")
 }
 
 /// Every check, joined by onshi-core over the facts gathered now (a fresh look at USB and the

@@ -3,6 +3,7 @@ use crate::readers_watch::ReadersState;
 use onshi_core::error_code::ErrorCode;
 use onshi_core::guides::proof::{self, Evidence, Proof};
 use onshi_core::guides::{self, Guide, GuideCheck};
+use onshi_core::lock::LockExt;
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager};
 
@@ -15,10 +16,7 @@ pub struct SeenThisRun(Mutex<Vec<Evidence>>);
 /// Notes `proof` as seen now (called by the commands that see it).
 pub fn note(app: &AppHandle, proof: Proof) {
     if let Some(seen) = app.try_state::<SeenThisRun>() {
-        seen.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(Evidence::now(proof));
+        seen.0.lock_or_recover().push(Evidence::now(proof));
     }
 }
 
@@ -37,6 +35,6 @@ pub fn guide_check(
     seen: tauri::State<'_, SeenThisRun>,
     readers: tauri::State<'_, ReadersState>,
 ) -> bool {
-    let evidence = seen.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let evidence = seen.0.lock_or_recover().clone();
     proof::met(check, opened_at_ms, &evidence, &readers.current())
 }

@@ -1,6 +1,6 @@
 //! The timeline on 「カードリーダー診断」: today and the days before, one lane per reader.
 
-use super::error::CommandError;
+use super::error::{off_runtime, CommandError};
 use crate::history_log::HistoryLog;
 use onshi_core::app::history::{timelines, usb_dropout_hint, DayTimeline};
 use onshi_core::error_code::ErrorCode;
@@ -8,7 +8,7 @@ use onshi_core::platform::Os;
 use onshi_core::text::Text;
 use onshi_core::time::{minute_of_day, now_jst};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Manager};
 
 /// The connection history for the timeline.
 #[derive(Serialize, ts_rs::TS)]
@@ -24,10 +24,12 @@ pub struct HistoryView {
 
 /// The last `days` days (today included, at most 30) of the connection history.
 #[tauri::command]
-pub async fn history_timeline(
-    days: i64,
-    log: State<'_, HistoryLog>,
-) -> Result<HistoryView, CommandError> {
+pub async fn history_timeline(app: AppHandle, days: i64) -> Result<HistoryView, CommandError> {
+    // Off the async runtime: up to a month of history files is read.
+    off_runtime(move || view(&app.state::<HistoryLog>(), days)).await?
+}
+
+fn view(log: &HistoryLog, days: i64) -> Result<HistoryView, CommandError> {
     let now = now_jst();
     let days = days.clamp(1, onshi_core::app::history::KEEP_DAYS);
     let loaded = log

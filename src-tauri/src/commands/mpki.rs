@@ -8,9 +8,7 @@ pub fn mpki_status(
     app: tauri::AppHandle,
     latest: Option<String>,
 ) -> Result<MpkiStatus, CommandError> {
-    let installed = platform::installed_apps()
-        .version_of(mpki::DISPLAY_NAME)
-        .map_err(|error| CommandError::new(error.code(), &error))?;
+    let installed = platform::installed_apps().version_of(mpki::DISPLAY_NAME)?;
     let status = mpki::status(installed, latest.filter(|v| !v.trim().is_empty()));
     if status.up_to_date == Some(true) {
         super::guides::note(&app, onshi_core::guides::proof::Proof::MpkiUpToDate);

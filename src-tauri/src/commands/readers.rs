@@ -1,14 +1,11 @@
 use crate::readers_watch::ReadersState;
+use onshi_core::lock::LockExt;
 use onshi_core::readers::{ReadersReport, UsbView};
 
 /// The readers as the app last saw them; later changes arrive as `readers-changed` events.
 #[tauri::command]
 pub fn readers_snapshot(state: tauri::State<'_, ReadersState>) -> ReadersReport {
-    state
-        .report
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone()
+    state.report.lock_or_recover().clone()
 }
 
 /// The USB view as the app last saw it; later changes arrive as `usb-changed` events.

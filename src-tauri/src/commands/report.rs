@@ -1,7 +1,7 @@
 //! 「サポート用レポート」: the report previewed before anything leaves the screen, then copied to the
 //! clipboard or saved as a .txt file the user names.
 
-use super::error::CommandError;
+use super::error::{off_runtime, CommandError};
 use crate::picker::{pick, Pick};
 use crate::readers_watch::ReadersState;
 use onshi_core::error_code::ErrorCode;
@@ -40,9 +40,7 @@ fn make(app: &AppHandle) -> Result<ReportPreview, CommandError> {
 /// The report as it is now, in Japanese.
 #[tauri::command]
 pub async fn report_preview(app: AppHandle) -> Result<ReportPreview, CommandError> {
-    tauri::async_runtime::spawn_blocking(move || make(&app))
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Failed, e))?
+    off_runtime(move || make(&app)).await?
 }
 
 /// Puts the previewed text on the clipboard.
@@ -60,9 +58,7 @@ pub async fn report_save(app: AppHandle, text: String) -> Result<Option<String>,
         "オン資アシスタント_サポート用レポート_{}.txt",
         onshi_core::time::now_jst().format("%Y%m%d-%H%M")
     );
-    let picked = tauri::async_runtime::spawn_blocking(move || pick(&app, Pick::Save(name)))
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Failed, e))?;
+    let picked = off_runtime(move || pick(&app, Pick::Save(name))).await?;
     let Some(path) = picked else {
         return Ok(None);
     };
@@ -76,8 +72,9 @@ pub async fn report_save(app: AppHandle, text: String) -> Result<Option<String>,
         text.replace('\n', if cfg!(windows) { "\r\n" } else { "\n" })
             .as_bytes(),
     );
-    std::fs::write(&path, bytes).map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
-    Ok(Some(onshi_core::app_data::without_home(
-        &path.display().to_string(),
-    )))
+    let shown = onshi_core::app_data::without_home(&path.display().to_string());
+    off_runtime(move || std::fs::write(&path, bytes))
+        .await?
+        .map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
+    Ok(Some(shown))
 }

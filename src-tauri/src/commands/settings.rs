@@ -1,6 +1,7 @@
 use crate::resident::ResidentExt;
 use crate::settings::{self, StartupNotice};
 use onshi_core::app::settings::Settings;
+use onshi_core::lock::LockExt;
 use serde::Serialize;
 
 /// The settings, and where a damaged settings file was moved at start-up (shown once, then forgotten).
@@ -22,11 +23,7 @@ pub fn settings_get(
     app: tauri::AppHandle,
     notice: tauri::State<'_, StartupNotice>,
 ) -> Result<SettingsView, String> {
-    let moved = notice
-        .damaged_file_moved_to
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .take();
+    let moved = notice.damaged_file_moved_to.lock_or_recover().take();
     Ok(SettingsView {
         settings: settings::load(&app)?,
         damaged_file_moved_to: moved.map(|path| path.display().to_string()),

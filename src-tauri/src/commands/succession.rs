@@ -1,7 +1,7 @@
 //! The 承継 guide's calculator: the last day the old-code certificate may be used, and its reminder.
 
 use super::cert::CertScreen;
-use super::error::CommandError;
+use super::error::{off_runtime, CommandError};
 use crate::picker::{pick, Pick};
 use onshi_core::cert::reminder;
 use onshi_core::error_code::ErrorCode;
@@ -42,13 +42,11 @@ pub async fn succession_save_reminder(
     last_day: String,
 ) -> Result<Option<String>, CommandError> {
     let last_day = date(&last_day)?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        pick(&app, Pick::Save("承継の期限.ics".into()))
-    })
-    .await
-    .map_err(|e| CommandError::new(ErrorCode::Failed, e))?;
+    let chosen = off_runtime(move || pick(&app, Pick::Save("承継の期限.ics".into()))).await?;
     let Some(path) = chosen else { return Ok(None) };
-    std::fs::write(&path, reminder::succession_reminders(last_day))
+    let shown = path.display().to_string();
+    off_runtime(move || std::fs::write(&path, reminder::succession_reminders(last_day)))
+        .await?
         .map_err(|e| CommandError::new(ErrorCode::Unwritable, e))?;
-    Ok(Some(path.display().to_string()))
+    Ok(Some(shown))
 }

@@ -62,10 +62,12 @@ export const onReadersChanged = (handler: (report: ReadersReport) => void): Prom
 /** The readers on USB beside PC/SC, with the findings that join the two views. */
 export const readersUsb = () => invoke<UsbView>("readers_usb");
 
-/** 「始業点検」: every check at once, joined by onshi-core, with what to try first and whom to call. */
+/** 「始業点検」: every check at once, joined by onshi-core, with what to try first and whom to call.
+ *  Rejects with a CommandError of kind `internal` only if the check broke inside the app. */
 export const deskCheck = () => invoke<DeskCheck>("desk_check");
 
-/** The home screen's first line: the 始業点検's verdict without its read test (onshi-core's headline). */
+/** The home screen's first line: the 始業点検's verdict without its read test (onshi-core's headline).
+ *  Rejects with a CommandError of kind `internal` only if the look broke inside the app. */
 export const deskSummary = () => invoke<Headline>("desk_summary");
 
 /** Calls `handler` with the whole USB view each time it changes (a device plugged in or out, PC/SC changed). */

@@ -43,6 +43,8 @@ const ja = {
     "設定ファイルが壊れていたため、初期設定で起動しました。元のファイルは次の場所に保存してあります：{path}",
   "settings.saveFailed": "設定を保存できませんでした。ディスクの空き容量をご確認ください。（{detail}）",
   "common.close": "閉じる",
+  "common.internal":
+    "アプリの内部で問題が起きたため、最後まで実行できませんでした。オン資アシスタントを終了して起動し直し、もう一度お試しください。",
   "readers.title": "カードリーダー",
   "readers.live": "接続や取り外しは自動で反映されます。",
   "readers.serviceDown.title": "スマートカードサービスが動いていません",
@@ -334,6 +336,8 @@ const en: Record<MessageKey, string> = {
   "settings.damaged": "The settings file was damaged, so the app started with default settings. The old file was kept at: {path}",
   "settings.saveFailed": "The settings could not be saved. Check the free disk space. ({detail})",
   "common.close": "Close",
+  "common.internal":
+    "Something went wrong inside the app, so this could not finish. Quit オン資アシスタント, start it again and try once more.",
   "readers.title": "Card readers",
   "readers.live": "Readers plugged in or out show here by themselves.",
   "readers.serviceDown.title": "The smart-card service is not running",

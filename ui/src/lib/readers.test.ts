@@ -33,5 +33,6 @@ describe("read-test messages", () => {
     expect(testErrorKey("card-removed")).toBe("test.error.card-removed");
     expect(testErrorKey("something-new")).toBe("test.error.failed");
     expect(testErrorKey(undefined)).toBe("test.error.failed");
+    expect(testErrorKey("internal")).toBe("common.internal");
   });
 });

@@ -1,5 +1,5 @@
 // What the readers' state means for the person at the desk: one overall verdict and its next action.
-import { readTestErrorCodes } from "./bindings/errorCodes";
+import { internalErrorCode, readTestErrorCodes } from "./bindings/errorCodes";
 import type { Verdict } from "./bindings/Verdict";
 import { inArea, type ReadersCode } from "./codes";
 import type { CardKind } from "./bindings/CardKind";
@@ -48,8 +48,10 @@ export const cardKindKey = (kind: CardKind): MessageKey => `card.kind.${kind}`;
 /** The message for a read-test result. */
 export const holderKey = (holder: Holder): MessageKey => `test.holder.${holder}`;
 
-/** The message for a read test that did not finish; an unknown code reads as a plain failure. */
+/** The message for a read test that did not finish; an unknown code reads as a plain failure, and the
+ *  app's own fault (`internal`) as on every screen. */
 export function testErrorKey(kind: unknown): MessageKey {
+  if (kind === internalErrorCode) return "common.internal";
   const known = readTestErrorCodes.find((code) => code === kind);
   return `test.error.${known ?? "failed"}`;
 }

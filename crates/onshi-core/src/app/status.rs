@@ -6,7 +6,7 @@
 use crate::app::settings::move_aside_if_damaged;
 use crate::card::{CardKind, Holder, ProbeError, ProbeReport};
 use crate::cert::{BackupError, BackupReport};
-use crate::error_code::ErrorCode;
+use crate::error_code::{Coded, ErrorCode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io;

@@ -69,9 +69,9 @@ pub enum ProbeError {
     Failed(String),
 }
 
-impl ProbeError {
+impl crate::error_code::Coded for ProbeError {
     /// A stable code for the UI and scripts.
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             ProbeError::NoService => crate::error_code::ErrorCode::NoService,
             ProbeError::NoCard => crate::error_code::ErrorCode::NoCard,

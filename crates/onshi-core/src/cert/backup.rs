@@ -44,8 +44,8 @@ impl From<pkcs12::Error> for BackupError {
     }
 }
 
-impl BackupError {
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+impl crate::error_code::Coded for BackupError {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             BackupError::WrongPassword => crate::error_code::ErrorCode::WrongPassword,
             BackupError::NotPkcs12 => crate::error_code::ErrorCode::NotPkcs12,

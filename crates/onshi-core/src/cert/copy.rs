@@ -2,6 +2,7 @@
 //! file beside the target, flushed to the device, given its name without ever replacing a file, then read
 //! back and compared by SHA-256. A full or vanished disk leaves no half file behind.
 
+use crate::file_input::{self, InputError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -39,8 +40,8 @@ pub enum CopyError {
     Failed(String),
 }
 
-impl CopyError {
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+impl crate::error_code::Coded for CopyError {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             CopyError::SourceUnreadable(_) => crate::error_code::ErrorCode::SourceUnreadable,
             CopyError::TooLarge => crate::error_code::ErrorCode::TooLarge,
@@ -69,13 +70,11 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Copies `source` into `dest_dir`, keeping its name unless a file of that name exists.
 pub fn copy_verified(source: &Path, dest_dir: &Path) -> Result<CopyReport, CopyError> {
-    let size = fs::metadata(source)
-        .map_err(|e| CopyError::SourceUnreadable(e.to_string()))?
-        .len();
-    if size > MAX_COPY_BYTES {
-        return Err(CopyError::TooLarge);
-    }
-    let original = fs::read(source).map_err(|e| CopyError::SourceUnreadable(e.to_string()))?;
+    let original = file_input::read_file(source, MAX_COPY_BYTES).map_err(|error| match error {
+        InputError::TooLarge { .. } => CopyError::TooLarge,
+        InputError::Unreadable(error) => CopyError::SourceUnreadable(error.to_string()),
+    })?;
+    let size = original.len() as u64;
     let digest = sha256_hex(&original);
     if !dest_dir.is_dir() {
         return Err(CopyError::DestinationMissing);
@@ -113,8 +112,13 @@ pub fn copy_verified(source: &Path, dest_dir: &Path) -> Result<CopyReport, CopyE
     }
     sync_directory(dest_dir);
 
-    let read_back = fs::read(&destination).map_err(write_error)?;
-    if sha256_hex(&read_back) != digest {
+    let same = match file_input::read_file(&destination, size) {
+        Ok(read_back) => sha256_hex(&read_back) == digest,
+        // Longer than the `size` bytes written: not the copy, and not worth reading whole.
+        Err(InputError::TooLarge { .. }) => false,
+        Err(InputError::Unreadable(error)) => return Err(write_error(error)),
+    };
+    if !same {
         let _ = fs::remove_file(&destination);
         return Err(CopyError::Mismatch);
     }
@@ -196,5 +200,17 @@ mod tests {
             copy_verified(&source, &dir.path().join("gone")),
             Err(CopyError::DestinationMissing)
         );
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("disk.img");
+        // Sparse: the size is there without the bytes, so nothing is written or read.
+        fs::File::create(&source)
+            .unwrap()
+            .set_len(MAX_COPY_BYTES + 1)
+            .unwrap();
+        assert_eq!(copy_verified(&source, dir.path()), Err(CopyError::TooLarge));
     }
 }

@@ -12,7 +12,8 @@
 use super::ber::Element;
 use super::certificate::Certificate;
 use super::x509::summary;
-use super::{inspect, read_certificate, CertInfo};
+use super::{inspect, read_certificate, CertError, CertInfo};
+use crate::file_input::{read_file, InputError};
 use crate::platform::{certificate_store, PlatformError, StoreEntry};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -169,7 +170,12 @@ pub fn store_certificates(
 
 /// A certificate file as of `today`, or why it could not be read (the error in words).
 pub fn from_file(path: &Path, today: NaiveDate) -> Result<CertInfo, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes = match read_file(path, super::x509::MAX_CERTIFICATE_BYTES as u64) {
+        Ok(bytes) => bytes,
+        // Worded as the certificate check words a file too large.
+        Err(InputError::TooLarge { .. }) => return Err(CertError::TooLarge.to_string()),
+        Err(InputError::Unreadable(error)) => return Err(error.to_string()),
+    };
     read_certificate(&bytes)
         .and_then(|der| inspect(&der, today))
         .map_err(|e| e.to_string())

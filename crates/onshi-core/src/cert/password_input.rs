@@ -19,8 +19,8 @@ pub enum PasswordInputError {
     TooLong,
 }
 
-impl PasswordInputError {
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+impl crate::error_code::Coded for PasswordInputError {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             PasswordInputError::NotText => crate::error_code::ErrorCode::PasswordNotText,
             PasswordInputError::TooLong => crate::error_code::ErrorCode::PasswordTooLong,

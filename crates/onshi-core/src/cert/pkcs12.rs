@@ -10,18 +10,22 @@
 //!
 //! Why not a crate: the one that did this (p12-keystore) read only DER, and pulled a second X.509 stack
 //! into the build. Here the structure is read with cert/ber.rs and the ciphers come from RustCrypto.
+//!
+//! The structure is walked here; the password-based parts live beside it, one concern each: the
+//! integrity check (`mac`: the PKCS#12 MAC and PBMAC1), the decryption of the contents and the keys
+//! (`decrypt`: PBES2 and the PKCS#12 schemes), and PBKDF2 and the iteration counts both share (`kdf`).
+
+mod decrypt;
+mod kdf;
+mod mac;
 
 use super::ber::{self, tag, Element};
 use super::oids;
-use cipher::block_padding::Pkcs7;
-use cipher::{BlockModeDecrypt, KeyIvInit};
 use const_oid::ObjectIdentifier as Oid;
-use hmac::{KeyInit, Mac};
-use pkcs12::kdf::{derive_key, Pkcs12KeyType};
+use decrypt::decrypt;
+use mac::check_mac;
 use zeroize::Zeroizing;
 
-/// Far above what any exporter uses (OpenSSL 3 and NSS: 2,048 to 600,000), low enough to end in seconds.
-const MAX_ITERATIONS: u64 = 10_000_000;
 /// Nested SafeContents deeper than this are not a backup anyone wrote.
 const MAX_NESTING: usize = 4;
 
@@ -258,268 +262,9 @@ fn friendly_name(attributes: &Element) -> Option<String> {
     Some(String::from_utf16_lossy(&units))
 }
 
-fn iterations(count: Option<&Element>) -> Result<u32, Error> {
-    match count.and_then(Element::small_integer) {
-        Some(n) if (1..=MAX_ITERATIONS).contains(&n) => Ok(n as u32),
-        Some(n) => Err(Error::Unsupported(format!("{n} iterations"))),
-        None => Err(malformed("unreadable iteration count")),
-    }
-}
-
+/// An algorithm's number for an `Unsupported` message ("" when the file does not even name one).
 fn oid_text(oid: Option<Oid>) -> String {
     oid.map(|oid| oid.to_string()).unwrap_or_default()
-}
-
-/// Decrypts with the algorithm named by `algorithm` (an AlgorithmIdentifier). A bad padding is the sign
-/// of a wrong password where no MAC said so first; with a MAC, the file is damaged.
-fn decrypt(
-    algorithm: &Element,
-    secret: &Secret,
-    data: &[u8],
-    has_mac: bool,
-) -> Result<Vec<u8>, Error> {
-    let oid = algorithm.child(0).and_then(Element::oid);
-    let params = algorithm
-        .child(1)
-        .ok_or_else(|| malformed("no cipher parameters"))?;
-    let plain = match oid {
-        Some(oids::PBES2) => pbes2(params, secret, data)?,
-        Some(
-            scheme @ (oids::PBE_SHA1_3DES
-            | oids::PBE_SHA1_2DES
-            | oids::PBE_SHA1_RC2_128
-            | oids::PBE_SHA1_RC2_40),
-        ) => pkcs12_pbe(scheme, params, secret, data)?,
-        other => {
-            return Err(Error::Unsupported(format!(
-                "encryption {}",
-                oid_text(other)
-            )))
-        }
-    };
-    plain.ok_or(if has_mac {
-        malformed("decryption failed")
-    } else {
-        Error::WrongPassword
-    })
-}
-
-macro_rules! cbc_decrypt {
-    ($cipher:ty, $key:expr, $iv:expr, $data:expr) => {
-        cbc::Decryptor::<$cipher>::new_from_slices($key, $iv)
-            .map_err(|_| malformed("key or IV of the wrong length"))?
-            .decrypt_padded_vec::<Pkcs7>($data)
-            .ok()
-    };
-}
-
-/// PBES2 (RFC 8018): PBKDF2 over the password's UTF-8 bytes, then AES-CBC or 3DES-CBC.
-fn pbes2(params: &Element, secret: &Secret, data: &[u8]) -> Result<Option<Vec<u8>>, Error> {
-    let kdf = Pbkdf2::read(params.child(0))?;
-    let scheme = params.child(1).ok_or_else(|| malformed("no cipher"))?;
-    let cipher = scheme.child(0).and_then(Element::oid);
-    let iv = scheme.child(1).map(Element::octets).unwrap_or_default();
-    let key_len = match cipher {
-        Some(oids::AES128_CBC) => 16,
-        Some(oids::AES192_CBC) => 24,
-        Some(oids::AES256_CBC) => 32,
-        Some(oids::DES_EDE3_CBC) => 24,
-        other => return Err(Error::Unsupported(format!("cipher {}", oid_text(other)))),
-    };
-    let key = kdf.derive(secret, key_len)?;
-    Ok(match cipher {
-        Some(oids::AES128_CBC) => cbc_decrypt!(aes::Aes128, &key, &iv, data),
-        Some(oids::AES192_CBC) => cbc_decrypt!(aes::Aes192, &key, &iv, data),
-        Some(oids::AES256_CBC) => cbc_decrypt!(aes::Aes256, &key, &iv, data),
-        _ => cbc_decrypt!(des::TdesEde3, &key, &iv, data),
-    })
-}
-
-/// PBKDF2 as an AlgorithmIdentifier names it (RFC 8018, A.2), for PBES2 and PBMAC1.
-struct Pbkdf2 {
-    salt: Vec<u8>,
-    rounds: u32,
-    /// keyLength, when given (PBMAC1 requires it).
-    key_len: Option<usize>,
-    prf: Oid,
-}
-
-impl Pbkdf2 {
-    /// Reads `{ PBKDF2, PBKDF2-params { salt, iterationCount, keyLength OPTIONAL, prf DEFAULT
-    /// hmacWithSHA1 } }`; another key derivation is unsupported.
-    fn read(algorithm: Option<&Element>) -> Result<Pbkdf2, Error> {
-        let algorithm = algorithm.ok_or_else(|| malformed("no key derivation"))?;
-        let oid = algorithm.child(0).and_then(Element::oid);
-        if oid != Some(oids::PBKDF2) {
-            return Err(Error::Unsupported(format!(
-                "key derivation {}",
-                oid_text(oid)
-            )));
-        }
-        let params = algorithm
-            .child(1)
-            .ok_or_else(|| malformed("no PBKDF2 parameters"))?;
-        let optional = || params.children().iter().skip(2);
-        Ok(Pbkdf2 {
-            salt: params.child(0).map(Element::octets).unwrap_or_default(),
-            rounds: iterations(params.child(1))?,
-            key_len: optional()
-                .find(|e| e.tag == 0x02)
-                .and_then(Element::small_integer)
-                .and_then(|n| usize::try_from(n).ok()),
-            prf: optional()
-                .find(|e| e.tag == tag::SEQUENCE)
-                .and_then(|e| e.child(0))
-                .and_then(Element::oid)
-                .unwrap_or(oids::HMAC_SHA1),
-        })
-    }
-
-    /// `len` bytes of key from the password's UTF-8 bytes.
-    fn derive(&self, secret: &Secret, len: usize) -> Result<Zeroizing<Vec<u8>>, Error> {
-        let mut key = Zeroizing::new(vec![0u8; len]);
-        let (password, salt, rounds) = (secret.utf8.as_bytes(), &self.salt, self.rounds);
-        match self.prf {
-            oids::HMAC_SHA1 => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, salt, rounds, &mut key),
-            oids::HMAC_SHA224 => {
-                pbkdf2::pbkdf2_hmac::<sha2::Sha224>(password, salt, rounds, &mut key)
-            }
-            oids::HMAC_SHA256 => {
-                pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt, rounds, &mut key)
-            }
-            oids::HMAC_SHA384 => {
-                pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, salt, rounds, &mut key)
-            }
-            oids::HMAC_SHA512 => {
-                pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, salt, rounds, &mut key)
-            }
-            other => return Err(Error::Unsupported(format!("PBKDF2 with {other}"))),
-        }
-        Ok(key)
-    }
-}
-
-/// The PKCS#12 schemes (RFC 7292, appendix C): key and IV from the PKCS#12 derivation with SHA-1.
-fn pkcs12_pbe(
-    scheme: Oid,
-    params: &Element,
-    secret: &Secret,
-    data: &[u8],
-) -> Result<Option<Vec<u8>>, Error> {
-    // pkcs-12PbeParams { salt OCTET STRING, iterations INTEGER }
-    let salt = params.child(0).map(Element::octets).unwrap_or_default();
-    let rounds = iterations(params.child(1))? as i32;
-    let key_len = match scheme {
-        oids::PBE_SHA1_3DES => 24,
-        oids::PBE_SHA1_2DES | oids::PBE_SHA1_RC2_128 => 16,
-        _ => 5, // RC2-40
-    };
-    let derive = |id, len| {
-        Zeroizing::new(derive_key::<sha1::Sha1>(
-            &secret.pkcs12,
-            &salt,
-            id,
-            rounds,
-            len,
-        ))
-    };
-    let key = derive(Pkcs12KeyType::EncryptionKey, key_len);
-    let iv = derive(Pkcs12KeyType::Iv, 8);
-    Ok(match scheme {
-        oids::PBE_SHA1_3DES => cbc_decrypt!(des::TdesEde3, &key, &iv, data),
-        oids::PBE_SHA1_2DES => cbc_decrypt!(des::TdesEde2, &key, &iv, data),
-        _ => cbc_decrypt!(rc2::Rc2, &key, &iv, data),
-    })
-}
-
-/// Whether MacData { DigestInfo { algorithm, digest }, salt, iterations DEFAULT 1 } over `signed`
-/// matches this form of the password.
-fn check_mac(mac_data: &Element, secret: &Secret, signed: &[u8]) -> Result<bool, Error> {
-    let digest_info = mac_data
-        .child(0)
-        .ok_or_else(|| malformed("unreadable MAC"))?;
-    let algorithm = digest_info
-        .child(0)
-        .and_then(|a| a.child(0))
-        .and_then(Element::oid)
-        .ok_or_else(|| malformed("unreadable MAC"))?;
-    let expected = digest_info
-        .child(1)
-        .map(Element::octets)
-        .unwrap_or_default();
-    let salt = mac_data.child(1).map(Element::octets).unwrap_or_default();
-    let rounds = match mac_data.child(2) {
-        Some(_) => iterations(mac_data.child(2))? as i32,
-        None => 1,
-    };
-    // HMAC keyed through the PKCS#12 key derivation (RFC 7292, B.2) from the password.
-    macro_rules! mac_matches {
-        ($digest:ty) => {{
-            let key = Zeroizing::new(derive_key::<$digest>(
-                &secret.pkcs12,
-                &salt,
-                Pkcs12KeyType::Mac,
-                rounds,
-                <$digest as hmac::digest::OutputSizeUser>::output_size(),
-            ));
-            let mut mac =
-                hmac::Hmac::<$digest>::new_from_slice(&key).map_err(|_| malformed("MAC key"))?;
-            mac.update(signed);
-            mac.verify_slice(&expected).is_ok()
-        }};
-    }
-    Ok(match algorithm {
-        oids::SHA1 => mac_matches!(sha1::Sha1),
-        oids::SHA224 => mac_matches!(sha2::Sha224),
-        oids::SHA256 => mac_matches!(sha2::Sha256),
-        oids::SHA384 => mac_matches!(sha2::Sha384),
-        oids::SHA512 => mac_matches!(sha2::Sha512),
-        oids::PBMAC1 => {
-            let params = digest_info
-                .child(0)
-                .and_then(|a| a.child(1))
-                .ok_or_else(|| malformed("no PBMAC1 parameters"))?;
-            pbmac1_matches(params, secret, signed, &expected)?
-        }
-        other => return Err(Error::Unsupported(format!("MAC algorithm {other}"))),
-    })
-}
-
-/// PBMAC1 (RFC 9579, as OpenSSL 3.4 and later write it): the HMAC key comes from PBKDF2 over the
-/// password's UTF-8 bytes with the salt and count of its own parameters (MacData's are "NOT USED").
-/// PBMAC1-params { keyDerivationFunc AlgorithmIdentifier (PBKDF2), messageAuthScheme AlgorithmIdentifier }
-fn pbmac1_matches(
-    params: &Element,
-    secret: &Secret,
-    signed: &[u8],
-    expected: &[u8],
-) -> Result<bool, Error> {
-    let kdf = Pbkdf2::read(params.child(0))?;
-    let key_len = kdf
-        .key_len
-        .filter(|n| (1..=64).contains(n))
-        .ok_or_else(|| malformed("PBMAC1 without a key length"))?;
-    let scheme = params
-        .child(1)
-        .and_then(|a| a.child(0))
-        .and_then(Element::oid)
-        .ok_or_else(|| malformed("no PBMAC1 message authentication scheme"))?;
-    let key = kdf.derive(secret, key_len)?;
-    macro_rules! hmac_matches {
-        ($digest:ty) => {{
-            let mut mac =
-                hmac::Hmac::<$digest>::new_from_slice(&key).map_err(|_| malformed("MAC key"))?;
-            mac.update(signed);
-            mac.verify_slice(expected).is_ok()
-        }};
-    }
-    Ok(match scheme {
-        oids::HMAC_SHA1 => hmac_matches!(sha1::Sha1),
-        oids::HMAC_SHA256 => hmac_matches!(sha2::Sha256),
-        oids::HMAC_SHA384 => hmac_matches!(sha2::Sha384),
-        oids::HMAC_SHA512 => hmac_matches!(sha2::Sha512),
-        other => return Err(Error::Unsupported(format!("PBMAC1 with {other}"))),
-    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use super::certificate::Certificate;
 use super::expiry::{self, Expiry};
 use crate::time::jst;
 use chrono::{DateTime, NaiveDate, Utc};
+use const_oid::ObjectIdentifier as Oid;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -23,8 +24,8 @@ pub enum CertError {
     IsABackup,
 }
 
-impl CertError {
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+impl crate::error_code::Coded for CertError {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             CertError::NotACertificate => crate::error_code::ErrorCode::NotACertificate,
             CertError::TooLarge => crate::error_code::ErrorCode::TooLarge,
@@ -191,25 +192,31 @@ pub(crate) fn name_text(name: &Element) -> String {
 }
 
 fn attribute_text(attribute: &Element) -> Option<String> {
-    let oid = attribute.child(0)?.oid()?.to_string();
-    let label = match oid.as_str() {
-        "2.5.4.3" => "CN",
-        "2.5.4.4" => "SN",
-        "2.5.4.5" => "serialNumber",
-        "2.5.4.6" => "C",
-        "2.5.4.7" => "L",
-        "2.5.4.8" => "ST",
-        "2.5.4.9" => "street",
-        "2.5.4.10" => "O",
-        "2.5.4.11" => "OU",
-        "2.5.4.12" => "title",
-        "2.5.4.42" => "GN",
-        "1.2.840.113549.1.9.1" => "Email",
-        "0.9.2342.19200300.100.1.1" => "UID",
-        "0.9.2342.19200300.100.1.25" => "DC",
-        other => other,
-    };
+    let oid = attribute.child(0)?.oid()?;
+    let label = attribute_label(oid).map_or_else(|| oid.to_string(), str::to_owned);
     Some(format!("{label}={}", string_text(attribute.child(1)?)))
+}
+
+/// The short names OpenSSL and Windows print for a name's attributes; any other shows as its number.
+fn attribute_label(oid: Oid) -> Option<&'static str> {
+    use const_oid::db::{rfc2985, rfc4519};
+    Some(match oid {
+        rfc4519::CN => "CN",
+        rfc4519::SN => "SN",
+        rfc4519::SERIAL_NUMBER => "serialNumber",
+        rfc4519::C => "C",
+        rfc4519::L => "L",
+        rfc4519::ST => "ST",
+        rfc4519::STREET => "street",
+        rfc4519::O => "O",
+        rfc4519::OU => "OU",
+        rfc4519::TITLE => "title",
+        rfc4519::GN => "GN",
+        rfc2985::PKCS_9_AT_EMAIL_ADDRESS => "Email",
+        rfc4519::UID => "UID",
+        rfc4519::DC => "DC",
+        _ => return None,
+    })
 }
 
 /// The text of a directory string, whichever of its encodings the certificate uses.
@@ -238,6 +245,30 @@ fn string_text(value: &Element) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attribute_names_are_printed_as_before_they_came_from_const_oid() {
+        for (number, label) in [
+            ("2.5.4.3", "CN"),
+            ("2.5.4.4", "SN"),
+            ("2.5.4.5", "serialNumber"),
+            ("2.5.4.6", "C"),
+            ("2.5.4.7", "L"),
+            ("2.5.4.8", "ST"),
+            ("2.5.4.9", "street"),
+            ("2.5.4.10", "O"),
+            ("2.5.4.11", "OU"),
+            ("2.5.4.12", "title"),
+            ("2.5.4.42", "GN"),
+            ("1.2.840.113549.1.9.1", "Email"),
+            ("0.9.2342.19200300.100.1.1", "UID"),
+            ("0.9.2342.19200300.100.1.25", "DC"),
+        ] {
+            assert_eq!(attribute_label(Oid::new_unwrap(number)), Some(label));
+        }
+        // pseudonym: no short name, shown as its number.
+        assert_eq!(attribute_label(Oid::new_unwrap("2.5.4.65")), None);
+    }
 
     #[test]
     fn garbage_and_oversize_inputs_are_refused_plainly() {

@@ -17,8 +17,8 @@ pub enum PlatformError {
     Failed(String),
 }
 
-impl PlatformError {
-    pub fn code(&self) -> crate::error_code::ErrorCode {
+impl crate::error_code::Coded for PlatformError {
+    fn code(&self) -> crate::error_code::ErrorCode {
         match self {
             PlatformError::NotAvailable => crate::error_code::ErrorCode::NotAvailable,
             PlatformError::Failed(_) => crate::error_code::ErrorCode::Failed,

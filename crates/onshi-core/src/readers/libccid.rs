@@ -6,6 +6,7 @@
 //! `ifdFriendlyName`, one entry per reader), read here without an XML crate: it is a flat file that
 //! libccid's build writes in one fixed shape.
 
+use crate::lock::LockExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -54,7 +55,7 @@ pub fn installed() -> Option<SupportedReaders> {
             .find(|p| p.is_file())
     })?;
     let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    let mut last = LAST.lock_or_recover();
     if let (Some((cached_path, cached_time, list)), Some(modified)) = (last.as_ref(), modified) {
         if *cached_path == path && *cached_time == modified {
             return Some(list.clone());

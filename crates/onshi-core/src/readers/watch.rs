@@ -6,6 +6,7 @@
 
 use super::atr;
 use super::is_dead_context;
+use crate::lock::LockExt;
 use crate::time::{now_jst, rfc3339_jst};
 use pcsc::{Context, ReaderState, Scope, State, PNP_NOTIFICATION};
 use serde::Serialize;
@@ -111,12 +112,7 @@ impl Watcher {
             return;
         };
         while !thread.is_finished() {
-            if let Some(context) = self
-                .context
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .as_ref()
-            {
+            if let Some(context) = self.context.lock_or_recover().as_ref() {
                 let _ = context.cancel();
             }
             std::thread::sleep(Duration::from_millis(10));
@@ -174,13 +170,13 @@ impl<F: FnMut(WatchEvent)> Loop<F> {
                     continue;
                 }
             };
-            *self.context.lock().unwrap_or_else(|e| e.into_inner()) = Some(context.clone());
+            *self.context.lock_or_recover() = Some(context.clone());
             if service_up == Some(false) {
                 self.emit(WatchEventKind::ServiceBack, None, None);
             }
             backoff = BACKOFF_FIRST;
             let outcome = self.follow(&context);
-            *self.context.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            *self.context.lock_or_recover() = None;
             match outcome {
                 Outcome::Stopped => return,
                 Outcome::ContextDied => {

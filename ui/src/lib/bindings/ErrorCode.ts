@@ -3,4 +3,4 @@
 /**
  * Why something could not be done.
  */
-export type ErrorCode = "no-service" | "no-card" | "card-removed" | "card-silent" | "test-cancelled" | "reader-gone" | "no-such-reader" | "sam-slot" | "wrong-password" | "not-pkcs12" | "damaged" | "unsupported" | "not-a-certificate" | "is-a-backup" | "source-unreadable" | "destination-missing" | "no-space" | "mismatch" | "not-available" | "password-not-text" | "password-too-long" | "too-large" | "unreadable" | "unwritable" | "no-backup" | "no-certificate" | "bad-date" | "bad-days" | "bad-certificate" | "missing-expiry" | "no-data-folder" | "failed";
+export type ErrorCode = "no-service" | "no-card" | "card-removed" | "card-silent" | "test-cancelled" | "reader-gone" | "no-such-reader" | "sam-slot" | "wrong-password" | "not-pkcs12" | "damaged" | "unsupported" | "not-a-certificate" | "is-a-backup" | "source-unreadable" | "destination-missing" | "no-space" | "mismatch" | "not-available" | "password-not-text" | "password-too-long" | "too-large" | "unreadable" | "unwritable" | "no-backup" | "no-certificate" | "bad-date" | "bad-days" | "bad-certificate" | "missing-expiry" | "no-data-folder" | "failed" | "internal";
