@@ -1,5 +1,5 @@
 // Every screen a receptionist uses, in Japanese and in English, each with normal and with larger text, at the
-// window's usual size (1080×760): home, 「カードリーダー診断」 with a card called out and tested, the smartphone
+// window's usual size (1080×760): home, 「始業点検」, 「カードリーダー診断」 with a card called out and tested, the smartphone
 // guide's phone step, 「電子証明書」, 「サポート用レポート」 and the 「設定」 menu. Saved as
 // tests/e2e/out/gallery/SCREEN-LANG[-large].png (docs/screenshots/gallery/ keeps copies for the README).
 // On each: nothing is wider than the window, and in English no Japanese is left outside 「」 (labels quoted
@@ -124,6 +124,13 @@ describe("every screen, in both languages and with larger text", () => {
       await expect($('[data-testid="home-headline"]')).toHaveAttribute("data-next", "renewal-guide");
       await expect($('[data-testid="home-next"]')).toBeDisplayedInViewport();
       await capture("home", variant);
+
+      // 「始業点検」 with the terminal around the reader in its groups (a phone lies on the PaSoRi: read-tested).
+      await $('[data-testid="desk-check-start"]').click();
+      await expect($('[data-testid="desk-area"][data-area="clock"]')).toBeExisting();
+      await expect($$('[data-testid="desk-group"]')).toBeElementsArrayOfSize(4);
+      await capture("desk-check", variant);
+      await $('[data-testid="nav-home"]').click();
 
       await openSettings();
       await capture("settings", variant);
