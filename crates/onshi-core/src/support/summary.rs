@@ -25,7 +25,7 @@ pub(super) fn summary(w: &mut String, report: &SupportReport, language: Language
     let _ = writeln!(
         w,
         "- {}: {last_check}",
-        l("最後の始業点検", "Last desk check")
+        l("最後の始業点検", "Last morning check")
     );
     let service = service_words(report.service, language);
     let _ = writeln!(
