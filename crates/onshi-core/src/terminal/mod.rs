@@ -105,21 +105,9 @@ pub fn look(usual: &UsualSetup, memory: Memory, now: &str) -> TerminalSeen {
 pub(crate) fn quiet_linux_morning() -> TerminalSeen {
     use seen::*;
     TerminalSeen {
-        software: SoftwareSeen {
-            parts: Probe::DoesNotApply,
-            extensions: Probe::DoesNotApply,
-            credentials: Probe::DoesNotApply,
-        },
-        link: LinkSeen {
-            missing_folders: Probe::DoesNotApply,
-            requests: Probe::DoesNotApply,
-            results: Probe::DoesNotApply,
-        },
-        sign_in: SignInSeen {
-            auto_sign_in: Probe::DoesNotApply,
-            passwordless: Probe::DoesNotApply,
-            screen_saver_lock: Probe::DoesNotApply,
-        },
+        software: SoftwareSeen::does_not_apply(),
+        link: LinkSeen::does_not_apply(),
+        sign_in: SignInSeen::does_not_apply(),
         line: LineSeen {
             adapters: Probe::Seen(vec![Adapter {
                 name: "eth0".into(),

@@ -27,6 +27,39 @@ impl<T> Probe<T> {
     }
 }
 
+impl SoftwareSeen {
+    /// No オン資 software on this OS.
+    pub fn does_not_apply() -> SoftwareSeen {
+        SoftwareSeen {
+            parts: Probe::DoesNotApply,
+            extensions: Probe::DoesNotApply,
+            credentials: Probe::DoesNotApply,
+        }
+    }
+}
+
+impl LinkSeen {
+    /// No exchange folder with the レセコン on this OS.
+    pub fn does_not_apply() -> LinkSeen {
+        LinkSeen {
+            missing_folders: Probe::DoesNotApply,
+            requests: Probe::DoesNotApply,
+            results: Probe::DoesNotApply,
+        }
+    }
+}
+
+impl SignInSeen {
+    /// No Winlogon on this OS.
+    pub fn does_not_apply() -> SignInSeen {
+        SignInSeen {
+            auto_sign_in: Probe::DoesNotApply,
+            passwordless: Probe::DoesNotApply,
+            screen_saver_lock: Probe::DoesNotApply,
+        }
+    }
+}
+
 /// Everything the probes saw, by area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
