@@ -40,6 +40,8 @@ pub struct CheckReport {
     pub lines: Vec<Text>,
     /// The terminal around the reader (crate::terminal), area by area: the most pressing finding of each.
     pub terminal: Vec<CheckArea>,
+    /// Why the site's own usual set-up (usual-setup.toml) could not be used, when it could not.
+    pub usual_error: Option<String>,
 }
 
 /// One area of the terminal around the reader, as `onshi check` reports it.
@@ -113,6 +115,7 @@ pub fn check(facts: &Facts) -> CheckReport {
         os: facts.os_support.clone(),
         lines,
         terminal,
+        usual_error: facts.usual_error.as_ref().map(ToString::to_string),
     }
 }
 

@@ -184,7 +184,15 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
         };
         areas.push(result(Area::Mpki, mpki.verdict, found));
     }
-    // The terminal around the reader, each area's most pressing finding first.
+    // The terminal around the reader, each area's most pressing finding first; a site file that could
+    // not be used is said under the first of them.
+    let mut site_note = facts.usual_error.as_ref().map(|error| Note {
+        verdict: Verdict::of(Level::Info, VerdictCode::UsualSetupUnreadable),
+        found: Text::new(
+            format!("この医療機関の設定ファイルを使えませんでした。出荷時の通常の設定と比べています（{error}）"),
+            format!("This site's set-up file could not be used; the shipped usual set-up was ({error})"),
+        ),
+    });
     for (area, mut found) in crate::terminal::judge(&facts.terminal, &facts.usual) {
         let first = found.remove(0);
         let mut judged = result(area, first.verdict, first.found);
@@ -195,6 +203,7 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
                 found: f.found,
             })
             .collect();
+        judged.also.extend(site_note.take());
         areas.push(judged);
     }
     areas.push(result(
@@ -218,12 +227,15 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
 /// to notice a new one.
 pub fn remember(check: &DeskCheck, facts: &Facts, status: &mut crate::app::status::Status) {
     status.last_desk_check_at = Some(check.at.clone());
-    let line_fine = check
-        .areas
-        .iter()
-        .any(|a| a.area == Area::Line && a.verdict.level == Level::Ok);
+    // The line is remembered when it was looked at and fine, or when this check has just told its new
+    // prefix: told once, the new prefix is the one the next check compares with (回線認証 cannot be seen
+    // from the PC, so the warning would otherwise stay for ever).
+    let line_told = check.areas.iter().any(|a| {
+        a.area == Area::Line
+            && (a.verdict.level == Level::Ok || a.verdict.code == VerdictCode::LinePrefixChanged)
+    });
     let now = crate::terminal::prefixes(&facts.terminal.line);
-    let Some(first) = now.first().filter(|_| line_fine) else {
+    let Some(first) = now.first().filter(|_| line_told) else {
         return;
     };
     let kept = status
@@ -593,5 +605,41 @@ mod tests {
         assert_eq!(area(&moved).verdict.code, VerdictCode::CardTestFailed);
         assert!(area(&moved).found.ja.contains("離れました"));
         assert_eq!(area(&moved).call, Some(Contact::ReaderMaker));
+    }
+
+    #[test]
+    fn a_new_prefix_is_told_once_then_remembered() {
+        use crate::terminal::seen::RememberedPrefix;
+        let mut status = crate::app::status::Status {
+            line_prefix: Some(RememberedPrefix {
+                prefix: "2001:db8:99:1::/64".into(),
+                since: "2026-12-01T08:30:00+09:00".into(),
+            }),
+            ..Default::default()
+        };
+        let ready = ReadersReport::of(ServiceState::Running, Vec::new());
+        let mut facts = Facts::with_readers(ready);
+        facts.terminal.line.remembered_prefix = status.line_prefix.clone();
+        let first = run(&facts, None);
+        let line = |check: &DeskCheck| {
+            check
+                .areas
+                .iter()
+                .find(|a| a.area == Area::Line)
+                .unwrap()
+                .verdict
+                .code
+        };
+        assert_eq!(line(&first), VerdictCode::LinePrefixChanged);
+        remember(&first, &facts, &mut status);
+        let kept = status.line_prefix.clone().unwrap();
+        assert_eq!(kept.prefix, "2404:1a8:f583:d00::/64");
+        assert_eq!(kept.since, first.at);
+        facts.terminal.line.remembered_prefix = Some(kept);
+        assert_eq!(line(&run(&facts, None)), VerdictCode::LineOk, "told once");
+        assert_eq!(
+            status.last_desk_check_at.as_deref(),
+            Some(first.at.as_str())
+        );
     }
 }

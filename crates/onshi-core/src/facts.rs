@@ -118,7 +118,10 @@ pub fn gather(
         prefix: status.line_prefix.clone(),
         last_check: status.last_desk_check_at.clone(),
     };
-    let terminal = crate::terminal::look(&usual, memory, &crate::time::rfc3339_jst(now));
+    // The PC's own clock, not `now`: `--at` moves the day a certificate is judged on, and must not make
+    // the clock look as if it went back.
+    let clock = crate::time::rfc3339_jst(crate::time::now_jst());
+    let terminal = crate::terminal::look(&usual, memory, &clock);
     Facts {
         now,
         usb: crate::readers::look_at_usb(&readers),

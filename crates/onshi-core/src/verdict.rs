@@ -185,6 +185,8 @@ pub enum VerdictCode {
     ClockNotSynchronized,
     /// The time server differs from the usual set-up.
     ClockServerUnusual,
+    /// The site's own usual set-up (usual-setup.toml) could not be used: the shipped one was.
+    UsualSetupUnreadable,
 }
 
 /// An area's verdict.

@@ -142,7 +142,16 @@ impl Status {
     /// one is a first start.
     pub fn load(data_dir: &Path) -> io::Result<(Status, Option<PathBuf>)> {
         let path = Status::path(data_dir);
-        let moved = move_aside_if_damaged(&path)?;
+        let mut moved = move_aside_if_damaged(&path)?;
+        // A JSON object this version cannot read (a code written by a newer version, a value edited by
+        // hand) is kept aside too, never overwritten by the empty status the app starts from.
+        if moved.is_none() {
+            if let Ok(bytes) = std::fs::read(&path) {
+                if serde_json::from_slice::<Status>(&bytes).is_err() {
+                    moved = Some(crate::app::settings::move_aside(&path)?);
+                }
+            }
+        }
         Ok((Status::read_only(data_dir), moved))
     }
 
@@ -226,6 +235,27 @@ mod tests {
             not_after: Some("2030-02-28".into()),
         });
         assert_eq!(status.backup_missing_since_renewal(), None);
+    }
+
+    #[test]
+    fn a_status_with_a_code_this_version_does_not_know_is_kept_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let newer = r#"{"read_tests": {"PaSoRi": {"at": "2026-12-07T08:30:00+09:00", "outcome": "a-code-from-a-newer-version", "card": null}}}"#;
+        std::fs::write(Status::path(dir.path()), newer).unwrap();
+        let (status, moved) = Status::load(dir.path()).unwrap();
+        assert_eq!(status, Status::default());
+        let aside = moved.expect("kept aside");
+        assert_eq!(std::fs::read_to_string(aside).unwrap(), newer);
+        // What the previous version wrote still reads: a backup check and a read test by their codes.
+        let older = r#"{"backup_check": {"at": "2026-12-03T10:00:00.000+09:00", "verdict": "wrong-password", "not_after": null},
+            "read_tests": {"PaSoRi": {"at": "2026-12-03T10:00:00.000+09:00", "outcome": "smartphone-android", "card": "type-a"}}}"#;
+        std::fs::write(Status::path(dir.path()), older).unwrap();
+        let (status, moved) = Status::load(dir.path()).unwrap();
+        assert_eq!(moved, None);
+        assert_eq!(
+            status.backup_check.unwrap().verdict,
+            BackupCheckCode::Failed(ErrorCode::WrongPassword)
+        );
     }
 
     #[test]

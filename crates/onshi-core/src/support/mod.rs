@@ -85,6 +85,8 @@ pub struct SupportReport {
     /// (credentials by name, the レセコン's files by count and age: never a secret or a patient's data).
     pub terminal: Vec<crate::check::CheckArea>,
     pub terminal_seen: crate::terminal::TerminalSeen,
+    /// Why the site's own usual set-up could not be used, when it could not.
+    pub usual_error: Option<String>,
 }
 
 /// When the last 始業点検 ran and how it came out.
@@ -98,6 +100,7 @@ pub struct LastDeskCheck {
 /// Puts the report together from the facts.
 pub fn build(facts: Facts, app_version: &str) -> SupportReport {
     let terminal = crate::check::terminal_areas(&facts);
+    let usual_error = facts.usual_error.as_ref().map(ToString::to_string);
     let Facts {
         now,
         settings,
@@ -185,5 +188,6 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
         last_desk_check,
         terminal,
         terminal_seen,
+        usual_error,
     }
 }

@@ -123,7 +123,14 @@ fn credentials(usual: &UsualSetup) -> Probe<Credentials> {
     // SAFETY: the list is read while held and freed once; only TargetName, a NUL-terminated string, is
     // read from each entry.
     unsafe {
-        if CredEnumerateW(filter.as_ptr(), 0, &mut count, &mut list) != 0 {
+        if CredEnumerateW(filter.as_ptr(), 0, &mut count, &mut list) == 0 {
+            // ERROR_NOT_FOUND: none stored. Anything else (no logon session under a service, …) is the
+            // OS not answering, which says nothing of the credentials.
+            let error = std::io::Error::last_os_error();
+            if error.raw_os_error() != Some(1168) {
+                return Probe::Unreadable(error.to_string());
+            }
+        } else {
             for index in 0..count as usize {
                 let credential = *list.add(index);
                 let name = (*credential).TargetName;

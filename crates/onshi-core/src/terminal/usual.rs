@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 pub const SITE_FILE: &str = "usual-setup.toml";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UsualSetup {
     pub software: Software,
     pub link: Link,
@@ -20,6 +21,7 @@ pub struct UsualSetup {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Folder {
     pub name: String,
     pub name_en: String,
@@ -27,6 +29,7 @@ pub struct Folder {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Software {
     pub folders: Vec<Folder>,
     pub extensions_folder: String,
@@ -36,6 +39,7 @@ pub struct Software {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub root: String,
     pub folders: Vec<String>,
@@ -45,6 +49,7 @@ pub struct Link {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignIn {
     pub user: String,
     pub passwordless_hides_checkbox: u32,
@@ -54,6 +59,7 @@ pub struct SignIn {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Line {
     pub dns_current: Vec<String>,
     pub dns_old: Vec<String>,
@@ -64,6 +70,7 @@ pub struct Line {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Clock {
     pub time_servers: Vec<String>,
     pub time_zones: Vec<String>,
@@ -181,8 +188,9 @@ mod tests {
         let (setup, error) = UsualSetup::for_site(Some(dir.path()));
         assert_eq!(&setup, UsualSetup::shipped());
         assert!(error.unwrap().to_string().starts_with(SITE_FILE));
-        // A value of the wrong type is refused the same way.
+        // A value of the wrong type is refused the same way, and so is a misspelt key.
         assert!(UsualSetup::with_site("[clock]\nutc_offset_minutes = \"nine\"").is_err());
+        assert!(UsualSetup::with_site("[line]\nproxy_sever = \"proxy.example:8080\"").is_err());
         // No file: the shipped values, no error.
         let empty = tempfile::tempdir().unwrap();
         assert_eq!(UsualSetup::for_site(Some(empty.path())).1, None);

@@ -48,4 +48,8 @@ lines: Array<Text>,
 /**
  * The terminal around the reader (crate::terminal), area by area: the most pressing finding of each.
  */
-terminal: Array<CheckArea>, };
+terminal: Array<CheckArea>, 
+/**
+ * Why the site's own usual set-up (usual-setup.toml) could not be used, when it could not.
+ */
+usual_error: string | null, };

@@ -46,4 +46,8 @@ last_desk_check: LastDeskCheck | null,
  * The terminal around the reader: each area's most pressing finding, and what the probes saw
  * (credentials by name, the レセコン's files by count and age: never a secret or a patient's data).
  */
-terminal: Array<CheckArea>, terminal_seen: TerminalSeen, };
+terminal: Array<CheckArea>, terminal_seen: TerminalSeen, 
+/**
+ * Why the site's own usual set-up could not be used, when it could not.
+ */
+usual_error: string | null, };
