@@ -113,15 +113,7 @@ pub fn gather(
         .and_then(|dir| History::new(dir).load(today, HISTORY_DAYS, false).ok())
         .map(|loaded| loaded.events)
         .unwrap_or_default();
-    let (usual, usual_error) = UsualSetup::for_site(data_dir.as_deref());
-    let memory = crate::terminal::Memory {
-        prefix: status.line_prefix.clone(),
-        last_check: status.last_desk_check_at.clone(),
-    };
-    // The PC's own clock, not `now`: `--at` moves the day a certificate is judged on, and must not make
-    // the clock look as if it went back.
-    let clock = crate::time::rfc3339_jst(crate::time::now_jst());
-    let terminal = crate::terminal::look(&usual, memory, &clock);
+    let (terminal, usual, usual_error) = look_at_terminal(&status, data_dir.as_deref());
     Facts {
         now,
         usb: crate::readers::look_at_usb(&readers),
@@ -137,6 +129,25 @@ pub fn gather(
         settings,
         status,
     }
+}
+
+/// The terminal around the reader now, with the site's usual set-up it is compared with (and why the
+/// site's file could not be used), remembering what the last 始業点検 kept in `status`. Also what the
+/// resident looks at every 10 minutes for the tray.
+pub fn look_at_terminal(
+    status: &Status,
+    data_dir: Option<&Path>,
+) -> (TerminalSeen, UsualSetup, Option<SiteFileError>) {
+    let (usual, usual_error) = UsualSetup::for_site(data_dir);
+    let memory = crate::terminal::Memory {
+        prefix: status.line_prefix.clone(),
+        last_check: status.last_desk_check_at.clone(),
+    };
+    // The PC's own clock, never the CLI's `--at`: that moves the day a certificate is judged on, and
+    // must not make the clock look as if it went back.
+    let clock = crate::time::rfc3339_jst(crate::time::now_jst());
+    let terminal = crate::terminal::look(&usual, memory, &clock);
+    (terminal, usual, usual_error)
 }
 
 impl Facts {
