@@ -8,6 +8,7 @@ use crate::app::health;
 use crate::card::{Holder, ProbeError, ProbeReport};
 use crate::facts::Facts;
 use crate::readers::ReadersReport;
+use crate::terminal::Judged;
 use crate::text::Text;
 use crate::verdict::{Area, Level, Verdict, VerdictCode};
 use serde::{Deserialize, Serialize};
@@ -40,16 +41,9 @@ pub struct AreaResult {
     /// For an amber or red verdict: the first thing to try, and whom to call if it does not help.
     pub try_first: Option<Text>,
     pub call: Option<Contact>,
-    /// The area's other findings, less pressing than the one that gives its verdict.
-    pub also: Vec<Note>,
-}
-
-/// A finding beside an area's verdict (a neutral one: a time server other than the usual set-up's).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Note {
-    pub verdict: Verdict,
-    pub found: Text,
+    /// The area's other findings, less pressing than the one that gives its verdict (a neutral one: a
+    /// time server other than the usual set-up's).
+    pub also: Vec<Judged>,
 }
 
 /// The whole 始業点検.
@@ -186,7 +180,7 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
     }
     // The terminal around the reader, each area's most pressing finding first; a site file that could
     // not be used is said under the first of them.
-    let mut site_note = facts.usual_error.as_ref().map(|error| Note {
+    let mut site_note = facts.usual_error.as_ref().map(|error| Judged {
         verdict: Verdict::of(Level::Info, VerdictCode::UsualSetupUnreadable),
         found: Text::new(
             format!("この医療機関の設定ファイルを使えませんでした。出荷時の通常の設定と比べています（{error}）"),
@@ -196,13 +190,7 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
     for (area, mut found) in crate::terminal::judge(&facts.terminal, &facts.usual) {
         let first = found.remove(0);
         let mut judged = result(area, first.verdict, first.found);
-        judged.also = found
-            .into_iter()
-            .map(|f| Note {
-                verdict: f.verdict,
-                found: f.found,
-            })
-            .collect();
+        judged.also = found;
         judged.also.extend(site_note.take());
         areas.push(judged);
     }

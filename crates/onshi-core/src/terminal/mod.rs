@@ -23,8 +23,10 @@ pub use usual::UsualSetup;
 use crate::text::Text;
 use crate::verdict::{Area, Level, Verdict, VerdictCode};
 
-/// One finding of an area: its verdict and what was found, in words staff can read to the vendor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One finding of an area: its verdict and what was found, in words staff can read to the vendor. An
+/// area's less pressing findings reach the screens as these too (`desk_check::AreaResult::also`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Judged {
     pub verdict: Verdict,
     pub found: Text,
