@@ -64,17 +64,12 @@ pub fn judge(seen: &ClockSeen, usual: &UsualSetup) -> Vec<Judged> {
             ));
         }
     }
-    // Nothing to act on: green for what was looked at, with anything neutral said beside it.
-    if found.iter().all(|f| f.verdict.level < Level::Warn) {
-        found.insert(
-            0,
-            Judged::new(
-                Level::Ok,
-                ClockOk,
-                format!("時計：日本時間（{zone_name}）"),
-                format!("Clock: Japan time ({zone_name})"),
-            ),
-        );
-    }
-    found
+    super::fine_unless_pressing(found, || {
+        Judged::new(
+            Level::Ok,
+            ClockOk,
+            format!("時計：日本時間（{zone_name}）"),
+            format!("Clock: Japan time ({zone_name})"),
+        )
+    })
 }

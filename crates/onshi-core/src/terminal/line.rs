@@ -153,26 +153,22 @@ pub fn judge(seen: &LineSeen, usual: &UsualSetup) -> Vec<Judged> {
             }
         }
     }
-    if found.iter().all(|f| f.verdict.level < Level::Warn) {
+    super::fine_unless_pressing(found, || {
         let shown = if now.is_empty() {
             "-".to_owned()
         } else {
             now.join(" ")
         };
-        found.insert(
-            0,
-            Judged::new(
-                Level::Ok,
-                LineOk,
-                format!(
-                    "回線：接続中のアダプターは{}（IPv6：{shown}）",
-                    up.join("、")
-                ),
-                format!("Line: adapters up {} (IPv6 {shown})", up.join(", ")),
+        Judged::new(
+            Level::Ok,
+            LineOk,
+            format!(
+                "回線：接続中のアダプターは{}（IPv6：{shown}）",
+                up.join("、")
             ),
-        );
-    }
-    found
+            format!("Line: adapters up {} (IPv6 {shown})", up.join(", ")),
+        )
+    })
 }
 
 #[cfg(test)]

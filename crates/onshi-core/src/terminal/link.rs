@@ -68,16 +68,15 @@ pub fn judge(seen: &LinkSeen, usual: &UsualSetup) -> Vec<Judged> {
             ));
         }
     }
-    if found.is_empty() {
+    super::fine_unless_pressing(found, || {
         let waiting = seen.requests.seen().map_or(0, |r| r.count);
-        found.push(Judged::new(
+        Judged::new(
             Level::Ok,
             LinkOk,
             format!("レセコンとの連携：{}にフォルダーがそろっています（処理待ちの要求{waiting}件）", usual.root),
             format!("Link with the receipt computer: the folders are in {} ({waiting} requests waiting)", usual.root),
-        ));
-    }
-    found
+        )
+    })
 }
 
 /// The files in `folder`, counted and dated by their last write, never opened.

@@ -69,6 +69,15 @@ impl Judged {
     }
 }
 
+/// An area's findings with its green one first when none of them is something to act on: green for what
+/// was looked at, anything neutral said beside it. `ok` words the green one.
+fn fine_unless_pressing(mut found: Vec<Judged>, ok: impl FnOnce() -> Judged) -> Vec<Judged> {
+    if found.iter().all(|f| f.verdict.level < Level::Warn) {
+        found.insert(0, ok());
+    }
+    found
+}
+
 /// Every area's findings, the most pressing first within each area.
 pub fn judge(seen: &TerminalSeen, usual: &UsualSetup) -> Vec<(Area, Vec<Judged>)> {
     let mut areas = vec![

@@ -76,35 +76,28 @@ pub fn judge(seen: &SoftwareSeen, usual: &UsualSetup) -> Vec<Judged> {
             format!("Eligibility software: the credentials can only be checked while \"{}\" is signed in", usual.credentials_user),
         )),
     }
-    let versions: Vec<String> = parts
-        .iter()
-        .filter_map(|p| Some(format!("{} {}", p.name, p.version_info.as_deref()?.trim())))
-        .collect();
-    let versions_en: Vec<String> = parts
-        .iter()
-        .filter_map(|p| {
-            Some(format!(
-                "{} {}",
-                p.name_en,
-                p.version_info.as_deref()?.trim()
-            ))
-        })
-        .collect();
-    if found.iter().all(|f| f.verdict.level < Level::Warn) {
-        found.insert(
-            0,
-            Judged::new(
-                Level::Ok,
-                SoftwareOk,
-                format!("オン資のソフト：そろっています（{}）", versions.join("、")),
-                format!(
-                    "Eligibility software: all present ({})",
-                    versions_en.join(", ")
-                ),
+    // Each Version.info as it reads, after its part's name in the line's language.
+    let versions = |name: fn(&super::seen::InstalledPart) -> &str, separator: &str| -> String {
+        parts
+            .iter()
+            .filter_map(|p| Some(format!("{} {}", name(p), p.version_info.as_deref()?.trim())))
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    super::fine_unless_pressing(found, || {
+        Judged::new(
+            Level::Ok,
+            SoftwareOk,
+            format!(
+                "オン資のソフト：そろっています（{}）",
+                versions(|p| &p.name, "、")
             ),
-        );
-    }
-    found
+            format!(
+                "Eligibility software: all present ({})",
+                versions(|p| &p.name_en, ", ")
+            ),
+        )
+    })
 }
 
 /// The most of a `Version.info` that is shown: a few lines of text, never a large file read whole.
