@@ -1,6 +1,5 @@
 use super::words::outcome_words;
 use super::*;
-use crate::app::settings::Settings;
 use crate::app::status::ReadTestCode;
 use crate::app::status::Status;
 use crate::cert::in_use;
@@ -47,23 +46,10 @@ fn the_report_names_the_card_kind_but_never_its_atr_nor_the_home_folder() {
             crate::card::CardKind::TypeB,
         ),
     );
-    let report = build(
-        Facts {
-            os: crate::platform::Os::current(),
-            os_support: crate::os_support::this_pc(crate::time::now_jst().date_naive()),
-            now: crate::time::now_jst(),
-            readers: ReadersReport::of(ServiceState::Running, vec![pasori]),
-            usb: sony_rc_s380_on_usb_only(),
-            settings: Settings::default(),
-            certificate: in_use::find(Some(&cert_path), None, crate::time::now_jst().date_naive()),
-            status,
-            mpki: None,
-            history: Vec::new(),
-            terminal: crate::terminal::quiet_linux_morning(),
-            usual: crate::terminal::UsualSetup::shipped().clone(),
-            usual_error: None,
-        },
-        "0.1.0",
+    let report = report_of(
+        ReadersReport::of(ServiceState::Running, vec![pasori]),
+        status,
+        in_use::find(Some(&cert_path), None, crate::time::now_jst().date_naive()),
     );
     let text = to_text(&report, Language::Ja);
     let json = serde_json::to_string(&report).unwrap();
@@ -115,23 +101,10 @@ fn a_notice_that_went_to_the_balloon_is_in_the_report_in_both_languages() {
         }),
         ..Status::default()
     };
-    let report = build(
-        Facts {
-            os: crate::platform::Os::current(),
-            os_support: crate::os_support::this_pc(crate::time::now_jst().date_naive()),
-            now: crate::time::now_jst(),
-            readers: ReadersReport::of(ServiceState::Running, Vec::new()),
-            usb: sony_rc_s380_on_usb_only(),
-            settings: Settings::default(),
-            certificate: None,
-            status,
-            mpki: None,
-            history: Vec::new(),
-            terminal: crate::terminal::quiet_linux_morning(),
-            usual: crate::terminal::UsualSetup::shipped().clone(),
-            usual_error: None,
-        },
-        "0.1.0",
+    let report = report_of(
+        ReadersReport::of(ServiceState::Running, Vec::new()),
+        status,
+        None,
     );
     let ja = to_text(&report, Language::Ja);
     assert!(
@@ -144,6 +117,20 @@ fn a_notice_that_went_to_the_balloon_is_in_the_report_in_both_languages() {
         en.contains("Windows could not show the toast. It was shown as a notification-area balloon instead."),
         "{en}"
     );
+}
+
+/// The report of a PC with these readers, a Sony RC-S380 stuck on USB beside them, this status and this
+/// certificate.
+fn report_of(
+    readers: ReadersReport,
+    status: Status,
+    certificate: Option<in_use::InUse>,
+) -> SupportReport {
+    let mut facts = Facts::with_readers(readers);
+    facts.usb = sony_rc_s380_on_usb_only();
+    facts.status = status;
+    facts.certificate = certificate;
+    build(facts, "0.1.0")
 }
 
 /// A Sony RC-S380 on USB that PC/SC does not present (Windows without Sony's driver).
