@@ -159,7 +159,7 @@ fn every_bad_morning_gets_its_answer() {
             at: desk.at.clone(),
             level,
             areas: terminal.clone(),
-        });
+        }, None);
         match (&scenario.expect.first_step, speaking.code) {
             (Some(step), Some(code)) => {
                 let area = terminal.iter().find(|a| a.verdict.code == code).unwrap();
