@@ -4,6 +4,7 @@ import type { Os } from "./bindings/Os";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ReadersReport } from "./bindings/ReadersReport";
 import type { Settings } from "./bindings/Settings";
+import type { Contacts } from "./bindings/Contacts";
 import type { Language } from "./bindings/Language";
 import type { ProbeReport } from "./bindings/ProbeReport";
 import type { CertInfo } from "./bindings/CertInfo";
@@ -102,6 +103,11 @@ export const successionSaveReminder = (lastDay: string) => invoke<string | null>
 
 /** The installed MPKI client (Windows) against `latest`; rejects with kind "not-available" elsewhere. */
 export const mpkiStatus = (latest: string | null) => invoke<MpkiStatus>("mpki_status", { latest });
+
+/** Whom staff call (contacts.toml in the app's folder); rejects with the reason in Japanese. */
+export const contactsGet = () => invoke<Contacts>("contacts_get");
+/** Saves the contacts; answers them as kept, or rejects with why (a number that cannot be dialled …). */
+export const contactsSet = (contacts: Contacts) => invoke<Contacts>("contacts_set", { contacts });
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });

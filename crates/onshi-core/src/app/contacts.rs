@@ -39,7 +39,7 @@ pub struct Contacts {
     /// The IT vendor (保守ベンダー) that set up and looks after the terminal.
     pub it_vendor: Party,
     /// The face-recognition reader's maker desk (or the desk the vendor names for it).
-    pub reader_maker: Party,
+    pub face_reader_maker: Party,
     /// Anything else staff should know when they call (a contract number, opening hours).
     pub notes: String,
 }
@@ -68,7 +68,10 @@ impl Contacts {
     pub fn checked(mut self) -> Result<Contacts, ContactsError> {
         for (party, what) in [
             (&mut self.it_vendor, "ITベンダー"),
-            (&mut self.reader_maker, "顔認証付きカードリーダーのメーカー"),
+            (
+                &mut self.face_reader_maker,
+                "顔認証付きカードリーダーのメーカー",
+            ),
         ] {
             party.name = party.name.trim().to_owned();
             party.phone = party.phone.trim().to_owned();
@@ -129,11 +132,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(Contacts::load(dir.path()).unwrap(), Contacts::default());
         let written = Contacts::parse(
-            "[it_vendor]\nname = \" 〇〇メディカルシステム \"\nphone = \"03-1234-5678\"\n\n[reader_maker]\nphone = \"0120-000-000\"\n",
+            "[it_vendor]\nname = \" 〇〇メディカルシステム \"\nphone = \"03-1234-5678\"\n\n[face_reader_maker]\nphone = \"0120-000-000\"\n",
         )
         .unwrap();
-        assert_eq!(written.it_vendor.line(), "〇〇メディカルシステム（03-1234-5678）");
-        assert_eq!(written.reader_maker.line(), "0120-000-000");
+        assert_eq!(
+            written.it_vendor.line(),
+            "〇〇メディカルシステム（03-1234-5678）"
+        );
+        assert_eq!(written.face_reader_maker.line(), "0120-000-000");
         let saved = written.clone().save(dir.path()).unwrap();
         assert_eq!(Contacts::load(dir.path()).unwrap(), saved);
     }

@@ -44,12 +44,10 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
                 stuck.device.en
             ),
         ),
-        (VerdictCode::ReadersServiceStopped, _) => {
-            Text::new(
-                "汎用カードリーダー（スマートフォン用）が見つかりません",
-                "No smartphone card reader found",
-            )
-        }
+        (VerdictCode::ReadersServiceStopped, _) => Text::new(
+            "汎用カードリーダー（スマートフォン用）が見つかりません",
+            "No smartphone card reader found",
+        ),
         (VerdictCode::ReadersServiceUnavailable, _) => Text::new(
             "スマートカードサービスが動いていません",
             "The smart-card service is not running",
@@ -176,7 +174,7 @@ mod tests {
         let pasori = "SONY FeliCa Port/PaSoRi 4.0 00 00";
         let good = assess(&report(&[pasori]), &[], None, Os::Windows);
         assert_eq!(good.level, Level::Ok);
-        assert!(good.lines[0].ja.contains("スマホ対応1台"));
+        assert!(good.lines[0].ja.contains("スマートフォン対応1台"));
 
         let contact = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00";
         assert_eq!(
@@ -186,7 +184,10 @@ mod tests {
 
         let gone = assess(&ReadersReport::unavailable(), &[], None, Os::Windows);
         assert_eq!(gone.level, Level::Error);
-        assert_eq!(gone.lines[0].ja, "汎用カードリーダー（スマートフォン用）が見つかりません");
+        assert_eq!(
+            gone.lines[0].ja,
+            "汎用カードリーダー（スマートフォン用）が見つかりません"
+        );
         assert!(!gone.lines[0].ja.contains("pcscd"));
 
         let der = crate::cert::read_certificate(include_bytes!("../cert/testdata/name-utf8.pem"))
@@ -224,7 +225,10 @@ mod tests {
             health.lines[0].ja,
             "「ソニーPaSoRi 4.0 (RC-S300)」は接続されていますが、使える状態ではありません"
         );
-        assert_ne!(health.lines[0].ja, "汎用カードリーダー（スマートフォン用）が見つかりません");
+        assert_ne!(
+            health.lines[0].ja,
+            "汎用カードリーダー（スマートフォン用）が見つかりません"
+        );
     }
 
     #[test]

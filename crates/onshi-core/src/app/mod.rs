@@ -5,10 +5,10 @@
 
 /// What to notify, at most once a day per cause.
 pub mod alerts;
-/// The tray's one-glance state.
-pub mod health;
 /// Whom staff call, with a number (`contacts.toml`).
 pub mod contacts;
+/// The tray's one-glance state.
+pub mod health;
 /// The 30-day connection history and its timeline.
 pub mod history;
 /// Whether a Windows toast can be shown, else the tray's balloon.

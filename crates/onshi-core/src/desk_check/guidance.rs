@@ -81,7 +81,7 @@ pub fn rule(code: VerdictCode) -> Option<&'static Guidance> {
 /// The portal's help desk, as its number and hours are published (FACTS, "Trouble staff meet"; closed
 /// on public holidays as reported in issue 29).
 const PORTAL_HELP_DESK: (&str, &str) = (
-    "医療機関等向けポータルサイトのヘルプデスク 0800-080-4583（平日8:00〜18:00、土曜8:00〜16:00、祝日を除く）",
+    "医療機関等向けポータルサイトのヘルプデスク（0800-080-4583、平日8:00〜18:00、土曜8:00〜16:00、祝日を除く）",
     "the portal's help desk, 0800-080-4583 (weekdays 8:00–18:00, Saturdays 8:00–16:00, except public holidays)",
 );
 

@@ -3,7 +3,7 @@
 //! next step, whom to call with their number, and whether today's 始業点検 has run.
 
 use super::guidance::{rule, Consequence};
-use super::DeskCheck;
+use super::{AreaResult, DeskCheck};
 use crate::facts::Facts;
 use crate::text::Text;
 use crate::verdict::{Level, VerdictCode};
@@ -59,7 +59,10 @@ pub(super) fn next_action(code: VerdictCode, facts: &Facts) -> NextAction {
         ReadersNone | ReadersNotReady if !facts.status.smartphone_reader_seen => {
             NextAction::SmartphoneGuide
         }
-        ReadersNone | ReadersNotReady | ReadersServiceStopped | ReadersServiceUnavailable
+        ReadersNone
+        | ReadersNotReady
+        | ReadersServiceStopped
+        | ReadersServiceUnavailable
         | ReadersUsbOnly => NextAction::ReaderCheck,
         CardJpkiSilent | CardTestFailed | CardNotMyNumber | ReadTestNotRun => {
             NextAction::ReaderCheck
@@ -75,7 +78,12 @@ pub(super) fn next_action(code: VerdictCode, facts: &Facts) -> NextAction {
 
 /// The line staff read first, from a 始業点検 of this moment and when the last one ran (`status.json`).
 pub fn headline(check: &DeskCheck, last_run: Option<&str>) -> Headline {
-    let today = check.at.get(..10).unwrap_or_default();
+    summarise(&check.at, &check.areas, last_run)
+}
+
+/// The headline of the areas found `at`.
+pub fn summarise(at: &str, areas: &[AreaResult], last_run: Option<&str>) -> Headline {
+    let today = at.get(..10).unwrap_or_default();
     let checked_today = last_run
         .filter(|at| at.get(..10) == Some(today) && !today.is_empty())
         .and_then(|at| at.get(11..16))
@@ -84,8 +92,7 @@ pub fn headline(check: &DeskCheck, last_run: Option<&str>) -> Headline {
         "顔認証付きカードリーダーと回線は、このアプリからは見えません。いつもの待ち受け画面とランプを目でご確認ください。",
         "This app cannot see the face-recognition reader or the line: check their usual screen and lamps by eye.",
     );
-    let acting: Vec<_> = check
-        .areas
+    let acting: Vec<_> = areas
         .iter()
         .filter(|area| area.verdict.level >= Level::Warn)
         .collect();
@@ -141,7 +148,7 @@ pub fn headline(check: &DeskCheck, last_run: Option<&str>) -> Headline {
                 found.ja
             ),
             format!(
-                "Smartphones cannot be accepted as マイナ保険証: {} (My Number cards still work on the face-recognition reader)",
+                "Smartphone My Number insurance cards cannot be accepted: {} (My Number cards still work on the face-recognition reader)",
                 found.en
             ),
         ),

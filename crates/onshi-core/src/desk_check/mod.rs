@@ -17,7 +17,7 @@ use ts_rs::TS;
 mod guidance;
 mod headline;
 pub use guidance::{call_line, guidance, rule, Consequence, Contact, Guidance};
-pub use headline::{headline, Headline, NextAction};
+pub use headline::{headline, summarise, Headline, NextAction};
 
 /// One area's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -50,6 +50,8 @@ pub struct DeskCheck {
     /// The worst area's level.
     pub level: Level,
     pub areas: Vec<AreaResult>,
+    /// Its first line: what it means at the desk, as home says it right after this check.
+    pub summary: Headline,
 }
 
 fn result(area: Area, verdict: Verdict, found: Text, facts: &Facts) -> AreaResult {
@@ -173,8 +175,10 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
         crate::os_support::line(os_support),
         facts,
     ));
+    let at = crate::time::rfc3339_jst(facts.now);
     DeskCheck {
-        at: crate::time::rfc3339_jst(facts.now),
+        summary: headline::summarise(&at, &areas, Some(&at)),
+        at,
         level: areas
             .iter()
             .map(|a| a.verdict.level)

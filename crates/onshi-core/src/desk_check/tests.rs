@@ -53,9 +53,9 @@ fn every_code() -> Vec<VerdictCode> {
                 for (key, inner) in map {
                     match (key.as_str(), inner) {
                         ("const", serde_json::Value::String(code)) => out.push(code.clone()),
-                        ("enum", serde_json::Value::Array(codes)) => out.extend(
-                            codes.iter().filter_map(|c| c.as_str().map(str::to_owned)),
-                        ),
+                        ("enum", serde_json::Value::Array(codes)) => {
+                            out.extend(codes.iter().filter_map(|c| c.as_str().map(str::to_owned)))
+                        }
                         _ => strings(inner, out),
                     }
                 }
@@ -88,6 +88,7 @@ fn area_with(area: Area, level: Level, code: VerdictCode) -> AreaResult {
 
 fn check_of(at: &str, areas: Vec<AreaResult>) -> DeskCheck {
     DeskCheck {
+        summary: summarise(at, &areas, None),
         at: at.into(),
         level: areas.iter().map(|a| a.verdict.level).max().unwrap(),
         areas,
@@ -103,7 +104,10 @@ fn amber_means_act_every_code_that_can_need_action_has_a_rule_and_no_unknown_has
     for code in all {
         let rules: Vec<_> = guidance().iter().filter(|r| r.code == code).collect();
         if code.is_not_known() {
-            assert!(rules.is_empty(), "{code:?} is not known: nothing to act on, no rule");
+            assert!(
+                rules.is_empty(),
+                "{code:?} is not known: nothing to act on, no rule"
+            );
         } else if NOT_GREEN.contains(&code) {
             assert_eq!(rules.len(), 1, "{code:?}: one rule");
             let rule = rules[0];
@@ -153,15 +157,28 @@ fn before_todays_check_home_says_so_and_after_it_when_it_ran() {
         ],
     );
     let line = headline(&fine, Some("2026-12-06T08:30:00+09:00"));
-    assert_eq!((line.level, line.next), (Level::Info, Some(NextAction::DeskCheck)));
-    assert!(line.text.ja.starts_with("本日の始業点検はまだです"), "{}", line.text.ja);
+    assert_eq!(
+        (line.level, line.next),
+        (Level::Info, Some(NextAction::DeskCheck))
+    );
+    assert!(
+        line.text.ja.starts_with("本日の始業点検はまだです"),
+        "{}",
+        line.text.ja
+    );
     assert_eq!(line.checked_today, None);
     let line = headline(&fine, None);
     assert_eq!(line.level, Level::Info, "never run: not green either");
 
     let line = headline(&fine, Some("2026-12-07T08:31:05+09:00"));
     assert_eq!((line.level, line.next, line.code), (Level::Ok, None, None));
-    assert!(line.text.ja.starts_with("受付できます。本日08:31の始業点検"), "{}", line.text.ja);
+    assert!(
+        line.text
+            .ja
+            .starts_with("受付できます。本日08:31の始業点検"),
+        "{}",
+        line.text.ja
+    );
     assert_eq!(line.checked_today.as_deref(), Some("08:31"));
     assert!(line.unseen.ja.contains("顔認証付きカードリーダー"));
 }
@@ -180,31 +197,53 @@ fn the_line_starts_with_what_it_means_at_the_desk() {
     let line = headline(&two, None);
     assert_eq!(line.code, Some(VerdictCode::ReadersNone));
     assert_eq!(line.consequence, Consequence::NoSmartphone);
-    assert!(line.text.ja.starts_with("スマートフォンのマイナ保険証は受け付けられません："));
-    assert!(line.text.ja.ends_with("（マイナンバーカードは顔認証付きカードリーダーで受け付けられます）"));
+    assert!(line
+        .text
+        .ja
+        .starts_with("スマートフォンのマイナ保険証は受け付けられません："));
+    assert!(line
+        .text
+        .ja
+        .ends_with("（マイナンバーカードは顔認証付きカードリーダーで受け付けられます）"));
     assert_eq!(line.others, 1, "「ほかに1件」");
     assert_eq!(line.item.as_deref(), Some("R-04"));
 
     let renewal = check_of(
         MORNING,
-        vec![warn(Area::Certificate, VerdictCode::CertificateRenewalWindow)],
+        vec![warn(
+            Area::Certificate,
+            VerdictCode::CertificateRenewalWindow,
+        )],
     );
     let line = headline(&renewal, Some(MORNING));
-    assert!(line.text.ja.starts_with("受付できます。対応が必要なことがあります："));
+    assert!(line
+        .text
+        .ja
+        .starts_with("受付できます。対応が必要なことがあります："));
     assert_eq!(line.next, Some(NextAction::RenewalGuide));
 
     let expired = check_of(
         MORNING,
         vec![
             warn(Area::Readers, VerdictCode::ReadersNone),
-            area_with(Area::Certificate, Level::Error, VerdictCode::CertificateExpired),
+            area_with(
+                Area::Certificate,
+                Level::Error,
+                VerdictCode::CertificateExpired,
+            ),
         ],
     );
     let line = headline(&expired, Some(MORNING));
-    assert_eq!((line.level, line.consequence), (Level::Error, Consequence::NoOnlineCheck));
+    assert_eq!(
+        (line.level, line.consequence),
+        (Level::Error, Consequence::NoOnlineCheck)
+    );
     assert!(line.text.ja.starts_with("オンライン資格確認ができません："));
     let call = line.call.unwrap().ja;
-    assert!(call.contains("0800-080-4583") && call.contains("祝日を除く"), "{call}");
+    assert!(
+        call.contains("0800-080-4583") && call.contains("祝日を除く"),
+        "{call}"
+    );
 }
 
 #[test]
@@ -213,7 +252,12 @@ fn a_red_line_names_the_vendor_with_the_number_they_entered() {
     let unknown = run(&facts, None);
     let readers = &unknown.areas[0];
     assert_eq!(readers.verdict.code, VerdictCode::ReadersNone);
-    assert!(readers.call_line.as_ref().unwrap().ja.contains("「設定」の「連絡先」"));
+    assert!(readers
+        .call_line
+        .as_ref()
+        .unwrap()
+        .ja
+        .contains("「設定」の「連絡先」"));
     facts.contacts.it_vendor = crate::app::contacts::Party {
         name: "〇〇メディカル".into(),
         phone: "03-1234-5678".into(),
@@ -237,7 +281,12 @@ fn a_missing_reader_is_plugged_in_again_before_any_setup_guide() {
     facts.status.smartphone_reader_seen = true;
     let later = run(&facts, None);
     assert_eq!(later.areas[0].next, Some(NextAction::ReaderCheck));
-    assert!(later.areas[0].try_first.as_ref().unwrap().ja.contains("差し直して"));
+    assert!(later.areas[0]
+        .try_first
+        .as_ref()
+        .unwrap()
+        .ja
+        .contains("差し直して"));
 }
 
 fn healthy_certificate() -> CertInfo {
@@ -269,7 +318,11 @@ fn a_desk_without_a_reader_is_amber_with_the_first_step_and_the_vendor() {
         .all(|a| a.try_first.is_none() && a.call.is_none()));
     let read_test = &checked.areas[1];
     assert_eq!(
-        (read_test.area, read_test.verdict.level, read_test.verdict.code),
+        (
+            read_test.area,
+            read_test.verdict.level,
+            read_test.verdict.code
+        ),
         (Area::ReadTest, Level::Info, VerdictCode::ReadTestNotRun),
         "no card on a reader: the read test says it was not done"
     );
@@ -300,8 +353,7 @@ fn a_foreign_card_is_neutral_and_only_a_silent_my_number_card_points_to_the_muni
         })
     };
     let answered = |holder| answered_as(holder, crate::card::CardKind::TypeB);
-    let check =
-        |outcome: &Result<ProbeReport, ProbeError>| run(&facts, Some((reader, outcome)));
+    let check = |outcome: &Result<ProbeReport, ProbeError>| run(&facts, Some((reader, outcome)));
     let area = |checked: &DeskCheck| {
         checked
             .areas

@@ -12,7 +12,7 @@ it_vendor: Party,
 /**
  * The face-recognition reader's maker desk (or the desk the vendor names for it).
  */
-reader_maker: Party, 
+face_reader_maker: Party, 
 /**
  * Anything else staff should know when they call (a contract number, opening hours).
  */
