@@ -18,8 +18,11 @@ pub struct Headline {
     pub consequence: Consequence,
     /// The verdict code of the area that speaks; None when nothing needs doing.
     pub code: Option<VerdictCode>,
-    /// What it means at the desk, then what was found.
+    /// What it means at the desk, then what was found, as one sentence.
     pub text: Text,
+    /// The same in two parts for a screen: what it means at the desk (bold), then what was found.
+    pub title: Text,
+    pub detail: Option<Text>,
     /// Where the button next to the line leads; None when nothing needs doing.
     pub next: Option<NextAction>,
     /// The number staff quote on the phone (「項目 R-04」), for an amber or red line.
@@ -89,8 +92,8 @@ pub fn summarise(at: &str, areas: &[AreaResult], last_run: Option<&str>) -> Head
         .and_then(|at| at.get(11..16))
         .map(str::to_owned);
     let unseen = Text::new(
-        "顔認証付きカードリーダーと回線は、このアプリからは見えません。いつもの待ち受け画面とランプを目でご確認ください。",
-        "This app cannot see the face-recognition reader or the line: check their usual screen and lamps by eye.",
+        "顔認証付きカードリーダーと回線はこのアプリからは見えません。画面とランプを目でご確認ください。",
+        "This app cannot see the face-recognition reader or the line: check their screen and lamps by eye.",
     );
     let acting: Vec<_> = areas
         .iter()
@@ -126,6 +129,8 @@ pub fn summarise(at: &str, areas: &[AreaResult], last_run: Option<&str>) -> Head
             level,
             consequence: Consequence::CanReceive,
             code: None,
+            title: text.clone(),
+            detail: None,
             text,
             next,
             item: None,
@@ -137,31 +142,49 @@ pub fn summarise(at: &str, areas: &[AreaResult], last_run: Option<&str>) -> Head
     };
     let consequence = desk(area.verdict.code);
     let found = &area.found;
-    let text = match consequence {
-        Consequence::CanReceive | Consequence::Act => Text::new(
-            format!("受付できます。対応が必要なことがあります：{}", found.ja),
-            format!("You can take patients; something needs doing: {}", found.en),
-        ),
-        Consequence::NoSmartphone => Text::new(
-            format!(
-                "スマートフォンのマイナ保険証は受け付けられません：{}（マイナンバーカードは顔認証付きカードリーダーで受け付けられます）",
-                found.ja
+    let (title, detail) = match consequence {
+        Consequence::CanReceive | Consequence::Act => (
+            Text::new(
+                "受付できます。対応が必要なことがあります",
+                "You can take patients; something needs doing",
             ),
-            format!(
-                "Smartphone My Number insurance cards cannot be accepted: {} (My Number cards still work on the face-recognition reader)",
-                found.en
+            found.clone(),
+        ),
+        Consequence::NoSmartphone => (
+            Text::new(
+                "スマートフォンのマイナ保険証は受け付けられません",
+                "Smartphone My Number insurance cards cannot be accepted",
+            ),
+            Text::new(
+                format!(
+                    "{}（マイナンバーカードは顔認証付きカードリーダーで受け付けられます）",
+                    found.ja
+                ),
+                format!(
+                    "{} (My Number cards still work on the face-recognition reader)",
+                    found.en
+                ),
             ),
         ),
-        Consequence::NoOnlineCheck => Text::new(
-            format!("オンライン資格確認ができません：{}", found.ja),
-            format!("Online eligibility checks do not work: {}", found.en),
+        Consequence::NoOnlineCheck => (
+            Text::new(
+                "オンライン資格確認ができません",
+                "Online eligibility checks do not work",
+            ),
+            found.clone(),
         ),
     };
+    let text = Text::new(
+        format!("{}：{}", title.ja, detail.ja),
+        format!("{}: {}", title.en, detail.en),
+    );
     Headline {
         level: area.verdict.level,
         consequence,
         code: Some(area.verdict.code),
         text,
+        title,
+        detail: Some(detail),
         next: area.next,
         item: area.item.clone(),
         call: area.call_line.clone(),

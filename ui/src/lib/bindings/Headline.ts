@@ -14,9 +14,13 @@ export type Headline = { level: Level, consequence: Consequence,
  */
 code: VerdictCode | null, 
 /**
- * What it means at the desk, then what was found.
+ * What it means at the desk, then what was found, as one sentence.
  */
 text: Text, 
+/**
+ * The same in two parts for a screen: what it means at the desk (bold), then what was found.
+ */
+title: Text, detail: Text | null, 
 /**
  * Where the button next to the line leads; None when nothing needs doing.
  */
