@@ -116,7 +116,7 @@ export const settingsSet = (settings: Settings) => invoke<void>("settings_set", 
 export const historyTimeline = (days: number) => invoke<HistoryView>("history_timeline", { days });
 
 /** The support report, previewed: `text` is exactly what is copied or saved, always in Japanese (for the help desk). */
-export const reportPreview = () => invoke<ReportPreview>("report_preview");
+export const reportPreview = (shown: string | null = null) => invoke<ReportPreview>("report_preview", { shown });
 export const reportCopy = (text: string) => invoke<void>("report_copy", { text });
 /** Saves the report as .txt where the user chooses; the path shown (home as ~), or null if cancelled. */
 export const reportSave = (text: string) => invoke<string | null>("report_save", { text });

@@ -10,6 +10,8 @@ const ja = {
   "settings.largeText": "文字を大きくする",
   "nav.report": "サポート用レポート",
   "cert.followed": "前回確認した電子証明書（通知領域で見守っています）",
+  "report.shown": "画面に表示されたコードとメッセージ",
+  "report.shownHint": "顔認証付きカードリーダーや資格確認端末の画面にエラーが表示された場合は、そのコードとメッセージを入力してください。レポートに入ります。",
   "report.title": "サポート用レポート",
   "report.intro":
     "ヘルプデスク（0800-080-4583）やITベンダーへのお問い合わせの際にお使いください。下に表示した内容だけが「コピー」「ファイルに保存」で渡されます。パスワード、カードの番号（UID）やカードから読み取った内容、ユーザー名を含むフォルダー名は含まれません。",
@@ -312,6 +314,8 @@ const en: Record<MessageKey, string> = {
   "settings.largeText": "Larger text",
   "nav.report": "Support report",
   "cert.followed": "The certificate checked last time (watched from the notification area)",
+  "report.shown": "Code and message shown",
+  "report.shownHint": "If the face-recognition reader or the terminal showed an error, type its code and message here. It goes into the report.",
   "report.title": "Support report",
   "report.intro":
     "Use it when you contact the help desk (0800-080-4583) or your IT vendor. Only what is shown below is handed over by \"Copy\" and \"Save to file\". It never contains passwords, a card's number (UID) or anything read from a card, or folder names with your user name.",

@@ -8,7 +8,9 @@ use std::path::Path;
 use ts_rs::TS;
 
 /// One desk to call.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(default, deny_unknown_fields)]
 #[ts(export)]
 pub struct Party {
@@ -32,7 +34,9 @@ impl Party {
 }
 
 /// The site's contacts.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(default, deny_unknown_fields)]
 #[ts(export)]
 pub struct Contacts {
@@ -142,6 +146,19 @@ mod tests {
         assert_eq!(written.face_reader_maker.line(), "0120-000-000");
         let saved = written.clone().save(dir.path()).unwrap();
         assert_eq!(Contacts::load(dir.path()).unwrap(), saved);
+    }
+
+    #[test]
+    fn the_documented_example_is_a_file_the_app_takes() {
+        let doc = include_str!("../../../../docs/CONTACTS.md");
+        let start = doc
+            .find("```toml\n")
+            .expect("docs/CONTACTS.md shows the file")
+            + 8;
+        let end = start + doc[start..].find("```").unwrap();
+        let example = Contacts::parse(&doc[start..end]).unwrap();
+        assert_eq!(example.it_vendor.phone, "03-1234-5678");
+        assert!(!example.face_reader_maker.is_empty() && !example.notes.is_empty());
     }
 
     #[test]
