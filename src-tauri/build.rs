@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "contacts_set",
     "desk_check",
     "desk_summary",
+    "eyes_answer",
     "guide_check",
     "guides_list",
     "history_timeline",

@@ -136,6 +136,7 @@ pub fn run() {
             commands::contacts::contacts_set,
             commands::desk_check::desk_check,
             commands::desk_check::desk_summary,
+            commands::eyes::eyes_answer,
             commands::guides::guide_check,
             commands::guides::guides_list,
             commands::history::history_timeline,

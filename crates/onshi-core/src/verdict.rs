@@ -67,6 +67,8 @@ pub enum Area {
     Line,
     /// The clock.
     Clock,
+    /// What staff checked by eye: the face-recognition reader, the terminal's screen, the line's lamps.
+    Eyes,
 }
 
 /// What was found, one code per situation staff meet.
@@ -192,6 +194,18 @@ pub enum VerdictCode {
     ClockServerUnusual,
     /// The site's own usual set-up (usual-setup.toml) could not be used: the shipped one was.
     UsualSetupUnreadable,
+
+    // What staff checked by eye (desk_check/eyes.rs).
+    /// Staff looked today: the face reader, the terminal's screen and the line's lamps are as usual.
+    EyesNormal,
+    /// Not every question was answered today (neutral: the app cannot see these).
+    EyesNotAnswered,
+    /// Staff answered that the face-recognition reader does not show its usual screen.
+    EyeFaceReaderNotNormal,
+    /// Staff answered that the terminal's screen shows an error.
+    EyeTerminalScreenError,
+    /// Staff answered that the line's lamps are not as usual.
+    EyeRouterLampsUnusual,
 }
 
 /// An area's verdict.
@@ -230,6 +244,7 @@ impl VerdictCode {
                 | SignInNotOnThisOs
                 | LineUnreadable
                 | UsualSetupUnreadable
+                | EyesNotAnswered
         )
     }
 }

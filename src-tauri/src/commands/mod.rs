@@ -6,6 +6,7 @@ pub mod cert;
 pub mod contacts;
 pub mod desk_check;
 pub mod error;
+pub mod eyes;
 pub mod guides;
 pub mod history;
 pub mod mpki;

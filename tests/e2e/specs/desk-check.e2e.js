@@ -62,6 +62,34 @@ describe("「始業点検」", () => {
     await shot("desk-check-green");
   });
 
+  it("asks staff what it cannot see, and a 「いいえ」 says what to try and whom to call", async () => {
+    const question = (id) => $(`[data-testid="eye-question"][data-question="${id}"]`);
+    await expect(area("eyes")).toHaveAttribute("data-code", "eyes-not-answered");
+    await expect(area("eyes")).toHaveAttribute("data-level", "info");
+    await expect($$('[data-testid="eye-question"]')).toBeElementsArrayOfSize(3);
+    for (const id of ["face-reader", "terminal-screen", "router-lamps"]) {
+      await question(id).$('[data-testid="eye-yes"]').click();
+      await expect(question(id)).toHaveAttribute("data-answer", "true");
+    }
+    await expect(area("eyes")).toHaveAttribute("data-code", "eyes-normal");
+    await expect(area("eyes")).toHaveAttribute("data-level", "ok");
+
+    await question("router-lamps").$('[data-testid="eye-no"]').click();
+    await expect(area("eyes")).toHaveAttribute("data-code", "eye-router-lamps-unusual");
+    await expect(overall()).toHaveAttribute("data-level", "warn");
+    await expect(area("eyes").$('[data-testid="desk-try"]')).toHaveText(expect.stringContaining("ランプの色"));
+    await expect(area("eyes").$('[data-testid="desk-item"]')).toHaveText("項目E-03");
+    await expect(area("eyes").$('[data-testid="desk-call"]')).toHaveText(expect.stringContaining("ITベンダー"));
+    await shot("desk-check-eyes");
+    // Home's line follows the answer, until staff answer again.
+    await $('[data-testid="nav-home"]').click();
+    await expect($('[data-testid="home-headline"]')).toHaveAttribute("data-code", "eye-router-lamps-unusual");
+    await $('[data-testid="desk-check-start"]').click();
+    await question("router-lamps").$('[data-testid="eye-yes"]').click();
+    await expect(area("eyes")).toHaveAttribute("data-code", "eyes-normal");
+    await expect(overall()).toHaveAttribute("data-level", "ok");
+  });
+
   it("read-tests a card lying on the reader: a transit card is only asked to be removed; a silent Type B card points to the municipality", async () => {
     await rig.send("insert PaSoRi my-number");
     await checkUntilReadTest("card-my-number");
@@ -114,5 +142,8 @@ describe("「始業点検」", () => {
     await $('[data-testid="nav-report"]').click();
     await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("最後の始業点検"));
     await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringMatching(/最後の始業点検：\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d 注意あり/));
+    // The answers given by eye, kept for the help desk (the lamps' 「いいえ」 was answered again since).
+    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringContaining("[目で確認した項目（最後の回答）]"));
+    await expect($('[data-testid="report-preview"]')).toHaveText(expect.stringMatching(/回線の機器のランプ：いつもどおり（\d{4}年/));
   });
 });

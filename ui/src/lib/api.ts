@@ -5,6 +5,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ReadersReport } from "./bindings/ReadersReport";
 import type { Settings } from "./bindings/Settings";
 import type { Contacts } from "./bindings/Contacts";
+import type { EyeQuestionId } from "./bindings/EyeQuestionId";
 import type { Language } from "./bindings/Language";
 import type { ProbeReport } from "./bindings/ProbeReport";
 import type { CertInfo } from "./bindings/CertInfo";
@@ -70,6 +71,9 @@ export const deskCheck = () => invoke<DeskCheck>("desk_check");
 /** The home screen's first line: the 始業点検's verdict without its read test (onshi-core's headline).
  *  Rejects with a CommandError of kind `internal` only if the look broke inside the app. */
 export const deskSummary = () => invoke<Headline>("desk_summary");
+
+/** Keeps staff's answer to a question they check by eye (「はい」 = as usual), for today's 始業点検. */
+export const eyesAnswer = (question: EyeQuestionId, normal: boolean) => invoke<void>("eyes_answer", { question, normal });
 
 /** Calls `handler` with the whole USB view each time it changes (a device plugged in or out, PC/SC changed). */
 export const onUsbChanged = (handler: (view: UsbView) => void): Promise<UnlistenFn> =>

@@ -131,6 +131,43 @@ pub struct Status {
     pub line_prefix: Option<crate::terminal::seen::RememberedPrefix>,
     /// When the last 始業点検 ran (RFC 3339), to notice the clock going back.
     pub last_desk_check_at: Option<String>,
+    /// What staff last answered to each question they check by eye (desk_check/eyes.rs), and when.
+    pub eye_answers: BTreeMap<EyeQuestionId, EyeAnswer>,
+}
+
+/// A question staff answer by looking (the questions themselves: desk_check/eye_checks.toml).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum EyeQuestionId {
+    /// The face-recognition reader shows its usual waiting screen.
+    FaceReader,
+    /// The terminal's screen shows no error.
+    TerminalScreen,
+    /// The line equipment's lamps are lit as usual.
+    RouterLamps,
+}
+
+/// One answer to a question staff check by eye.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct EyeAnswer {
+    /// RFC 3339, Japan time.
+    pub at: String,
+    /// 「はい」: as usual.
+    pub normal: bool,
 }
 
 impl Status {

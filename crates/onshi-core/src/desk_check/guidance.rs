@@ -18,6 +18,8 @@ pub enum Contact {
     ItVendor,
     /// The card reader's maker.
     ReaderMaker,
+    /// The face-recognition reader's maker desk.
+    FaceReaderMaker,
     /// The 医療機関等向けポータルサイト's help desk, 0800-080-4583.
     PortalHelpDesk,
     /// The patient's 市区町村 (the patient's own card).
@@ -100,6 +102,14 @@ pub fn call_line(contact: Contact, contacts: &Contacts) -> Text {
         Contact::ReaderMaker => Text::new(
             "お使いの汎用カードリーダー（スマートフォン用）のメーカー（取扱説明書のお問い合わせ先）",
             "the maker of your smartphone card reader (the contact in its manual)",
+        ),
+        Contact::FaceReaderMaker if !contacts.face_reader_maker.is_empty() => Text::new(
+            format!("顔認証付きカードリーダーのメーカー窓口：{}", contacts.face_reader_maker.line()),
+            format!("The face-recognition reader's maker desk: {}", contacts.face_reader_maker.line()),
+        ),
+        Contact::FaceReaderMaker => Text::new(
+            "顔認証付きカードリーダーのメーカー窓口（連絡先は「設定」の「連絡先」に登録できます）",
+            "the face-recognition reader's maker desk (enter their number under \"Settings\" → \"Contacts\")",
         ),
         Contact::PortalHelpDesk => Text::new(PORTAL_HELP_DESK.0, PORTAL_HELP_DESK.1),
         Contact::Municipality => Text::new(

@@ -14,8 +14,10 @@ use crate::verdict::{Area, Level, Verdict, VerdictCode};
 use serde::Serialize;
 use ts_rs::TS;
 
+mod eyes;
 mod guidance;
 mod headline;
+pub use eyes::EyeQuestion;
 pub use guidance::{call_line, guidance, rule, Consequence, Contact, Guidance};
 pub use headline::{headline, summarise, Headline, NextAction};
 
@@ -52,6 +54,8 @@ pub struct DeskCheck {
     pub areas: Vec<AreaResult>,
     /// Its first line: what it means at the desk, as home says it right after this check.
     pub summary: Headline,
+    /// What staff check by eye, with today's answers (the `eyes` area's verdict comes from them).
+    pub eyes: Vec<EyeQuestion>,
 }
 
 fn result(area: Area, verdict: Verdict, found: Text, facts: &Facts) -> AreaResult {
@@ -91,6 +95,8 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             "Certificate: not checked yet. Choose it under \"Certificate\"",
         ),
     };
+    let today = facts.now.format("%Y-%m-%d").to_string();
+    let (eyes, eye_verdict, eye_line) = eyes::look(&facts.status.eye_answers, &today);
     let mut areas = vec![
         result(
             Area::Readers,
@@ -116,6 +122,8 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
                 facts,
             ),
         },
+        // What the app cannot see, as staff answered today.
+        result(Area::Eyes, eye_verdict, eye_line, facts),
         // Not looked at yet is neutral: nothing to act on, and the line says where to choose it.
         result(
             Area::Certificate,
@@ -178,6 +186,7 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
     let at = crate::time::rfc3339_jst(facts.now);
     DeskCheck {
         summary: headline::summarise(&at, &areas, Some(&at)),
+        eyes,
         at,
         level: areas
             .iter()

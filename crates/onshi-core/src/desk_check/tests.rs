@@ -15,7 +15,10 @@ fn with_certificate(mut facts: Facts) -> Facts {
 }
 
 /// Every code that can be amber or red somewhere.
-const NOT_GREEN: [VerdictCode; 27] = [
+const NOT_GREEN: [VerdictCode; 30] = [
+    VerdictCode::EyeFaceReaderNotNormal,
+    VerdictCode::EyeTerminalScreenError,
+    VerdictCode::EyeRouterLampsUnusual,
     VerdictCode::SoftwarePartMissing,
     VerdictCode::SoftwareExtensionsMissing,
     VerdictCode::SoftwareCredentialMissing,
@@ -89,6 +92,7 @@ fn area_with(area: Area, level: Level, code: VerdictCode) -> AreaResult {
 fn check_of(at: &str, areas: Vec<AreaResult>) -> DeskCheck {
     DeskCheck {
         summary: summarise(at, &areas, None),
+        eyes: Vec::new(),
         at: at.into(),
         level: areas.iter().map(|a| a.verdict.level).max().unwrap(),
         areas,
@@ -330,7 +334,7 @@ fn a_desk_without_a_reader_is_amber_with_the_first_step_and_the_vendor() {
     assert_eq!(read_test.next, Some(NextAction::ReaderCheck));
     let unseen = run(&Facts::with_readers(ready), None);
     assert_eq!(
-        unseen.areas[2].verdict,
+        unseen.areas[3].verdict,
         Verdict::of(Level::Info, VerdictCode::CertificateUnknown),
         "a certificate not looked at yet is said, neutral: nothing to act on"
     );

@@ -89,6 +89,9 @@ pub struct SupportReport {
     pub usual_error: Option<String>,
     /// Whom staff call, as the IT vendor entered it.
     pub contacts: crate::app::contacts::Contacts,
+    /// What staff last answered to the questions they check by eye (the face reader's screen, the
+    /// terminal's screen, the line's lamps), and when.
+    pub eye_answers: BTreeMap<crate::app::status::EyeQuestionId, crate::app::status::EyeAnswer>,
     /// The code and message the face-recognition reader or the terminal showed, as staff typed it: the
     /// first thing a help desk asks for. None when nothing was typed.
     pub shown_on_screen: Option<String>,
@@ -211,6 +214,7 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
         terminal_seen,
         usual_error,
         contacts,
+        eye_answers: status.eye_answers.clone(),
         shown_on_screen: None,
     }
 }

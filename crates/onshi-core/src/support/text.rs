@@ -335,6 +335,40 @@ fn contacts(w: &mut String, report: &SupportReport, language: Language) {
             .unwrap_or(l("（入力なし）", "(none entered)"))
     );
     let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "[{}]",
+        l(
+            "目で確認した項目（最後の回答）",
+            "Checked by eye (last answers)"
+        )
+    );
+    if report.eye_answers.is_empty() {
+        let _ = writeln!(w, "{}", l("（回答なし）", "(none answered)"));
+    }
+    for (question, answer) in &report.eye_answers {
+        use crate::app::status::EyeQuestionId::*;
+        let what = match question {
+            FaceReader => l(
+                "顔認証付きカードリーダーの画面",
+                "Face-recognition reader's screen",
+            ),
+            TerminalScreen => l("資格確認端末の画面", "Terminal's screen"),
+            RouterLamps => l("回線の機器のランプ", "Line equipment's lamps"),
+        };
+        let how = if answer.normal {
+            l("いつもどおり", "as usual")
+        } else {
+            l("いつもと違う", "not as usual")
+        };
+        let (open, close) = (l("（", " ("), l("）", ")"));
+        let _ = writeln!(
+            w,
+            "{what}{sep}{how}{open}{}{close}",
+            when(&answer.at, language)
+        );
+    }
+    let _ = writeln!(w);
     let _ = writeln!(w, "[{}]", l("連絡先", "Contacts"));
     let c = &report.contacts;
     let _ = writeln!(

@@ -3,4 +3,4 @@
 /**
  * An area of the desk.
  */
-export type Area = "readers" | "certificate" | "mpki" | "os" | "read-test" | "software" | "link" | "sign-in" | "line" | "clock";
+export type Area = "readers" | "certificate" | "mpki" | "os" | "read-test" | "software" | "link" | "sign-in" | "line" | "clock" | "eyes";

@@ -3,4 +3,4 @@
 /**
  * Whom staff call when the first step does not help.
  */
-export type Contact = "it-vendor" | "reader-maker" | "portal-help-desk" | "municipality";
+export type Contact = "it-vendor" | "reader-maker" | "face-reader-maker" | "portal-help-desk" | "municipality";

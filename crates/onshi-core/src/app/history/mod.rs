@@ -38,6 +38,8 @@ pub enum HistoryEventKind {
     UsbOnlyEnded,
     /// A 始業点検 ran: `outcome` is its level (`ok`, `warn`, `error`), never more.
     DeskCheck,
+    /// Staff answered a question they check by eye: `outcome` is the question and the answer.
+    EyeCheck,
     /// The app started afresh to give back the memory its window's web view kept (Linux, relaunch.rs):
     /// the watch went on, so the timeline does not break here. (Histories written before this kind
     /// existed have a WatchStopped and WatchStarted pair instead, and still read.)
@@ -71,6 +73,35 @@ pub enum HistoryOutcome {
     ReadTest(crate::app::status::ReadTestCode),
     /// A 始業点検's level (`ok`, `warn`, `error`), never more.
     DeskCheck(crate::verdict::Level),
+    /// What staff answered to a question they check by eye.
+    Eyes(EyeOutcome),
+}
+
+/// A question checked by eye and its answer, as one code (`face-reader-normal`, `router-lamps-not-normal` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, rename_all = "kebab-case")]
+pub enum EyeOutcome {
+    FaceReaderNormal,
+    FaceReaderNotNormal,
+    TerminalScreenNormal,
+    TerminalScreenNotNormal,
+    RouterLampsNormal,
+    RouterLampsNotNormal,
+}
+
+impl EyeOutcome {
+    pub fn of(question: crate::app::status::EyeQuestionId, normal: bool) -> EyeOutcome {
+        use crate::app::status::EyeQuestionId::*;
+        match (question, normal) {
+            (FaceReader, true) => EyeOutcome::FaceReaderNormal,
+            (FaceReader, false) => EyeOutcome::FaceReaderNotNormal,
+            (TerminalScreen, true) => EyeOutcome::TerminalScreenNormal,
+            (TerminalScreen, false) => EyeOutcome::TerminalScreenNotNormal,
+            (RouterLamps, true) => EyeOutcome::RouterLampsNormal,
+            (RouterLamps, false) => EyeOutcome::RouterLampsNotNormal,
+        }
+    }
 }
 
 impl HistoryEvent {

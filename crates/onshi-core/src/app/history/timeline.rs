@@ -205,6 +205,7 @@ pub fn timelines(
                 | HistoryEventKind::UsbOnlyBegan
                 | HistoryEventKind::UsbOnlyEnded
                 | HistoryEventKind::DeskCheck
+                | HistoryEventKind::EyeCheck
                 // A start afresh: the watch went on (relaunch.rs), so nothing closes.
                 | HistoryEventKind::Relaunched => {}
             }

@@ -1,0 +1,26 @@
+//! 「目で確認する項目」 on 「始業点検」: staff's yes/no answer to what the app cannot see, kept in
+//! `status.json` for today's 始業点検 and home's line, and in the history for the support report.
+
+use crate::app_status::AppStatus;
+use crate::history_log::HistoryLog;
+use onshi_core::app::history::{EyeOutcome, HistoryEvent, HistoryEventKind, HistoryOutcome};
+use onshi_core::app::status::{EyeAnswer, EyeQuestionId};
+use tauri::{AppHandle, Manager};
+
+/// Keeps the answer (「はい」 = as usual) with the time it was given.
+#[tauri::command]
+pub fn eyes_answer(app: AppHandle, question: EyeQuestionId, normal: bool) {
+    let at = onshi_core::time::rfc3339_jst(onshi_core::time::now_jst());
+    app.state::<AppStatus>().update(|status| {
+        status.eye_answers.insert(
+            question,
+            EyeAnswer {
+                at: at.clone(),
+                normal,
+            },
+        );
+    });
+    let mut event = HistoryEvent::at(at, HistoryEventKind::EyeCheck);
+    event.outcome = Some(HistoryOutcome::Eyes(EyeOutcome::of(question, normal)));
+    app.state::<HistoryLog>().record(&event);
+}
