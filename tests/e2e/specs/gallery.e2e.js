@@ -32,7 +32,7 @@ async function setPrefs({ language, large }) {
 
 /** What a person would notice on the screen as it is: a sideways scroll bar, and Japanese left in English. */
 async function looksRight({ language }) {
-  const { overflow, leftovers } = await browser.execute((english) => {
+  const { overflow, leftovers, squeezed } = await browser.execute((english) => {
     const width = document.documentElement.clientWidth;
     const excess = document.documentElement.scrollWidth - width;
     // When the screen scrolls sideways, the innermost shown elements past its right edge, so a failure
@@ -46,7 +46,22 @@ async function looksRight({ language }) {
       .filter((el) => !past.some((other) => other !== el && el.contains(other)))
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${el.dataset.testid ?? ""}`.trim());
     const overflow = excess <= 0 ? [] : named.length ? named : [`${excess}px`];
-    if (!english) return { overflow, leftovers: [] };
+    // A box squeezed narrower than about 6 em that breaks its own words over lines (「カードあ／り」 in a
+    // column too narrow for it): text a person cannot read at a glance.
+    const squeezed = [...document.body.querySelectorAll("*")]
+      .filter((el) => {
+        const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent.trim()).join("");
+        if (own.length < 3 || el.closest("details:not([open])")) return false;
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        const size = parseFloat(style.fontSize);
+        const line = parseFloat(style.lineHeight) || size * 1.5;
+        const inner = box.height - ["paddingTop", "paddingBottom", "borderTopWidth", "borderBottomWidth"]
+          .reduce((sum, side) => sum + (parseFloat(style[side]) || 0), 0);
+        return box.width > 0 && box.width < 6 * size && inner > 1.6 * line;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} «${el.textContent.trim().slice(0, 20)}»`);
+    if (!english) return { overflow, leftovers: [], squeezed };
     const copy = document.body.cloneNode(true);
     // The report is Japanese by design; a language menu names each language in itself; names from a
     // certificate are its own (translate="no").
@@ -59,10 +74,11 @@ async function looksRight({ language }) {
       .split("\n")
       .map((line) => line.replace(/「[^」]*」/g, ""))
       .filter((line) => japanese.test(line));
-    return { overflow, leftovers };
+    return { overflow, leftovers, squeezed };
   }, language === "en");
   expect(overflow).toEqual([]); // nothing makes the screen scroll sideways
   expect(leftovers).toEqual([]);
+  expect(squeezed).toEqual([]); // no column too narrow for its own words
 }
 
 async function capture(screen, variant) {

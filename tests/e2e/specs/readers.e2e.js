@@ -44,7 +44,7 @@ describe("home screen, live readers", () => {
     expect(await buttons()).toEqual(before);
     await expect(pasori).toHaveText(expect.stringContaining("カードあり"));
     // Before the test, a phone and a card look alike: the kind names both.
-    await expect(pasori).toHaveText(expect.stringContaining("Type B（マイナンバーカード・スマートフォン・運転免許証など）"));
+    await expect(pasori).toHaveText(expect.stringContaining("マイナンバーカード・スマートフォン・運転免許証などのICカード"));
     // Called out above the rows, by the model's name and the slot, with its own test button.
     const callout = $('[data-testid="callout-reader"]');
     await expect(callout).toHaveAttribute("data-name", "SONY FeliCa Port/PaSoRi 4.0 00 00");
