@@ -51,6 +51,9 @@ describe("guides", () => {
 
     await pickDate("succession-from", "2026-04-01");
     await pickDate("succession-not-after", "2027-06-01");
+    // The field draws the system's format; the day entered is said again the Japanese way beside it.
+    await expect($('[data-testid="succession-from-said"]')).toHaveText("2026年4月1日");
+    await expect($('[data-testid="succession-not-after-said"]')).toHaveText("2027年6月1日");
     await $('[data-testid="succession-calculator"] button').click();
     await expect($('[data-testid="succession-result"]')).toHaveAttribute("data-last-day", "2026-07-30");
     await expect($('[data-testid="succession-result"]')).toHaveText(expect.stringContaining("2026年7月30日までです"));
