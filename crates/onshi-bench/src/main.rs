@@ -11,6 +11,7 @@
 //! - the resident app on Windows under Wine, next to Wine's notepad (wine.rs; measured by scripts/bench.sh).
 
 mod app;
+mod check_floor;
 mod plain;
 mod proc_stats;
 mod usb_listing;
@@ -199,6 +200,12 @@ fn main() {
         usb_listing::child(rounds);
         return;
     }
+    if args.get(1).map(String::as_str) == Some(check_floor::FLAG) {
+        check_floor::child(std::path::Path::new(
+            args.get(2).expect("a certificate file"),
+        ));
+        return;
+    }
     // Only the Windows section, from a wine-memory line (scripts/bench.sh --wine-only).
     if args.get(1).map(String::as_str) == Some("--wine-section") {
         let line = args.get(2).map(String::as_str).unwrap_or_default();
@@ -221,6 +228,12 @@ fn main() {
     let onshi = app::sibling("onshi");
     let (ours_verify, openssl_verify) =
         backup_verify_vs_openssl(onshi.to_str().expect("a UTF-8 path"));
+
+    eprintln!("onshi check against its floor: 15 rounds each…");
+    let pki = onshi_rig::pki::Pki::new(onshi_rig::pki::TERMINAL_DAYS, false)
+        .expect("openssl makes the certificate");
+    let myself = std::env::current_exe().expect("the bench knows itself");
+    let (check_ms, floor_ms) = check_floor::measure(&onshi, &myself, &pki.path("terminal.pem"), 15);
 
     eprintln!("listing the USB devices: 50 rounds under umockdev…");
     let usb = usb_listing::measure(50);
@@ -288,6 +301,12 @@ fn main() {
          five times by each, alternating; medians of the whole command's wall time.\n\n\
          | `onshi backup verify` | `openssl pkcs12 -noout` | ratio | goal |\n| --- | --- | --- | --- |\n\
          | {ours_verify:.3} s | {openssl_verify:.3} s | {ratio:.2}× | ≤ 1.2× |\n\n\
+         ## `onshi check` against its floor\n\n\
+         The whole check (readers with the USB view, the certificate file, the terminal around the reader, the\n\
+         OS) against a plain program that only lists the rig's PC/SC readers and reads the same certificate's\n\
+         dates (`crates/onshi-bench/src/check_floor.rs`), each a fresh process, 15 runs alternating, medians.\n\n\
+         | `onshi check --json` | floor | ratio | goal |\n| --- | --- | --- | --- |\n\
+         | {check_ms:.1} ms | {floor_ms:.1} ms | {check_ratio:.2}× | ≤ 1.5× |\n\n\
          ## Listing the USB devices\n\n\
          The USB view runs when a device arrives or leaves, when the PC/SC picture changes, and on request.\n\
          In a child process under umockdev-run with the {fake_devices} fake readers of tests/usb, alternating, 50\n\
@@ -340,6 +359,7 @@ fn main() {
         placements = options.placements,
         growth = after as i64 - warm as i64,
         ratio = ours_verify / openssl_verify,
+        check_ratio = check_ms / floor_ms,
         fake_devices = usb.fake_devices,
         ours_readers = usb.ours_readers,
         plain_devices = usb.plain_devices,
