@@ -20,6 +20,7 @@ chmod 755 "$work"
 pids=()
 cleanup() {
   local pid
+  exec 3>&- || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   if [[ -s $work/pg/postmaster.pid ]]; then
@@ -40,9 +41,12 @@ wait_for() {
   done
 }
 
-# The rig's readers, so that the check has something to find (the default set: OK readers).
-"$bin/onshi-rig" --readers default >"$work/rig.log" 2>&1 &
+# The rig's readers, so that the check has something to find (the default set: OK readers); commands to
+# change them go through $work/rig.ctl (onshi-rig --control), which this shell holds open.
+mkfifo "$work/rig.ctl"
+"$bin/onshi-rig" --readers default --control <"$work/rig.ctl" >"$work/rig.log" 2>&1 &
 pids+=($!)
+exec 3>"$work/rig.ctl"
 wait_for 20 "$bin/onshi" readers --json || fail "the rig's readers did not come: $(cat "$work/rig.log")"
 
 # The terminal's certificate, as files the engines' users may read: valid for 400 days, and one that expired

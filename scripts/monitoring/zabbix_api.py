@@ -3,7 +3,8 @@
 the session goes in the request's "auth"): imports packaging/monitoring/zabbix/onshi-assistant-template.yaml,
 creates a host on the agent at 127.0.0.1:10050 polled every 10 s ({$ONSHI.INTERVAL}), waits for the expired
 certificate's problem, then gives the terminal a valid certificate and waits for its recovery, then takes the
-certificate away (UNKNOWN, every item still supported)."""
+certificate away (UNKNOWN, every item still supported), then leaves only a reader unfit for phones (the reader
+triggers)."""
 
 import json
 import os
@@ -15,6 +16,8 @@ import urllib.request
 API = "http://127.0.0.1:8089/api_jsonrpc.php"
 TEMPLATE = "Onshi Assistant by Zabbix agent"
 EXPIRED = "電子証明書の有効期限が切れています：オンライン資格確認ができません"
+NO_READER = "マイナ保険証（スマホ）を読めるカードリーダーがつながっていません"
+CONTACT_ONLY = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader"
 WORK = os.environ["ONSHI_MONITORING_WORK"]
 auth = None
 started = time.monotonic()
@@ -136,6 +139,18 @@ def main():
     if unsupported or unknown != "3":
         raise SystemExit(f"FAILED: with no certificate: state {unknown}, unsupported {unsupported}")
     say("no certificate: state 3 (UNKNOWN) as onshi check exits, every item still supported")
+
+    # Only a reader unfit for phones: the reader triggers.
+    with open(f"{WORK}/rig.ctl", "w") as rig:
+        rig.write(f"readers {CONTACT_ONLY}\n")
+    wanted = {NO_READER, "カードリーダー：確認が必要です（オン資アシスタント）"}
+
+    def reader_problems():
+        found = {p["name"] for p in call("problem.get", {"hostids": host, "output": ["name"]})}
+        return wanted <= found and found
+
+    found = wait("the reader's problems", 180, reader_problems)
+    say(f"only a reader unfit for phones: problems {sorted(found & wanted)}")
 
 
 if __name__ == "__main__":
