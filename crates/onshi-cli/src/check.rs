@@ -17,16 +17,17 @@ use onshi_core::verdict::{Area, Level};
 use std::fmt::Write;
 use std::path::Path;
 
-/// How `onshi check` prints its outcome.
+/// How `onshi check` prints its outcome. (Plain comments on the variants: clap would print doc comments in
+/// English under the Japanese help; the argument's help in cli_lang names each.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// The plugin line (Nagios, Icinga, NRPE, Zabbix's agent, RMM script sensors).
+    // The plugin line (Nagios, Icinga, NRPE, Zabbix's agent, RMM script sensors).
     Text,
-    /// The JSON of `--json` (docs/schema/onshi-check.schema.json).
+    // The JSON of `--json` (docs/schema/onshi-check.schema.json).
     Json,
-    /// The Prometheus text format, for node_exporter's / windows_exporter's textfile collector.
+    // The Prometheus text format, for node_exporter's / windows_exporter's textfile collector.
     Prometheus,
-    /// PRTG's EXE/Script Advanced sensor JSON.
+    // PRTG's EXE/Script Advanced sensor JSON.
     Prtg,
 }
 

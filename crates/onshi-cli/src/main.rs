@@ -125,7 +125,7 @@ enum Command {
         json: bool,
         /// text (the plugin line, default), json, prometheus (textfile collector) or prtg (EXE/Script
         /// Advanced).
-        #[arg(long, value_enum, default_value_t = check::Format::Text)]
+        #[arg(long, value_enum, default_value_t = check::Format::Text, hide_default_value = true, hide_possible_values = true)]
         format: check::Format,
         /// Evaluate as of this date (YYYY-MM-DD, Japan time).
         #[arg(long)]
