@@ -51,8 +51,8 @@ else
   makensis -DOUTFILE="/root/installer/$setup"
   cat <<'NOTE'
 ==> UNSIGNED: no certificate was given (ONSHI_SIGN_PFX, or ONSHI_SIGN_PKCS11_MODULE with ONSHI_SIGN_PKCS11_KEY
-    and ONSHI_SIGN_CERTS: scripts/windows/sign.sh). Windows will stop this installer with
-    「WindowsによってPCが保護されました」 (staff must choose 「詳細情報」→「実行」), and Smart App Control blocks it.
+    and ONSHI_SIGN_CERTS: scripts/windows/sign.sh). Downloaded, this installer meets SmartScreen's
+    「WindowsによってPCが保護されました」 (staff must choose 「詳細情報」→「実行」); Smart App Control may block it.
 NOTE
 fi
 
