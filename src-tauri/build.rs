@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "cert_from_store",
     "cert_open",
     "cert_save_reminder",
+    "contacts_get",
+    "contacts_set",
     "desk_check",
     "desk_summary",
     "guide_check",

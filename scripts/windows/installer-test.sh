@@ -45,6 +45,17 @@ wine "$appdir/onshi-assistant.exe" --login-start off
 check "login start off: the Run value is gone" "! run_entry"
 wine "$appdir/onshi-assistant.exe" --login-start on # left on: the uninstaller must take it away
 
+# The vendor's contacts from an installation script (docs/CONTACTS.md): into the user's data folder, then
+# onshi.exe's report names them; a number that cannot be dialled is refused (exit 2) and the kept one stays.
+printf '[it_vendor]\nname = "〇〇メディカルシステム"\nphone = "03-1234-5678"\n' >/tmp/contacts.toml
+printf '[it_vendor]\nphone = "call us"\n' >/tmp/contacts-bad.toml
+check "--contacts registers the vendor's number" \
+  "wine '$appdir/onshi-assistant.exe' --contacts 'Z:\\tmp\\contacts.toml' | grep -q '03-1234-5678'"
+check "--contacts refuses a number that cannot be dialled" \
+  "! wine '$appdir/onshi-assistant.exe' --contacts 'Z:\\tmp\\contacts-bad.toml' 2>/dev/null"
+check "the report names the vendor with the number" \
+  "wine '$appdir/onshi.exe' report | grep -q 'ITベンダー：〇〇メディカルシステム（03-1234-5678）'"
+
 wine "$appdir/uninstall.exe" /S
 wineserver -w
 for _ in $(seq 40); do [[ -e $appdir/onshi-assistant.exe ]] || break; sleep 0.25; done

@@ -70,7 +70,7 @@ rig "readers none"
 for _ in $(seq 90); do grep -q "notice shown as a balloon\|the notice could not be shown" /tmp/app.err && break; sleep 1; done
 # The line is written only once Shell_NotifyIcon (traced just before it) accepted the balloon.
 check "a reader gone for 30 s is told as the tray balloon, accepted by Wine'"'"'s notification area" \
-  "grep -q \"notice shown as a balloon (IdNotRegistered): スマホ対応のカードリーダーが外れています\" /tmp/app.err"
+  "grep -q \"notice shown as a balloon (IdNotRegistered): 汎用カードリーダー（スマートフォン用）が外れています\" /tmp/app.err"
 sleep 1
 import -window root "$shots/windows-balloon.png" 2>/dev/null || true
 # The rig takes readers away by restarting its pcscd, as Windows stops its Smart Card service with the

@@ -7,6 +7,7 @@
 mod app_status;
 mod certificate_in_use;
 mod commands;
+mod contacts_flag;
 mod history_log;
 mod login_start;
 mod notice;
@@ -34,6 +35,9 @@ pub const QUIT_ARG: &str = "--quit";
 /// Starts the app: one instance, plugins, state, the tray, the reader watch, the command handlers.
 pub fn run() {
     if let Some(code) = login_start::from_command_line() {
+        std::process::exit(code);
+    }
+    if let Some(code) = contacts_flag::from_command_line() {
         std::process::exit(code);
     }
     notice::take_app_user_model_id();
@@ -128,6 +132,8 @@ pub fn run() {
             commands::cert::cert_from_store,
             commands::cert::cert_open,
             commands::cert::cert_save_reminder,
+            commands::contacts::contacts_get,
+            commands::contacts::contacts_set,
             commands::desk_check::desk_check,
             commands::desk_check::desk_summary,
             commands::guides::guide_check,

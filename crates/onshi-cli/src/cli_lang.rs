@@ -71,8 +71,9 @@ const JAPANESE: &[(&str, &str, &str)] = &[
     ("history", "json", "結果をJSONで標準出力に出します。"),
     ("report", "", "ヘルプデスク向けのサポート用レポート（アプリ・OS・カードリーダー・電子証明書・MPKI・バックアップ・記録）を表示します。"),
     ("report", "json", "結果をJSONで標準出力に出します。"),
-    ("check", "", "監視ツール向けの1行：カードリーダーと電子証明書などをOK / WARNING / CRITICAL / UNKNOWNで示し、終了コード0〜3で返します（監視プラグインの規約）。読み取りのみで、カードには触れません。実行できないとき以外、標準エラー出力には何も書きません。"),
-    ("check", "cert", "確認する電子証明書ファイル（指定しなければWindowsの証明書ストアの電子証明書、なければアプリで最後に選んだファイル）"),
+    ("report", "shown", "顔認証付きカードリーダーや資格確認端末の画面に表示されたコードとメッセージ。レポートに入ります。"),
+    ("check", "", "監視ツール向けの1行：カードリーダー、電子証明書、端末のまわりをOK / WARNING / CRITICAL / UNKNOWNとパフォーマンスデータで表示し、終了コード0 / 1 / 2 / 3で返します。読み取るだけで、カードには触れません。実行できないとき以外、標準エラー出力には何も書きません。"),
+    ("check", "cert", "確認する電子証明書ファイル（指定しなければWindowsの証明書ストアのもの、なければアプリで最後に選んだファイル）"),
     ("check", "json", "結果をJSONで標準出力に出します（--format jsonと同じ）。"),
     ("check", "format", "出力の形式：text（監視プラグインの1行、既定）、json、prometheus（textfile collector）、prtg（EXE/Script Advanced）"),
     ("check", "at", "この日（YYYY-MM-DD、日本時間）の時点で判定します。"),
@@ -158,6 +159,10 @@ fn localize_at(mut command: Command, path: &str, lang: Language) -> Command {
 /// (exit 0); an argument error is explained in `lang` (exit 2).
 pub fn finish(error: clap::Error, lang: Language) -> ExitCode {
     match error.kind() {
+        ErrorKind::DisplayHelp if lang == Language::Ja => {
+            print!("{}", japanese_headings(&error.render().to_string()));
+            ExitCode::SUCCESS
+        }
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = error.print();
             ExitCode::SUCCESS
@@ -171,6 +176,18 @@ pub fn finish(error: clap::Error, lang: Language) -> ExitCode {
             ExitCode::from(exit::BAD_INPUT)
         }
     }
+}
+
+/// clap ends each heading with a half-width colon; Japanese writes 「コマンド：」 as it writes 「使い方：」.
+fn japanese_headings(help: &str) -> String {
+    help.lines()
+        .map(|line| match line.strip_suffix(':') {
+            Some(heading @ ("コマンド" | "オプション" | "引数")) => {
+                format!("{heading}：\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
 }
 
 /// The sentence for an argument error.

@@ -169,7 +169,7 @@ pub fn history(days: i64, json: bool, lang: Language) -> u8 {
 }
 
 /// `onshi report [--json]`: the support report, with the readers as they are now.
-pub fn report(json: bool, lang: Language) -> u8 {
+pub fn report(json: bool, shown: Option<&str>, lang: Language) -> u8 {
     let Some(dir) = data_dir(json, lang) else {
         return exit::PROBLEM;
     };
@@ -180,7 +180,7 @@ pub fn report(json: bool, lang: Language) -> u8 {
         onshi_core::facts::CertificateChoice::InUse,
         onshi_core::time::now_jst(),
     );
-    let built = support::build(facts, env!("CARGO_PKG_VERSION"));
+    let built = support::build(facts, env!("CARGO_PKG_VERSION")).with_shown_on_screen(shown);
     if json {
         print_json(&built);
     } else {

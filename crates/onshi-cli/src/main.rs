@@ -112,6 +112,9 @@ enum Command {
     Report {
         #[arg(long)]
         json: bool,
+        /// The code and message the face-recognition reader or the terminal showed, as read off its screen.
+        #[arg(long, value_name = "TEXT")]
+        shown: Option<String>,
     },
     /// One line for monitoring tools: readers and certificate, OK/WARNING/CRITICAL/UNKNOWN with perfdata,
     /// exit 0/1/2/3 (the monitoring-plugin convention). Read-only; never touches a card; writes nothing
@@ -223,7 +226,7 @@ fn main() -> ExitCode {
             command: CertCommand::List { json, at },
         } => cert::list(json, at, cli.lang),
         Command::History { days, json } => history::history(days, json, cli.lang),
-        Command::Report { json } => history::report(json, cli.lang),
+        Command::Report { json, shown } => history::report(json, shown.as_deref(), cli.lang),
         Command::Check {
             cert,
             json,

@@ -62,7 +62,13 @@ fn help_is_japanese_by_default_and_english_with_lang_en() {
     let help = String::from_utf8_lossy(&output.stdout);
     assert!(help.contains("使い方：onshi"), "{help}");
     assert!(
-        help.contains("コマンド:") && help.contains("オプション:"),
+        help.contains("コマンド：\n") && help.contains("オプション：\n"),
+        "{help}"
+    );
+    // Every command described in Japanese, the monitoring one too, and no half-width colon after Japanese.
+    assert!(help.contains("監視ツール向けの1行"), "{help}");
+    assert!(
+        !help.contains("One line for monitoring") && !help.contains("コマンド:"),
         "{help}"
     );
     assert!(

@@ -183,6 +183,12 @@ fn report_tells_the_help_desk_what_the_pc_sees_and_never_a_uid_an_atr_or_the_hom
         "read_tests": { PASORI: { "at": "2026-11-29T09:00:00.000+09:00", "outcome": "my-number-card", "card": "type-b" } },
     });
     fs::write(data.dir.join("status.json"), status.to_string()).unwrap();
+    // Whom to call, as the IT vendor wrote it for the site (contacts.toml, as in docs/CONTACTS.md).
+    fs::write(
+        data.dir.join("contacts.toml"),
+        "[it_vendor]\nname = \"〇〇メディカルシステム\"\nphone = \"03-1234-5678\"\n",
+    )
+    .unwrap();
     write_history(
         &data.dir,
         &[
@@ -253,9 +259,27 @@ fn report_tells_the_help_desk_what_the_pc_sees_and_never_a_uid_an_atr_or_the_hom
     assert_eq!(history.len(), 7);
     assert_eq!(history[6]["reader_dropouts"], 1);
 
-    let text_run = data.onshi(&["report"]);
+    assert_eq!(doc["contacts"]["it_vendor"]["phone"], "03-1234-5678");
+    assert_eq!(doc["shown_on_screen"], Value::Null);
+
+    let text_run = data.onshi(&[
+        "report",
+        "--shown",
+        " エラーコード：E-1021 カードを読み取れません ",
+    ]);
     let text = String::from_utf8_lossy(&text_run.stdout).into_owned();
     assert!(text.contains("サポート用レポート"), "{text}");
+    assert!(
+        text.contains(
+            "[画面に表示されたコードとメッセージ]\nエラーコード：E-1021 カードを読み取れません\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("ITベンダー：〇〇メディカルシステム（03-1234-5678）"),
+        "{text}"
+    );
+    assert!(text.contains("\nOS："), "{text}");
     assert!(
         text.contains("最後の読み取りテスト：マイナンバーカード"),
         "{text}"

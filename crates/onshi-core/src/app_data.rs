@@ -14,6 +14,8 @@ pub const SETTINGS_FILE: &str = "settings.json";
 pub const SETTINGS_KEY: &str = "settings";
 /// What the app has seen and done (status.rs).
 pub const STATUS_FILE: &str = "status.json";
+/// Whom staff call, as the IT vendor entered it (app/contacts.rs).
+pub const CONTACTS_FILE: &str = "contacts.toml";
 /// One file per day of reader, card and service events (history/).
 pub const HISTORY_DIR: &str = "history";
 
@@ -26,11 +28,17 @@ pub fn default_dir() -> Option<PathBuf> {
 /// Writes `value` as pretty JSON to `path` through a temporary file beside it, renamed over the old
 /// file only once every byte is on disk: a failure (disk full) leaves the old file as it was.
 pub fn write_json_atomically(path: &Path, value: &impl Serialize) -> io::Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    write_atomically(path, &bytes)
+}
+
+/// Writes `bytes` to `path` the same way: the old file stays whole until the new one is on disk.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    serde_json::to_writer_pretty(&mut file, value)?;
-    file.write_all(b"\n")?;
+    file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -3,6 +3,7 @@
 //! client and the recent history. The support report, `onshi check`, 始業点検 and the home screen's first
 //! line all judge the same `Facts`; a new fact is added here once and every one of them can see it.
 
+use crate::app::contacts::Contacts;
 use crate::app::history::{History, HistoryEvent};
 use crate::app::settings::Settings;
 use crate::app::status::Status;
@@ -77,6 +78,9 @@ pub struct Facts {
     pub terminal: TerminalSeen,
     pub usual: UsualSetup,
     pub usual_error: Option<SiteFileError>,
+    /// Whom staff call, as the IT vendor entered it (empty when nothing was, or the file is unreadable:
+    /// 「設定」 names a damaged file).
+    pub contacts: Contacts,
 }
 
 /// Gathers the facts as of `now` (Japan time; the CLI's `--at` moves the day): `readers` is the caller's
@@ -126,6 +130,10 @@ pub fn gather(
         terminal,
         usual,
         usual_error,
+        contacts: data_dir
+            .as_deref()
+            .and_then(|dir| Contacts::load(dir).ok())
+            .unwrap_or_default(),
         settings,
         status,
     }
@@ -184,6 +192,7 @@ impl Facts {
             terminal: crate::terminal::quiet_linux_morning(),
             usual: UsualSetup::shipped().clone(),
             usual_error: None,
+            contacts: Contacts::default(),
         }
     }
 }

@@ -57,7 +57,7 @@ fn verdict(installed: bool, up_to_date: Option<bool>) -> Verdict {
         (false, _) => Verdict::of(Level::Error, MpkiNotInstalled),
         (true, Some(true)) => Verdict::of(Level::Ok, MpkiUpToDate),
         (true, Some(false)) => Verdict::of(Level::Warn, MpkiOutdated),
-        (true, None) => Verdict::of(Level::Warn, MpkiLatestUnknown),
+        (true, None) => Verdict::of(Level::Info, MpkiLatestUnknown),
     }
 }
 

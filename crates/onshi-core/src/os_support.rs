@@ -138,7 +138,7 @@ impl OsSupport {
             ends: None,
             days_left: None,
             source: None,
-            verdict: Verdict::of(Level::Ok, code),
+            verdict: Verdict::of(Level::Info, code),
         }
     }
 }

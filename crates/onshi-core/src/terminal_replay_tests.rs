@@ -155,11 +155,7 @@ fn every_bad_morning_gets_its_answer() {
             }
         }
         // The line that speaks for the terminal: the headline's choice among these areas.
-        let speaking = desk_check::headline(&DeskCheck {
-            at: desk.at.clone(),
-            level,
-            areas: terminal.clone(),
-        });
+        let speaking = desk_check::summarise(&desk.at, &terminal, None);
         match (&scenario.expect.first_step, speaking.code) {
             (Some(step), Some(code)) => {
                 let area = terminal.iter().find(|a| a.verdict.code == code).unwrap();

@@ -117,8 +117,13 @@ pub enum VerdictCode {
     MpkiLatestUnknown,
     /// The card or phone on the reader answered as a My Number card (its JPKI application).
     CardMyNumber,
-    /// A card answered, but not as a My Number card (another card, or the patient's card damaged).
+    /// Another kind of card answered (a transit card, a 診察券): not a test; neutral.
     CardNotMyNumber,
+    /// A Type B card (what a My Number card is) answered without the My Number card's function: if it is
+    /// a My Number card, its chip may be damaged.
+    CardJpkiSilent,
+    /// Nothing lay on a reader when the 始業点検 ran: no read test (neutral; staff can place a card).
+    ReadTestNotRun,
     /// The read test could not finish (the card moved, the reader was pulled out, the card is silent).
     CardTestFailed,
     /// A backup that restores this PC as it is.
@@ -198,7 +203,33 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// A verdict; a code that only says "not known" or "not looked at" is never amber or red (amber
+    /// means "act"): debug builds and the tests stop on one.
     pub(crate) const fn of(level: Level, code: VerdictCode) -> Verdict {
+        debug_assert!(!(code.is_not_known() && level as u8 >= Level::Warn as u8));
         Verdict { level, code }
+    }
+}
+
+impl VerdictCode {
+    /// The codes that say what was not known, not looked at, or is waiting for staff: neutral wherever
+    /// they appear (tray, home, 始業点検, `onshi check`), never amber.
+    pub const fn is_not_known(self) -> bool {
+        use VerdictCode::*;
+        matches!(
+            self,
+            CertificateUnknown
+                | MpkiLatestUnknown
+                | OsUnknown
+                | OsNotWindows
+                | CardNotMyNumber
+                | ReadTestNotRun
+                | SoftwareCredentialsNotVisible
+                | SoftwareNotOnThisOs
+                | LinkNotOnThisOs
+                | SignInNotOnThisOs
+                | LineUnreadable
+                | UsualSetupUnreadable
+        )
     }
 }

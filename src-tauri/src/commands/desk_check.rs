@@ -55,7 +55,8 @@ fn check(app: &AppHandle) -> DeskCheck {
 pub async fn desk_summary(app: AppHandle) -> Result<Headline, CommandError> {
     off_runtime(move || {
         let report = app.state::<ReadersState>().current();
-        desk_check::headline(&look(&app, report, None).0)
+        let (checked, facts) = look(&app, report, None);
+        desk_check::headline(&checked, facts.status.last_desk_check_at.as_deref())
     })
     .await
 }

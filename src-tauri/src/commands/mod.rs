@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod cert;
+pub mod contacts;
 pub mod desk_check;
 pub mod error;
 pub mod guides;

@@ -22,7 +22,7 @@ pub struct ReportPreview {
 }
 
 /// Always in Japanese, whatever the UI language: the help desks that read it are Japanese.
-fn make(app: &AppHandle) -> Result<ReportPreview, CommandError> {
+fn make(app: &AppHandle, shown: Option<&str>) -> Result<ReportPreview, CommandError> {
     let readers = app.state::<ReadersState>().current();
     let facts = onshi_core::facts::gather(
         crate::app_status::remembered(app),
@@ -30,17 +30,21 @@ fn make(app: &AppHandle) -> Result<ReportPreview, CommandError> {
         onshi_core::facts::CertificateChoice::InUse,
         onshi_core::time::now_jst(),
     );
-    let report = support::build(facts, env!("CARGO_PKG_VERSION"));
+    let report = support::build(facts, env!("CARGO_PKG_VERSION")).with_shown_on_screen(shown);
     Ok(ReportPreview {
         text: support::to_text(&report, Language::Ja),
         report,
     })
 }
 
-/// The report as it is now, in Japanese.
+/// The report as it is now, in Japanese, with what staff typed from the face reader's or the terminal's
+/// screen.
 #[tauri::command]
-pub async fn report_preview(app: AppHandle) -> Result<ReportPreview, CommandError> {
-    off_runtime(move || make(&app)).await?
+pub async fn report_preview(
+    app: AppHandle,
+    shown: Option<String>,
+) -> Result<ReportPreview, CommandError> {
+    off_runtime(move || make(&app, shown.as_deref())).await?
 }
 
 /// Puts the previewed text on the clipboard.

@@ -33,7 +33,8 @@ describe("「サポート用レポート」", () => {
     await expect(preview).toHaveText(expect.stringContaining("オン資アシスタント サポート用レポート"));
     const text = await preview.getText();
     expect(text).toContain("アプリのバージョン：0.1.0");
-    expect(text).toContain("OS: Debian");
+    expect(text).toContain("OS：Debian");
+    expect(text).toContain("[連絡先]\nITベンダー：未登録");
     expect(text).toContain(RCS300);
     expect(text).toContain("スマホ対応：はい");
     // In Japanese words and a Japanese date, first in the summary the help desk reads; no internal code.
@@ -45,6 +46,15 @@ describe("「サポート用レポート」", () => {
       expect(text.toUpperCase()).not.toContain(secret.toUpperCase());
     }
     await shot("support-report");
+  });
+
+  it("carries the code and message the face reader showed, as staff typed it", async () => {
+    await $('[data-testid="report-shown"]').setValue("エラー 001：カードを認識できませんでした");
+    await $('[data-testid="report-title"]').click(); // leaves the box: the preview is made again
+    await expect($('[data-testid="report-preview"]')).toHaveText(
+      expect.stringContaining("[画面に表示されたコードとメッセージ]\nエラー 001：カードを認識できませんでした"),
+    );
+    await shot("support-report-shown");
   });
 
   it("copies exactly the preview to the clipboard", async () => {

@@ -59,7 +59,7 @@ describe("resident in the notification area", () => {
     expect(trayColour()).toEqual(RED);
     rig = startRig();
     expect(await rig.ready).toBe("ready");
-    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー：接続中5台")), {
+    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("汎用カードリーダー：接続中5台")), {
       timeoutMsg: `tray: ${trayLabels()}`,
     });
     expect(trayColour()).toEqual(GREEN);
@@ -116,13 +116,13 @@ describe("resident in the notification area", () => {
 
   it("tells staff when the smartphone-ready reader is gone for over 30 s and when it is back", async () => {
     await rig.send(`readers ${OTHER_READER}`);
-    const gone = await notificationTitled("スマホ対応のカードリーダーが外れています", 60000);
+    const gone = await notificationTitled("汎用カードリーダー（スマートフォン用）が外れています", 60000);
     expect(gone.body).toContain("30秒以上");
-    expect(trayLabels()).toContain("スマホ対応のカードリーダーがありません");
+    expect(trayLabels()).toContain("スマートフォンに対応した汎用カードリーダーがありません");
     expect(trayColour()).toEqual(AMBER);
     await rig.send(`readers ${[...SMARTPHONE_READERS, OTHER_READER].join(";")}`);
-    await notificationTitled("スマホ対応のカードリーダーがつながりました", 15000);
-    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("カードリーダー：接続中5台")), { timeoutMsg: `tray: ${trayLabels()}` });
+    await notificationTitled("汎用カードリーダー（スマートフォン用）がつながりました", 15000);
+    await browser.waitUntil(() => trayLabels().some((l) => l.startsWith("汎用カードリーダー：接続中5台")), { timeoutMsg: `tray: ${trayLabels()}` });
   });
 
   it("opens on the screen a notification was about when it is clicked", async () => {

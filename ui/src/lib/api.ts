@@ -4,6 +4,7 @@ import type { Os } from "./bindings/Os";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ReadersReport } from "./bindings/ReadersReport";
 import type { Settings } from "./bindings/Settings";
+import type { Contacts } from "./bindings/Contacts";
 import type { Language } from "./bindings/Language";
 import type { ProbeReport } from "./bindings/ProbeReport";
 import type { CertInfo } from "./bindings/CertInfo";
@@ -103,6 +104,11 @@ export const successionSaveReminder = (lastDay: string) => invoke<string | null>
 /** The installed MPKI client (Windows) against `latest`; rejects with kind "not-available" elsewhere. */
 export const mpkiStatus = (latest: string | null) => invoke<MpkiStatus>("mpki_status", { latest });
 
+/** Whom staff call (contacts.toml in the app's folder); rejects with the reason in Japanese. */
+export const contactsGet = () => invoke<Contacts>("contacts_get");
+/** Saves the contacts; answers them as kept, or rejects with why (a number that cannot be dialled …). */
+export const contactsSet = (contacts: Contacts) => invoke<Contacts>("contacts_set", { contacts });
+
 export const settingsGet = () => invoke<SettingsView>("settings_get");
 export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });
 
@@ -110,7 +116,7 @@ export const settingsSet = (settings: Settings) => invoke<void>("settings_set", 
 export const historyTimeline = (days: number) => invoke<HistoryView>("history_timeline", { days });
 
 /** The support report, previewed: `text` is exactly what is copied or saved, always in Japanese (for the help desk). */
-export const reportPreview = () => invoke<ReportPreview>("report_preview");
+export const reportPreview = (shown: string | null = null) => invoke<ReportPreview>("report_preview", { shown });
 export const reportCopy = (text: string) => invoke<void>("report_copy", { text });
 /** Saves the report as .txt where the user chooses; the path shown (home as ~), or null if cancelled. */
 export const reportSave = (text: string) => invoke<string | null>("report_save", { text });

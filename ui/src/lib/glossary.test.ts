@@ -188,6 +188,20 @@ describe("the glossary", () => {
     expect(quoted).toEqual([]);
   });
 
+  it("a quoted label of our own screens is written exactly as the screen shows it", () => {
+    // 「PC の起動時に自動で起動する」 for our 「PCの起動時に自動で起動する」: the quote is exempt from the
+    // spacing rule above (other software's labels keep their own spaces), so it is held to ours here.
+    const bare = (text: string) => text.replace(/[\s\u200b]/g, "");
+    const labels = Object.values(dictionaries.ja);
+    const byBare = new Map(labels.map((label) => [bare(label), label]));
+    const misquoted = strings.flatMap(({ where, text }) =>
+      [...text.matchAll(/「([^「」]*)」/g)]
+        .filter((m) => byBare.has(bare(m[1])) && byBare.get(bare(m[1])) !== m[1])
+        .map((m) => `${where}: 「${m[1]}」 is 「${byBare.get(bare(m[1]))}」 on screen`),
+    );
+    expect(misquoted).toEqual([]);
+  });
+
   it("reads Rust literals as the compiler does", () => {
     expect(rustStrings('let a = "一\\\n    二"; // "無視"\nlet c = \'"\'; let b = r"C:\\パス";')).toEqual(["一二", "C:\\パス"]);
   });

@@ -36,7 +36,7 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
         ),
         (VerdictCode::ReadersUsbOnly, Some(stuck)) => Text::new(
             format!(
-                "使える状態ではないカードリーダーがあります（「{}」）",
+                "使える状態ではない汎用カードリーダーがあります（「{}」）",
                 stuck.device.ja
             ),
             format!(
@@ -44,28 +44,29 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
                 stuck.device.en
             ),
         ),
-        (VerdictCode::ReadersServiceStopped, _) => {
-            Text::new("カードリーダーが見つかりません", "No card reader found")
-        }
+        (VerdictCode::ReadersServiceStopped, _) => Text::new(
+            "汎用カードリーダー（スマートフォン用）が見つかりません",
+            "No smartphone card reader found",
+        ),
         (VerdictCode::ReadersServiceUnavailable, _) => Text::new(
             "スマートカードサービスが動いていません",
             "The smart-card service is not running",
         ),
         (VerdictCode::ReadersNone, _) => Text::new(
-            "カードリーダーが接続されていません",
-            "No card reader is connected",
+            "汎用カードリーダー（スマートフォン用）が接続されていません",
+            "The smartphone card reader is not connected",
         ),
         (VerdictCode::ReadersNotReady, _) => Text::new(
-            "スマホ対応のカードリーダーがありません",
-            "No reader fit for smartphones",
+            "スマートフォンに対応した汎用カードリーダーがありません",
+            "No card reader fit for smartphones is connected",
         ),
         _ => Text::new(
             format!(
-                "カードリーダー：接続中{}台（スマホ対応{ready}台）",
+                "汎用カードリーダー：接続中{}台（スマートフォン対応{ready}台）",
                 report.devices.len()
             ),
             format!(
-                "Card readers: {} connected ({ready} fit for smartphones)",
+                "Smartphone card readers: {} connected ({ready} fit for smartphones)",
                 report.devices.len()
             ),
         ),
@@ -173,7 +174,7 @@ mod tests {
         let pasori = "SONY FeliCa Port/PaSoRi 4.0 00 00";
         let good = assess(&report(&[pasori]), &[], None, Os::Windows);
         assert_eq!(good.level, Level::Ok);
-        assert!(good.lines[0].ja.contains("スマホ対応1台"));
+        assert!(good.lines[0].ja.contains("スマートフォン対応1台"));
 
         let contact = "NTT Communications Corp. SCR3310-NTTCom USB SmartCard Reader 00 00";
         assert_eq!(
@@ -183,7 +184,10 @@ mod tests {
 
         let gone = assess(&ReadersReport::unavailable(), &[], None, Os::Windows);
         assert_eq!(gone.level, Level::Error);
-        assert_eq!(gone.lines[0].ja, "カードリーダーが見つかりません");
+        assert_eq!(
+            gone.lines[0].ja,
+            "汎用カードリーダー（スマートフォン用）が見つかりません"
+        );
         assert!(!gone.lines[0].ja.contains("pcscd"));
 
         let der = crate::cert::read_certificate(include_bytes!("../cert/testdata/name-utf8.pem"))
@@ -221,7 +225,10 @@ mod tests {
             health.lines[0].ja,
             "「ソニーPaSoRi 4.0 (RC-S300)」は接続されていますが、使える状態ではありません"
         );
-        assert_ne!(health.lines[0].ja, "カードリーダーが見つかりません");
+        assert_ne!(
+            health.lines[0].ja,
+            "汎用カードリーダー（スマートフォン用）が見つかりません"
+        );
     }
 
     #[test]

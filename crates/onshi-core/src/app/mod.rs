@@ -5,6 +5,8 @@
 
 /// What to notify, at most once a day per cause.
 pub mod alerts;
+/// Whom staff call, with a number (`contacts.toml`).
+pub mod contacts;
 /// The tray's one-glance state.
 pub mod health;
 /// The 30-day connection history and its timeline.

@@ -43,7 +43,7 @@ impl CertStatus {
 pub fn verdict(info: Option<&super::CertInfo>) -> Verdict {
     match info {
         Some(info) => info.expiry.status.verdict(),
-        None => Verdict::of(Level::Ok, VerdictCode::CertificateUnknown),
+        None => Verdict::of(Level::Info, VerdictCode::CertificateUnknown),
     }
 }
 
@@ -121,7 +121,7 @@ mod tests {
         // The tray takes its colour from here too (health.rs's tests).
         assert_eq!(
             verdict(None),
-            Verdict::of(Level::Ok, VerdictCode::CertificateUnknown)
+            Verdict::of(Level::Info, VerdictCode::CertificateUnknown)
         );
     }
 

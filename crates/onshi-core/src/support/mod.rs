@@ -87,6 +87,11 @@ pub struct SupportReport {
     pub terminal_seen: crate::terminal::TerminalSeen,
     /// Why the site's own usual set-up could not be used, when it could not.
     pub usual_error: Option<String>,
+    /// Whom staff call, as the IT vendor entered it.
+    pub contacts: crate::app::contacts::Contacts,
+    /// The code and message the face-recognition reader or the terminal showed, as staff typed it: the
+    /// first thing a help desk asks for. None when nothing was typed.
+    pub shown_on_screen: Option<String>,
 }
 
 /// When the last 始業点検 ran and how it came out.
@@ -95,6 +100,21 @@ pub struct SupportReport {
 pub struct LastDeskCheck {
     pub at: String,
     pub level: crate::verdict::Level,
+}
+
+/// The most of what staff typed from a screen that the report carries.
+pub const SHOWN_MAX_CHARS: usize = 500;
+
+impl SupportReport {
+    /// Adds the code and message staff read off the face reader's or the terminal's screen (trimmed,
+    /// at most [`SHOWN_MAX_CHARS`] characters; nothing when blank).
+    pub fn with_shown_on_screen(mut self, typed: Option<&str>) -> SupportReport {
+        self.shown_on_screen = typed
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(|text| text.chars().take(SHOWN_MAX_CHARS).collect());
+        self
+    }
 }
 
 /// Puts the report together from the facts.
@@ -112,6 +132,7 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
         mpki,
         history,
         terminal: terminal_seen,
+        contacts,
         ..
     } = facts;
     let readers_out = readers
@@ -189,5 +210,7 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
         terminal,
         terminal_seen,
         usual_error,
+        contacts,
+        shown_on_screen: None,
     }
 }

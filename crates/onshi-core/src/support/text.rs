@@ -41,6 +41,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
     let _ = writeln!(w);
     summary(w, report, language);
     let _ = writeln!(w);
+    contacts(w, report, language);
     let _ = writeln!(w, "[{}]", l("このPC", "This PC"));
     let _ = writeln!(
         w,
@@ -48,7 +49,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         l("アプリのバージョン", "App version"),
         report.app_version
     );
-    let _ = writeln!(w, "OS: {}", report.os);
+    let _ = writeln!(w, "OS{}{}", l("：", ": "), report.os);
     // Windows' deadline (or that the table lacks its edition); nothing more to say of another OS.
     if report.os_support.verdict.code != crate::verdict::VerdictCode::OsNotWindows {
         let _ = writeln!(
@@ -304,4 +305,55 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
         Language::Ja => full_width_colons(&out),
         Language::En => out,
     }
+}
+
+/// Whom the clinic calls, and what the face reader or the terminal showed: what a help desk asks first.
+fn contacts(w: &mut String, report: &SupportReport, language: Language) {
+    let l = |ja: &'static str, en: &'static str| language.pick(ja, en);
+    let sep = l("：", ": ");
+    let or_none = |text: String| {
+        if text.is_empty() {
+            l("未登録", "not entered").to_owned()
+        } else {
+            text
+        }
+    };
+    let _ = writeln!(
+        w,
+        "[{}]",
+        l(
+            "画面に表示されたコードとメッセージ",
+            "Code and message shown"
+        )
+    );
+    let _ = writeln!(
+        w,
+        "{}",
+        report
+            .shown_on_screen
+            .as_deref()
+            .unwrap_or(l("（入力なし）", "(none entered)"))
+    );
+    let _ = writeln!(w);
+    let _ = writeln!(w, "[{}]", l("連絡先", "Contacts"));
+    let c = &report.contacts;
+    let _ = writeln!(
+        w,
+        "{}{sep}{}",
+        l("ITベンダー", "IT vendor"),
+        or_none(c.it_vendor.line())
+    );
+    let _ = writeln!(
+        w,
+        "{}{sep}{}",
+        l(
+            "顔認証付きカードリーダーのメーカー窓口",
+            "Face-recognition reader's maker desk"
+        ),
+        or_none(c.face_reader_maker.line())
+    );
+    if !c.notes.is_empty() {
+        let _ = writeln!(w, "{}{sep}{}", l("メモ", "Notes"), c.notes);
+    }
+    let _ = writeln!(w);
 }

@@ -2,6 +2,7 @@
 import type { Area } from "./Area";
 import type { Contact } from "./Contact";
 import type { Judged } from "./Judged";
+import type { NextAction } from "./NextAction";
 import type { Text } from "./Text";
 import type { Verdict } from "./Verdict";
 
@@ -17,6 +18,18 @@ found: Text,
  * For an amber or red verdict: the first thing to try, and whom to call if it does not help.
  */
 try_first: Text | null, call: Contact | null, 
+/**
+ * Whom to call, in words with the number the IT vendor entered (app/contacts.rs).
+ */
+call_line: Text | null, 
+/**
+ * The number staff quote on the phone (「項目 R-04」).
+ */
+item: string | null, 
+/**
+ * The screen or guide that deals with it.
+ */
+next: NextAction | null, 
 /**
  * The area's other findings, less pressing than the one that gives its verdict (a neutral one: a
  * time server other than the usual set-up's).

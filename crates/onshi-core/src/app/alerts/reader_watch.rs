@@ -201,7 +201,7 @@ fn label_of(device: &Named) -> (&str, &str) {
     match &device.label {
         Some(label) => (&label.ja, &label.en),
         None => (
-            "スマホ対応のカードリーダー",
+            "汎用カードリーダー（スマートフォン用）",
             "The smartphone-ready card reader",
         ),
     }
@@ -222,7 +222,7 @@ fn gone_alert(device: &Named) -> Alert {
         repeat: Repeat::OncePerDay,
         screen: Screen::Readers,
         title: Text::new(
-            "スマホ対応のカードリーダーが外れています",
+            "汎用カードリーダー（スマートフォン用）が外れています",
             "The smartphone-ready card reader is disconnected",
         ),
         body: Text::new(
@@ -239,7 +239,7 @@ fn back_alert(device: &Named) -> Alert {
         repeat: Repeat::OncePerDay,
         screen: Screen::Readers,
         title: Text::new(
-            "スマホ対応のカードリーダーがつながりました",
+            "汎用カードリーダー（スマートフォン用）がつながりました",
             "The smartphone-ready card reader is back",
         ),
         body: Text::new(

@@ -1,0 +1,433 @@
+//! 始業点検's joining, guidance, headline and memory.
+
+use super::*;
+use crate::cert::in_use::{InUse, Source};
+use crate::cert::CertInfo;
+use crate::readers::{ReaderInfo, ServiceState};
+
+/// The facts with a healthy certificate in use.
+fn with_certificate(mut facts: Facts) -> Facts {
+    facts.certificate = Some(InUse {
+        source: Source::File("~/terminal.cer".into()),
+        certificate: Ok(healthy_certificate()),
+    });
+    facts
+}
+
+/// Every code that can be amber or red somewhere.
+const NOT_GREEN: [VerdictCode; 27] = [
+    VerdictCode::SoftwarePartMissing,
+    VerdictCode::SoftwareExtensionsMissing,
+    VerdictCode::SoftwareCredentialMissing,
+    VerdictCode::LinkFolderMissing,
+    VerdictCode::LinkRequestsWaiting,
+    VerdictCode::LinkResultsPiling,
+    VerdictCode::SignInNotAutomatic,
+    VerdictCode::LineNoAdapterUp,
+    VerdictCode::LinePrefixChanged,
+    VerdictCode::LineDnsOld,
+    VerdictCode::LineProxyOff,
+    VerdictCode::ClockWrongZone,
+    VerdictCode::ClockWentBack,
+    VerdictCode::CardJpkiSilent,
+    VerdictCode::CardTestFailed,
+    VerdictCode::MpkiNotInstalled,
+    VerdictCode::MpkiOutdated,
+    VerdictCode::ReadersServiceStopped,
+    VerdictCode::ReadersServiceUnavailable,
+    VerdictCode::ReadersUsbOnly,
+    VerdictCode::ReadersNone,
+    VerdictCode::ReadersNotReady,
+    VerdictCode::CertificateRenewalWindow,
+    VerdictCode::CertificateExpired,
+    VerdictCode::CertificateNotYetValid,
+    VerdictCode::OsSupportEndingSoon,
+    VerdictCode::OsSupportEnded,
+];
+
+/// Every verdict code, as the published schema lists them (so a new code cannot escape the tests below).
+fn every_code() -> Vec<VerdictCode> {
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, inner) in map {
+                    match (key.as_str(), inner) {
+                        ("const", serde_json::Value::String(code)) => out.push(code.clone()),
+                        ("enum", serde_json::Value::Array(codes)) => {
+                            out.extend(codes.iter().filter_map(|c| c.as_str().map(str::to_owned)))
+                        }
+                        _ => strings(inner, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+            _ => {}
+        }
+    }
+    let schema = serde_json::to_value(schemars::schema_for!(VerdictCode)).unwrap();
+    let mut names = Vec::new();
+    strings(&schema, &mut names);
+    names
+        .into_iter()
+        .map(|name| serde_json::from_value(serde_json::Value::String(name)).unwrap())
+        .collect()
+}
+
+fn facts_for_tests() -> Facts {
+    Facts::with_readers(ReadersReport::of(ServiceState::Running, Vec::new()))
+}
+
+fn area_with(area: Area, level: Level, code: VerdictCode) -> AreaResult {
+    result(
+        area,
+        Verdict { level, code },
+        Text::new(format!("{code:?}"), format!("{code:?}")),
+        &facts_for_tests(),
+    )
+}
+
+fn check_of(at: &str, areas: Vec<AreaResult>) -> DeskCheck {
+    DeskCheck {
+        summary: summarise(at, &areas, None),
+        at: at.into(),
+        level: areas.iter().map(|a| a.verdict.level).max().unwrap(),
+        areas,
+    }
+}
+
+const MORNING: &str = "2026-12-07T08:31:05+09:00";
+
+#[test]
+fn amber_means_act_every_code_that_can_need_action_has_a_rule_and_no_unknown_has_one() {
+    let all = every_code();
+    assert!(all.len() > 50, "the schema lists every code: {}", all.len());
+    for code in all {
+        let rules: Vec<_> = guidance().iter().filter(|r| r.code == code).collect();
+        if code.is_not_known() {
+            assert!(
+                rules.is_empty(),
+                "{code:?} is not known: nothing to act on, no rule"
+            );
+        } else if NOT_GREEN.contains(&code) {
+            assert_eq!(rules.len(), 1, "{code:?}: one rule");
+            let rule = rules[0];
+            assert!(!rule.try_ja.is_empty() && !rule.try_en.is_empty() && !rule.source.is_empty());
+            let item = rule.item.as_bytes();
+            assert!(
+                item.len() == 4 && item[0].is_ascii_uppercase() && item[1] == b'-',
+                "{code:?}: an item staff can quote, like R-04: {}",
+                rule.item
+            );
+        } else {
+            assert!(rules.is_empty(), "{code:?} is never amber or red: no rule");
+        }
+    }
+    let mut items: Vec<_> = guidance().iter().map(|r| r.item.as_str()).collect();
+    items.sort_unstable();
+    let count = items.len();
+    items.dedup();
+    assert_eq!(items.len(), count, "every item number names one situation");
+}
+
+#[test]
+fn the_unknowns_are_neutral_where_they_are_made() {
+    assert_eq!(crate::cert::verdict(None).level, Level::Info);
+    let mpki = crate::mpki::status(Some("2.0.9".into()), None);
+    assert_eq!(
+        (mpki.verdict.level, mpki.verdict.code),
+        (Level::Info, VerdictCode::MpkiLatestUnknown)
+    );
+    let checked = run(&facts_for_tests(), None);
+    for area in &checked.areas {
+        if area.verdict.code.is_not_known() {
+            assert_eq!(area.verdict.level, Level::Info, "{area:?}");
+            assert_eq!((&area.call, &area.item), (&None, &None), "{area:?}");
+        }
+    }
+}
+
+#[test]
+fn before_todays_check_home_says_so_and_after_it_when_it_ran() {
+    let ok = |area, code| area_with(area, Level::Ok, code);
+    let fine = check_of(
+        MORNING,
+        vec![
+            ok(Area::Readers, VerdictCode::ReadersReady),
+            ok(Area::Certificate, VerdictCode::CertificateValid),
+        ],
+    );
+    let line = headline(&fine, Some("2026-12-06T08:30:00+09:00"));
+    assert_eq!(
+        (line.level, line.next),
+        (Level::Info, Some(NextAction::DeskCheck))
+    );
+    assert!(
+        line.text.ja.starts_with("本日の始業点検はまだです"),
+        "{}",
+        line.text.ja
+    );
+    assert_eq!(line.checked_today, None);
+    let line = headline(&fine, None);
+    assert_eq!(line.level, Level::Info, "never run: not green either");
+
+    let line = headline(&fine, Some("2026-12-07T08:31:05+09:00"));
+    assert_eq!((line.level, line.next, line.code), (Level::Ok, None, None));
+    assert!(
+        line.text
+            .ja
+            .starts_with("受付できます。本日08:31の始業点検"),
+        "{}",
+        line.text.ja
+    );
+    assert_eq!(line.checked_today.as_deref(), Some("08:31"));
+    assert!(line.unseen.ja.contains("顔認証付きカードリーダー"));
+}
+
+#[test]
+fn the_line_starts_with_what_it_means_at_the_desk() {
+    let warn = |area, code| area_with(area, Level::Warn, code);
+    // Renewal due and no phone reader: the desk loses smartphones, which speaks first.
+    let two = check_of(
+        MORNING,
+        vec![
+            warn(Area::Readers, VerdictCode::ReadersNone),
+            warn(Area::Certificate, VerdictCode::CertificateRenewalWindow),
+        ],
+    );
+    let line = headline(&two, None);
+    assert_eq!(line.code, Some(VerdictCode::ReadersNone));
+    assert_eq!(line.consequence, Consequence::NoSmartphone);
+    assert!(line
+        .text
+        .ja
+        .starts_with("スマートフォンのマイナ保険証は受け付けられません："));
+    assert!(line
+        .text
+        .ja
+        .ends_with("（マイナンバーカードは顔認証付きカードリーダーで受け付けられます）"));
+    assert_eq!(line.others, 1, "「ほかに1件」");
+    assert_eq!(line.item.as_deref(), Some("R-04"));
+
+    let renewal = check_of(
+        MORNING,
+        vec![warn(
+            Area::Certificate,
+            VerdictCode::CertificateRenewalWindow,
+        )],
+    );
+    let line = headline(&renewal, Some(MORNING));
+    assert!(line
+        .text
+        .ja
+        .starts_with("受付できます。対応が必要なことがあります："));
+    assert_eq!(line.next, Some(NextAction::RenewalGuide));
+
+    let expired = check_of(
+        MORNING,
+        vec![
+            warn(Area::Readers, VerdictCode::ReadersNone),
+            area_with(
+                Area::Certificate,
+                Level::Error,
+                VerdictCode::CertificateExpired,
+            ),
+        ],
+    );
+    let line = headline(&expired, Some(MORNING));
+    assert_eq!(
+        (line.level, line.consequence),
+        (Level::Error, Consequence::NoOnlineCheck)
+    );
+    assert!(line.text.ja.starts_with("オンライン資格確認ができません："));
+    let call = line.call.unwrap().ja;
+    assert!(
+        call.contains("0800-080-4583") && call.contains("祝日を除く"),
+        "{call}"
+    );
+}
+
+#[test]
+fn a_red_line_names_the_vendor_with_the_number_they_entered() {
+    let mut facts = facts_for_tests();
+    let unknown = run(&facts, None);
+    let readers = &unknown.areas[0];
+    assert_eq!(readers.verdict.code, VerdictCode::ReadersNone);
+    assert!(readers
+        .call_line
+        .as_ref()
+        .unwrap()
+        .ja
+        .contains("「設定」の「連絡先」"));
+    facts.contacts.it_vendor = crate::app::contacts::Party {
+        name: "〇〇メディカル".into(),
+        phone: "03-1234-5678".into(),
+    };
+    let known = run(&facts, None);
+    assert_eq!(
+        known.areas[0].call_line.as_ref().unwrap().ja,
+        "ITベンダー：〇〇メディカル（03-1234-5678）"
+    );
+}
+
+#[test]
+fn a_missing_reader_is_plugged_in_again_before_any_setup_guide() {
+    let mut facts = facts_for_tests();
+    let first = run(&facts, None);
+    assert_eq!(
+        first.areas[0].next,
+        Some(NextAction::SmartphoneGuide),
+        "never had a phone reader: the guide that sets one up"
+    );
+    facts.status.smartphone_reader_seen = true;
+    let later = run(&facts, None);
+    assert_eq!(later.areas[0].next, Some(NextAction::ReaderCheck));
+    assert!(later.areas[0]
+        .try_first
+        .as_ref()
+        .unwrap()
+        .ja
+        .contains("差し直して"));
+}
+
+fn healthy_certificate() -> CertInfo {
+    let der =
+        crate::cert::read_certificate(include_bytes!("../cert/testdata/store-terminal-new.pem"))
+            .unwrap();
+    crate::cert::inspect(&der, crate::time::parse_date("2027-06-01").unwrap()).unwrap()
+}
+
+#[test]
+fn a_desk_without_a_reader_is_amber_with_the_first_step_and_the_vendor() {
+    let empty = ReadersReport::of(ServiceState::Running, Vec::new());
+    let checked = run(&Facts::with_readers(empty), None);
+    assert_eq!(checked.level, Level::Warn);
+    let readers = &checked.areas[0];
+    assert_eq!(readers.verdict.code, VerdictCode::ReadersNone);
+    assert!(readers.try_first.as_ref().unwrap().ja.contains("USB"));
+    assert_eq!(readers.call, Some(Contact::ItVendor));
+
+    let ready = ReadersReport::of(
+        ServiceState::Running,
+        vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
+    );
+    let checked = run(&with_certificate(Facts::with_readers(ready.clone())), None);
+    assert_eq!(checked.level, Level::Ok, "{checked:?}");
+    assert!(checked
+        .areas
+        .iter()
+        .all(|a| a.try_first.is_none() && a.call.is_none()));
+    let read_test = &checked.areas[1];
+    assert_eq!(
+        (
+            read_test.area,
+            read_test.verdict.level,
+            read_test.verdict.code
+        ),
+        (Area::ReadTest, Level::Info, VerdictCode::ReadTestNotRun),
+        "no card on a reader: the read test says it was not done"
+    );
+    assert!(read_test.found.ja.contains("職員のマイナンバーカード"));
+    assert_eq!(read_test.next, Some(NextAction::ReaderCheck));
+    let unseen = run(&Facts::with_readers(ready), None);
+    assert_eq!(
+        unseen.areas[2].verdict,
+        Verdict::of(Level::Info, VerdictCode::CertificateUnknown),
+        "a certificate not looked at yet is said, neutral: nothing to act on"
+    );
+    assert_eq!(unseen.level, Level::Ok);
+}
+
+#[test]
+fn a_foreign_card_is_neutral_and_only_a_silent_my_number_card_points_to_the_municipality() {
+    let reader = "SONY FeliCa Port/PaSoRi 4.0 0";
+    let ready = ReadersReport::of(ServiceState::Running, vec![ReaderInfo::new(reader)]);
+    let facts = with_certificate(Facts::with_readers(ready));
+    let answered_as = |holder: Holder, kind| -> Result<ProbeReport, ProbeError> {
+        Ok(ProbeReport {
+            reader: reader.into(),
+            atr: String::new(),
+            kind,
+            jpki: holder != Holder::NotMyNumberCard,
+            holder,
+            apdus_sent: Vec::new(),
+        })
+    };
+    let answered = |holder| answered_as(holder, crate::card::CardKind::TypeB);
+    let check = |outcome: &Result<ProbeReport, ProbeError>| run(&facts, Some((reader, outcome)));
+    let area = |checked: &DeskCheck| {
+        checked
+            .areas
+            .iter()
+            .find(|a| a.area == Area::ReadTest)
+            .cloned()
+            .expect("the read test is an area")
+    };
+
+    let phone = check(&answered(Holder::SmartphoneAndroid));
+    assert_eq!(phone.level, Level::Ok);
+    assert_eq!(area(&phone).verdict.code, VerdictCode::CardMyNumber);
+    assert!(area(&phone).found.ja.contains("PaSoRi"), "{phone:?}");
+    assert!(area(&phone).found.ja.contains("Android"));
+
+    // A transit card left on the reader: nothing to act on, nobody to call, and no word of municipalities.
+    let transit = check(&answered_as(
+        Holder::NotMyNumberCard,
+        crate::card::CardKind::Felica,
+    ));
+    assert_eq!(transit.level, Level::Ok);
+    let said = area(&transit);
+    assert_eq!(
+        (said.verdict.level, said.verdict.code),
+        (Level::Info, VerdictCode::CardNotMyNumber)
+    );
+    assert_eq!((said.call, said.try_first.clone()), (None, None));
+    assert!(said.found.ja.contains("取り除いて"), "{}", said.found.ja);
+    assert!(!said.found.ja.contains("市区町村"));
+
+    let silent = check(&answered(Holder::NotMyNumberCard));
+    assert_eq!(silent.level, Level::Warn);
+    assert_eq!(area(&silent).verdict.code, VerdictCode::CardJpkiSilent);
+    assert_eq!(area(&silent).call, Some(Contact::Municipality));
+    assert!(area(&silent).try_first.unwrap().ja.contains("市区町村"));
+
+    let moved = check(&Err(ProbeError::CardRemoved));
+    assert_eq!(area(&moved).verdict.code, VerdictCode::CardTestFailed);
+    assert!(area(&moved).found.ja.contains("離れました"));
+    assert_eq!(area(&moved).call, Some(Contact::ReaderMaker));
+}
+
+#[test]
+fn a_new_prefix_is_told_once_then_remembered() {
+    use crate::terminal::seen::RememberedPrefix;
+    let mut status = crate::app::status::Status {
+        line_prefix: Some(RememberedPrefix {
+            prefix: "2001:db8:99:1::/64".into(),
+            since: "2026-12-01T08:30:00+09:00".into(),
+        }),
+        ..Default::default()
+    };
+    let ready = ReadersReport::of(ServiceState::Running, Vec::new());
+    let mut facts = Facts::with_readers(ready);
+    facts.terminal.line.remembered_prefix = status.line_prefix.clone();
+    let first = run(&facts, None);
+    let line = |check: &DeskCheck| {
+        check
+            .areas
+            .iter()
+            .find(|a| a.area == Area::Line)
+            .unwrap()
+            .verdict
+            .code
+    };
+    assert_eq!(line(&first), VerdictCode::LinePrefixChanged);
+    remember(&first, &facts, &mut status);
+    let kept = status.line_prefix.clone().unwrap();
+    assert_eq!(kept.prefix, "2404:1a8:f583:d00::/64");
+    assert_eq!(kept.since, first.at);
+    facts.terminal.line.remembered_prefix = Some(kept);
+    assert_eq!(line(&run(&facts, None)), VerdictCode::LineOk, "told once");
+    assert_eq!(
+        status.last_desk_check_at.as_deref(),
+        Some(first.at.as_str())
+    );
+}
