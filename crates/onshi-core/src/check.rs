@@ -193,6 +193,26 @@ mod tests {
     }
 
     #[test]
+    fn the_monitoring_state_is_the_worst_level_and_unknown_when_nothing_could_be_confirmed() {
+        use MonitoringState::*;
+        for (level, complete, state, code) in [
+            (Level::Ok, true, Ok, 0),
+            (Level::Ok, false, Unknown, 3),
+            (Level::Info, true, Unknown, 3),
+            (Level::Warn, false, Warning, 1),
+            (Level::Error, false, Critical, 2),
+            (Level::Error, true, Critical, 2),
+        ] {
+            assert_eq!(
+                MonitoringState::of(level, complete),
+                state,
+                "{level:?} {complete}"
+            );
+            assert_eq!(state.exit_code(), code);
+        }
+    }
+
+    #[test]
     fn without_a_certificate_the_check_is_incomplete_and_the_readers_still_count() {
         let report = ReadersReport::of(
             ServiceState::Running,
