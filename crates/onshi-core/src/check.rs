@@ -194,14 +194,14 @@ mod tests {
 
     #[test]
     fn the_monitoring_state_is_the_worst_level_and_unknown_when_nothing_could_be_confirmed() {
-        use MonitoringState::*;
+        use MonitoringState as S;
         for (level, complete, state, code) in [
-            (Level::Ok, true, Ok, 0),
-            (Level::Ok, false, Unknown, 3),
-            (Level::Info, true, Unknown, 3),
-            (Level::Warn, false, Warning, 1),
-            (Level::Error, false, Critical, 2),
-            (Level::Error, true, Critical, 2),
+            (Level::Ok, true, S::Ok, 0),
+            (Level::Ok, false, S::Unknown, 3),
+            (Level::Info, true, S::Unknown, 3),
+            (Level::Warn, false, S::Warning, 1),
+            (Level::Error, false, S::Critical, 2),
+            (Level::Error, true, S::Critical, 2),
         ] {
             assert_eq!(
                 MonitoringState::of(level, complete),
