@@ -160,7 +160,9 @@ fn localize_at(mut command: Command, path: &str, lang: Language) -> Command {
 pub fn finish(error: clap::Error, lang: Language) -> ExitCode {
     match error.kind() {
         ErrorKind::DisplayHelp if lang == Language::Ja => {
-            print!("{}", japanese_headings(&error.render().to_string()));
+            // Through the output module: a reader of stdout that has gone (`onshi --help | head`) ends the
+            // program quietly, on Windows too, where print! panics (closed_pipe.rs).
+            crate::output::write_raw(&japanese_headings(&error.render().to_string()));
             ExitCode::SUCCESS
         }
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
