@@ -25,6 +25,7 @@ if [[ " $* " == *" --test "* ]]; then
     libglib2.0-bin xclip                     # a window's close button (tests/e2e/desktop_bus.py), gdbus
     debootstrap lintian                      # the chroots (.deb install test, Windows toolchain), the .deb's lint
     strace                                   # the checks open no internet socket (tests/terminal.rs)
+    osslsigncode softhsm2 libengine-pkcs11-openssl  # the signed installer, a PFX and a PKCS#11 token (sign-test.sh)
   )
 fi
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, then every check: format, lints, unit tests, the rig's integration
-# tests, the generated TypeScript bindings, the UI's tests, the real app end to end under Xvfb, the .deb
-# installed into a clean chroot, and the Windows build under Wine (scripts/windows/test.sh).
+# tests, onshi check inside the monitoring engines (Zabbix, NRPE, promtool), the generated TypeScript
+# bindings, the UI's tests, the real app end to end under Xvfb, the .deb installed into a clean chroot, and
+# the Windows build under Wine (scripts/windows/test.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib/phases.sh" "npm test"
 phase "set-up: Debian and npm packages, tauri-driver"
@@ -35,6 +36,15 @@ phase "Rust tests (unit, and integration against a private pcscd with virtual re
 # The CLI's `only_windows::` tests need onshi.exe under Wine (npm run test:windows runs them): left out
 # here, libtest reports them as filtered out rather than passed.
 scripts/rig-namespace.sh cargo test --workspace -- --skip only_windows
+
+phase "monitoring engines on loopback: Zabbix agent and server, NRPE, promtool (scripts/monitoring/test.sh)"
+# onshi check inside the engines vendors run, from Debian's packages: the agent's UserParameter polled by
+# zabbix_get, the template imported into a real Zabbix server that shows the expired certificate's problem and
+# its recovery, check_nrpe through NRPE, and the Prometheus format through promtool (about 1 minute warm).
+bash scripts/monitoring/setup.sh
+cargo build --quiet -p onshi-cli -p onshi-rig
+scripts/rig-namespace.sh scripts/monitoring/test.sh agents
+scripts/rig-namespace.sh scripts/monitoring/test.sh server
 
 phase "TypeScript bindings and JSON Schemas match the Rust types"
 if [[ -n "$(git status --porcelain -- ui/src/lib/bindings docs/schema)" ]]; then

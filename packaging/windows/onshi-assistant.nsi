@@ -7,6 +7,9 @@
 ; an uninstaller listed in 「インストールされているアプリ」.
 ;
 ; makensis -DVERSION=0.1.0 -DAPPDIR=<folder with the .exe and .dll files> -DICON=<.ico> -DOUTFILE=<setup.exe>
+; Signed builds (scripts/windows/installer.sh) make it twice: with -DUNINSTALLER_STUB, a program that only
+; writes the uninstaller beside itself (run under Wine), so that the uninstaller is signed; then with
+; -DSIGNED_UNINSTALLER=<that signed uninstall.exe>, which the installer carries instead of writing its own.
 
 Unicode true
 ManifestDPIAware true
@@ -84,6 +87,14 @@ Function WebView2Version
   Exch $0
 FunctionEnd
 
+!ifdef UNINSTALLER_STUB
+Function .onInit
+  WriteUninstaller "$EXEDIR\uninstall.exe"
+  SetErrorLevel 0
+  Quit
+FunctionEnd
+!endif
+
 Section "Install"
   ; An update while the app is resident in the notification area: end it so its file can be replaced.
   nsExec::Exec 'taskkill /F /IM onshi-assistant.exe'
@@ -93,7 +104,13 @@ Section "Install"
   File "${APPDIR}\onshi.exe"
   File "${APPDIR}\WebView2Loader.dll"
   File "/oname=onshi-assistant.ico" "${ICON}"
+!ifdef SIGNED_UNINSTALLER
+  ; The uninstaller of this very script, written by the stub and signed (see the top).
+  !pragma warning disable 6020
+  File "/oname=uninstall.exe" "${SIGNED_UNINSTALLER}"
+!else
   WriteUninstaller "$INSTDIR\uninstall.exe"
+!endif
 
   CreateShortCut "$SMPROGRAMS\${PRODUCT}.lnk" "$INSTDIR\onshi-assistant.exe" "" "$INSTDIR\onshi-assistant.exe" 0
 

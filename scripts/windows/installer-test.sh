@@ -3,8 +3,10 @@
 # account without administrator rights, puts the app where it says, with onshi.exe, a Start menu entry and
 # an uninstaller that Windows lists; the uninstaller, also silent, takes all of it away again.
 set -euo pipefail
-setup=${1:?usage: installer-test.sh PATH-TO-setup.exe VERSION}
-version=${2:?usage: installer-test.sh PATH-TO-setup.exe VERSION}
+setup=${1:?usage: installer-test.sh PATH-TO-setup.exe VERSION [COPY-OF-UNINSTALLER]}
+version=${2:?usage: installer-test.sh PATH-TO-setup.exe VERSION [COPY-OF-UNINSTALLER]}
+# The signed build's test (sign-test.sh) checks the signature of the uninstaller as installed: a copy here.
+uninstaller_copy=${3:-}
 key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\jp.onshi-assistant.app'
 
 unix_path() { winepath -u "$(wine cmd /c echo "$1" | tr -d '\r')"; }
@@ -19,6 +21,7 @@ for file in onshi-assistant.exe onshi.exe WebView2Loader.dll uninstall.exe; do
   check "installed $file" "[[ -s '$appdir/$file' ]]"
 done
 check "Start menu entry" "[[ -s '$shortcut' ]]"
+if [[ -n $uninstaller_copy ]]; then cp "$appdir/uninstall.exe" "$uninstaller_copy"; fi
 # reg query prints through the console code page, which loses Japanese: read an export (UTF-16) instead.
 listed() { wine reg export "$key" /tmp/uninstall-key.reg /y >/dev/null 2>&1 && iconv -f UTF-16 -t UTF-8 /tmp/uninstall-key.reg; }
 check "listed in the installed apps as オン資アシスタント" "listed | grep -q '\"DisplayName\"=\"オン資アシスタント\"'"

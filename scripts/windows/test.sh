@@ -10,7 +10,9 @@
 #   5. the resident onshi-assistant.exe where WebView2 is missing (Wine has none): the login start in
 #      the tray, a reader gone for 30 s told as the tray's balloon, a second start handed over with the
 #      Japanese message on why the window cannot open, --quit (scripts/windows/resident-test.sh);
-#   6. the installer run silently, its files checked, and its uninstaller.
+#   6. the installer run silently, its files checked, and its uninstaller;
+#   7. the installer made again with a throwaway test certificate (a PFX file, then a SoftHSM token), its four
+#      programs' Authenticode signatures and time stamps verified, and the signed installer installed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../lib/phases.sh" "Windows (npm run test:windows)"
@@ -56,3 +58,7 @@ echo "    (screenshot: $WIN_CHROOT/root/screens/windows-no-webview2.png)"
 step "the installer: silent install, files, uninstall"
 version=$(node -p 'require("./package.json").version')
 win_run "scripts/windows/installer-test.sh dist/windows/onshi-assistant_${version}_x64-setup.exe $version"
+
+step "the signed installer, offline: a test CA, a local RFC 3161 server, osslsigncode verify, SoftHSM"
+# Last: it makes the installer again, signed, in dist/windows/ (scripts/windows/sign-test.sh).
+bash "$here/sign-test.sh"

@@ -72,9 +72,10 @@ const JAPANESE: &[(&str, &str, &str)] = &[
     ("report", "", "ヘルプデスク向けのサポート用レポート（アプリ・OS・カードリーダー・電子証明書・MPKI・バックアップ・記録）を表示します。"),
     ("report", "json", "結果をJSONで標準出力に出します。"),
     ("report", "shown", "顔認証付きカードリーダーや資格確認端末の画面に表示されたコードとメッセージ。レポートに入ります。"),
-    ("check", "", "監視ツール向けの1行：カードリーダー、電子証明書、端末のまわりをOK / WARNING / CRITICAL / UNKNOWNとパフォーマンスデータで表示し、終了コード0 / 1 / 2 / 3で返します。読み取るだけで、カードには触れません。"),
+    ("check", "", "監視ツール向けの1行：カードリーダー、電子証明書、端末のまわりをOK / WARNING / CRITICAL / UNKNOWNとパフォーマンスデータで表示し、終了コード0 / 1 / 2 / 3で返します。読み取るだけで、カードには触れません。実行できないとき以外、標準エラー出力には何も書きません。"),
     ("check", "cert", "確認する電子証明書ファイル（指定しなければWindowsの証明書ストアのもの、なければアプリで最後に選んだファイル）"),
-    ("check", "json", "結果をJSONで標準出力に出します。"),
+    ("check", "json", "結果をJSONで標準出力に出します（--format jsonと同じ）。"),
+    ("check", "format", "出力の形式：text（監視プラグインの1行、既定）、json、prometheus（textfile collector）、prtg（EXE/Script Advanced）"),
     ("check", "at", "この日（YYYY-MM-DD、日本時間）の時点で判定します。"),
     ("mpki", "", "インストール済みのMPKIクライアントと最新版を比べます（Windows）。"),
     ("mpki", "json", "結果をJSONで標準出力に出します。"),
@@ -159,7 +160,9 @@ fn localize_at(mut command: Command, path: &str, lang: Language) -> Command {
 pub fn finish(error: clap::Error, lang: Language) -> ExitCode {
     match error.kind() {
         ErrorKind::DisplayHelp if lang == Language::Ja => {
-            print!("{}", japanese_headings(&error.render().to_string()));
+            // Through the output module: a reader of stdout that has gone (`onshi --help | head`) ends the
+            // program quietly, on Windows too, where print! panics (closed_pipe.rs).
+            crate::output::write_raw(&japanese_headings(&error.render().to_string()));
             ExitCode::SUCCESS
         }
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {

@@ -117,13 +117,19 @@ enum Command {
         shown: Option<String>,
     },
     /// One line for monitoring tools: readers and certificate, OK/WARNING/CRITICAL/UNKNOWN with perfdata,
-    /// exit 0/1/2/3 (the monitoring-plugin convention). Read-only; never touches a card.
+    /// exit 0/1/2/3 (the monitoring-plugin convention). Read-only; never touches a card; writes nothing
+    /// to stderr unless it cannot run at all.
     Check {
         /// The certificate file to check (else the Windows store's, else the file last chosen in the app).
         #[arg(long, value_name = "FILE")]
         cert: Option<PathBuf>,
-        #[arg(long)]
+        /// One JSON document on stdout (the same as --format json).
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// text (the plugin line, default), json, prometheus (textfile collector) or prtg (EXE/Script
+        /// Advanced).
+        #[arg(long, value_enum, default_value_t = check::Format::Text, hide_default_value = true, hide_possible_values = true)]
+        format: check::Format,
         /// Evaluate as of this date (YYYY-MM-DD, Japan time).
         #[arg(long)]
         at: Option<NaiveDate>,
@@ -221,7 +227,15 @@ fn main() -> ExitCode {
         } => cert::list(json, at, cli.lang),
         Command::History { days, json } => history::history(days, json, cli.lang),
         Command::Report { json, shown } => history::report(json, shown.as_deref(), cli.lang),
-        Command::Check { cert, json, at } => check::run(cert.as_deref(), json, at, cli.lang),
+        Command::Check {
+            cert,
+            json,
+            format,
+            at,
+        } => {
+            let format = if json { check::Format::Json } else { format };
+            check::run(cert.as_deref(), format, at, cli.lang)
+        }
         Command::Mpki { json, latest } => cert::mpki(json, latest, cli.lang),
         Command::Backup {
             command:

@@ -15,9 +15,14 @@ macro_rules! say {
 }
 
 pub fn write_line(line: std::fmt::Arguments<'_>) {
-    let line = japanese_spacing(&line.to_string());
+    write_raw(&format!("{}\n", japanese_spacing(&line.to_string())));
+}
+
+/// Writes `text` to stdout as it is (a machine format whose every byte counts), quiet when the reader
+/// of stdout has gone.
+pub fn write_raw(text: &str) {
     let mut out = std::io::stdout().lock();
-    if let Err(error) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         if matches!(error.kind(), ErrorKind::BrokenPipe) || is_closed_pipe(&error) {
             std::process::exit(0);
         }
@@ -30,7 +35,7 @@ pub fn write_line(line: std::fmt::Arguments<'_>) {
 /// 「3」), or a name and a note in parentheses: the space goes where full-width punctuation meets the
 /// next word, as Japanese is written (「カードリーダー：3」「対応（1台目）」). English lines have no
 /// full-width punctuation and pass unchanged; a line's indent is kept.
-fn japanese_spacing(line: &str) -> String {
+pub(crate) fn japanese_spacing(line: &str) -> String {
     let indent = line.len() - line.trim_start().len();
     let (lead, rest) = line.split_at(indent);
     format!("{lead}{}", rest.replace("： ", "：").replace(" （", "（"))

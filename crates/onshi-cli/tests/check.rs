@@ -84,6 +84,187 @@ fn a_monitoring_tool_reads_the_state_from_the_exit_code_and_the_first_word() {
     assert!(line(&critical).starts_with("CRITICAL - "));
 }
 
+/// Zabbix's agents put stderr into the item's value and ignore the exit code: whatever the state, the
+/// check says it on stdout alone, its state word first, and writes nothing to stderr.
+#[test]
+fn engines_that_read_only_the_text_get_the_state_word_first_and_nothing_on_stderr() {
+    let _rig = Rig::start(&[CONTACT_ONLY]).unwrap();
+    let valid = Pki::new(TERMINAL_DAYS, false).unwrap();
+    let near = Pki::new(30, false).unwrap();
+    let after = (onshi_core::time::now_jst().date_naive()
+        + chrono::Duration::days(i64::from(TERMINAL_DAYS) + 2))
+    .format("%Y-%m-%d")
+    .to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("terminal.cer");
+    let (near, valid) = (near.path("terminal.pem"), valid.path("terminal.pem"));
+    let (near, valid) = (near.to_str().unwrap(), valid.to_str().unwrap());
+    let cases: [(&[&str], i32, &str); 4] = [
+        (&["check", "--cert", near], 1, "WARNING - "),
+        (&["check", "--cert", valid], 1, "WARNING - "),
+        (
+            &["check", "--cert", valid, "--at", &after],
+            2,
+            "CRITICAL - ",
+        ),
+        (
+            &["check", "--cert", missing.to_str().unwrap()],
+            1,
+            "WARNING - ",
+        ),
+    ];
+    for (args, code, word) in cases {
+        for format in ["text", "json", "prometheus", "prtg"] {
+            let mut args = args.to_vec();
+            args.extend(["--format", format]);
+            let output = onshi(&args);
+            assert_eq!(
+                output.status.code(),
+                Some(code),
+                "{args:?}: {}",
+                line(&output)
+            );
+            assert!(
+                output.stderr.is_empty(),
+                "{args:?} wrote to stderr: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let out = line(&output);
+            match format {
+                "text" => assert!(out.starts_with(word), "{out}"),
+                "json" => assert_eq!(
+                    json(&output)["state"],
+                    word.trim_end_matches(" - ").to_lowercase(),
+                    "{out}"
+                ),
+                "prtg" => assert!(
+                    json(&output)["prtg"]["text"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with(word),
+                    "{out}"
+                ),
+                _ => assert!(
+                    out.contains(&format!("\nonshi_check_state {code}\n")),
+                    "{out}"
+                ),
+            }
+        }
+    }
+}
+
+/// Every format says what `--json` says: the state, each area's level, the readers and the certificate's
+/// last day (Prometheus as the Unix time its last day ends in Japan; PRTG in channels).
+#[test]
+fn the_prometheus_and_prtg_formats_carry_the_json_figures() {
+    let _rig = Rig::start(DEFAULT_READERS).unwrap();
+    let near = Pki::new(30, false).unwrap();
+    let file = near.path("terminal.pem");
+    let run = |format: &str| {
+        onshi(&[
+            "check",
+            "--cert",
+            file.to_str().unwrap(),
+            "--format",
+            format,
+            "--lang",
+            "en",
+        ])
+    };
+    let doc = json(&run("json"));
+    assert_eq!(
+        doc,
+        json(&onshi(&[
+            "check",
+            "--cert",
+            file.to_str().unwrap(),
+            "--json",
+            "--lang",
+            "en"
+        ]))
+    );
+    assert_eq!(doc["state"], "warning", "{doc}");
+    let level = |l: &Value| match l.as_str().unwrap() {
+        "info" => -1,
+        "ok" => 0,
+        "warn" => 1,
+        "error" => 2,
+        other => panic!("level {other}"),
+    };
+    let mut areas = vec![
+        ("readers".to_owned(), level(&doc["readers"]["level"])),
+        (
+            "certificate".to_owned(),
+            level(&doc["certificate"]["level"]),
+        ),
+        ("os".to_owned(), level(&doc["os"]["verdict"]["level"])),
+    ];
+    for area in doc["terminal"].as_array().unwrap() {
+        areas.push((
+            area["area"].as_str().unwrap().to_owned(),
+            level(&area["verdict"]["level"]),
+        ));
+    }
+
+    let prom = line(&run("prometheus"));
+    let sample = |name: &str| -> i64 {
+        prom.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no {name} in\n{prom}"))
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(sample("onshi_check_state"), 1);
+    assert_eq!(
+        sample("onshi_readers_ready"),
+        doc["readers_ready"].as_i64().unwrap()
+    );
+    for (area, level) in &areas {
+        assert_eq!(
+            sample(&format!("onshi_area_level{{area=\"{area}\"}}")),
+            *level,
+            "{prom}"
+        );
+    }
+    let last_day =
+        onshi_core::time::parse_date(doc["certificate_not_after"].as_str().unwrap()).unwrap();
+    let ends =
+        chrono::DateTime::from_timestamp(sample("onshi_certificate_expiry_timestamp_seconds"), 0)
+            .unwrap()
+            .with_timezone(&onshi_core::time::jst());
+    assert_eq!(ends.date_naive(), last_day.succ_opt().unwrap(), "{prom}");
+    assert_eq!(ends.format("%H:%M:%S").to_string(), "00:00:00");
+
+    let prtg = json(&run("prtg"));
+    let channels = prtg["prtg"]["result"].as_array().unwrap();
+    let channel = |name: &str| {
+        channels
+            .iter()
+            .find(|c| c["channel"] == name)
+            .unwrap_or_else(|| panic!("no channel {name}: {prtg}"))["value"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(channel("State"), 1);
+    assert_eq!(
+        channel("Certificate days left"),
+        doc["certificate_days_left"].as_i64().unwrap()
+    );
+    assert_eq!(
+        channel("Card readers ready for phones"),
+        doc["readers_ready"].as_i64().unwrap()
+    );
+    assert_eq!(channel("Certificate level"), 1);
+    assert_eq!(channels.len(), 4 + areas.len(), "{prtg}");
+    assert!(
+        prtg["prtg"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("WARNING - "),
+        "{prtg}"
+    );
+}
+
 // One rig per test: sid's pcsc-lite client (the Windows run) answers "unsupported feature" to every call
 // of a process whose pcscd was restarted, so no test here restarts it.
 
@@ -161,11 +342,16 @@ mod only_linux {
         let text = line(&output);
         assert_eq!(output.status.code(), Some(3), "{text}");
         assert!(text.starts_with("UNKNOWN - "), "{text}");
+        assert!(
+            output.stderr.is_empty(),
+            "UNKNOWN on stderr too: {output:?}"
+        );
         assert!(!text.contains("cert_days_left"), "{text}");
         // A certificate file that cannot be read is unknown too, and says why.
         let missing = empty.path().join("terminal.cer");
         let output = onshi(&["check", "--cert", missing.to_str().unwrap()]);
         assert_eq!(output.status.code(), Some(3));
+        assert!(output.stderr.is_empty(), "{output:?}");
         assert!(
             line(&output).contains("電子証明書を読めません"),
             "{}",

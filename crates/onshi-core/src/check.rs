@@ -17,6 +17,9 @@ use ts_rs::TS;
 pub struct CheckReport {
     /// The worse of the two verdicts.
     pub level: Level,
+    /// The state a monitoring tool shows (the plugin convention's word and exit code): from `level` and
+    /// `complete`, decided here once for the plugin line, `--json` and every other format.
+    pub state: MonitoringState,
     /// False when the certificate could not be looked at (none found, or its file unreadable): a
     /// monitoring tool then reports "unknown" rather than "ok".
     pub complete: bool,
@@ -42,6 +45,36 @@ pub struct CheckReport {
     pub terminal: Vec<CheckArea>,
     /// Why the site's own usual set-up (usual-setup.toml) could not be used, when it could not.
     pub usual_error: Option<String>,
+}
+
+/// The monitoring-plugin convention's states: OK, WARNING, CRITICAL, UNKNOWN (exit codes 0 to 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum MonitoringState {
+    Ok,
+    Warning,
+    Critical,
+    Unknown,
+}
+
+impl MonitoringState {
+    /// The state of a check whose worst level is `level`: UNKNOWN when all looked fine but the certificate
+    /// could not be looked at (`complete` false), or nothing could be confirmed at all (`Info`).
+    pub fn of(level: Level, complete: bool) -> Self {
+        match level {
+            Level::Error => Self::Critical,
+            Level::Warn => Self::Warning,
+            Level::Ok if !complete => Self::Unknown,
+            Level::Info => Self::Unknown,
+            Level::Ok => Self::Ok,
+        }
+    }
+
+    /// The plugin convention's exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    pub fn exit_code(self) -> u8 {
+        self as u8
+    }
 }
 
 /// One area of the terminal around the reader, as `onshi check` reports it.
@@ -96,13 +129,16 @@ pub fn check(facts: &Facts) -> CheckReport {
             .map(|a| a.found.clone()),
     );
     let terminal_level = terminal.iter().map(|a| a.verdict.level).max();
+    let level = readers
+        .level
+        .max(certificate.level)
+        .max(facts.os_support.verdict.level)
+        .max(terminal_level.unwrap_or(Level::Ok));
+    let complete = certificate.code != VerdictCode::CertificateUnknown;
     CheckReport {
-        level: readers
-            .level
-            .max(certificate.level)
-            .max(facts.os_support.verdict.level)
-            .max(terminal_level.unwrap_or(Level::Ok)),
-        complete: certificate.code != VerdictCode::CertificateUnknown,
+        level,
+        state: MonitoringState::of(level, complete),
+        complete,
         readers,
         certificate,
         readers_connected: report.devices.len() as u32,
@@ -157,6 +193,26 @@ mod tests {
     }
 
     #[test]
+    fn the_monitoring_state_is_the_worst_level_and_unknown_when_nothing_could_be_confirmed() {
+        use MonitoringState as S;
+        for (level, complete, state, code) in [
+            (Level::Ok, true, S::Ok, 0),
+            (Level::Ok, false, S::Unknown, 3),
+            (Level::Info, true, S::Unknown, 3),
+            (Level::Warn, false, S::Warning, 1),
+            (Level::Error, false, S::Critical, 2),
+            (Level::Error, true, S::Critical, 2),
+        ] {
+            assert_eq!(
+                MonitoringState::of(level, complete),
+                state,
+                "{level:?} {complete}"
+            );
+            assert_eq!(state.exit_code(), code);
+        }
+    }
+
+    #[test]
     fn without_a_certificate_the_check_is_incomplete_and_the_readers_still_count() {
         let report = ReadersReport::of(
             ServiceState::Running,
@@ -166,6 +222,7 @@ mod tests {
         let checked = check(&facts);
         assert!(!checked.complete);
         assert_eq!(checked.level, Level::Ok);
+        assert_eq!(checked.state, MonitoringState::Unknown);
         assert_eq!((checked.readers_connected, checked.readers_ready), (1, 1));
         let unreadable = InUse {
             source: Source::File("~/gone.cer".into()),

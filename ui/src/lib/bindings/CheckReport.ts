@@ -2,6 +2,7 @@
 import type { CheckArea } from "./CheckArea";
 import type { FindingKind } from "./FindingKind";
 import type { Level } from "./Level";
+import type { MonitoringState } from "./MonitoringState";
 import type { OsSupport } from "./OsSupport";
 import type { Source } from "./Source";
 import type { Text } from "./Text";
@@ -15,6 +16,11 @@ export type CheckReport = {
  * The worse of the two verdicts.
  */
 level: Level, 
+/**
+ * The state a monitoring tool shows (the plugin convention's word and exit code): from `level` and
+ * `complete`, decided here once for the plugin line, `--json` and every other format.
+ */
+state: MonitoringState, 
 /**
  * False when the certificate could not be looked at (none found, or its file unreadable): a
  * monitoring tool then reports "unknown" rather than "ok".
