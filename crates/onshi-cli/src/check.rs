@@ -103,6 +103,7 @@ fn area_name(area: Area, lang: Language) -> &'static str {
         Area::SignIn => ("自動サインイン", "Automatic sign-in"),
         Area::Line => ("回線", "Line"),
         Area::Clock => ("時計", "Clock"),
+        Area::Eyes => ("目で確認する項目", "Checked by eye"),
     };
     lang.pick(ja, en)
 }
