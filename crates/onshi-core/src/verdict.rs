@@ -141,6 +141,18 @@ pub enum VerdictCode {
     SoftwareCredentialsNotVisible,
     /// No オン資 software on this OS (it is Windows-only): not looked at.
     SoftwareNotOnThisOs,
+    /// A scheduled task that starts the 連携・配信アプリ is not registered.
+    SoftwareTaskMissing,
+    /// A task's stored password is refused (0x8007052E): the 連携・配信アプリ did not start.
+    SoftwareTaskPasswordRefused,
+    /// A task has not run since the PC started: the app it starts is not running.
+    SoftwareTaskNotStarted,
+    /// Task Scheduler did not say (all of it, or a task's last run or result): not looked at.
+    SoftwareTasksUnreadable,
+    /// The terminal certificate's root 「Online Billing NW Common Root CA」 is in no trusted root store.
+    SoftwareRootCaMissing,
+    /// The trusted root stores could not be read: not looked at.
+    SoftwareRootCaUnreadable,
     /// The exchange folder is there and nothing waits too long in it.
     LinkOk,
     /// A folder of the exchange with the レセコン is missing.
@@ -159,6 +171,14 @@ pub enum VerdictCode {
     SignInOtherUser,
     /// Automatic sign-in is not a Windows setting here: not looked at.
     SignInNotOnThisOs,
+    /// A terminal account's password expires within the usual warning days.
+    SignInPasswordExpiring,
+    /// A terminal account's password has expired (red for the account that signs in by itself).
+    SignInPasswordExpired,
+    /// A terminal account of the usual set-up is not on this PC.
+    SignInAccountNotFound,
+    /// The accounts could not be read: not looked at.
+    SignInAccountsUnreadable,
     /// The adapters are up and the line's configuration is as usual.
     LineOk,
     /// No network adapter is up.

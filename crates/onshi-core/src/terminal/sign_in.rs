@@ -1,12 +1,37 @@
 //! 自動サインイン: after a power cut the terminal signs in by itself (Winlogon's AutoAdminLogon, never its
 //! password), as the usual user; the screen saver's lock after 15 minutes is expected, not a fault.
 
-use super::seen::{Probe, SignInSeen};
+use super::seen::{AutoSignIn, Probe, SignInSeen};
 use super::usual::UsualSetup;
 use super::Judged;
 use crate::verdict::{Level, VerdictCode::*};
 
 pub fn judge(seen: &SignInSeen, usual: &UsualSetup) -> Vec<Judged> {
+    let main = automatic(seen, usual);
+    // The account that signs in by itself: Winlogon's when it is set, else the usual one.
+    let signs_in = match &seen.auto_sign_in {
+        Probe::Seen(AutoSignIn {
+            enabled: true,
+            user: Some(user),
+        }) => user.as_str(),
+        _ => usual.sign_in.user.as_str(),
+    };
+    let accounts = super::accounts::judge(
+        &seen.accounts,
+        signs_in,
+        usual.sign_in.password_expiry_warning_days,
+    );
+    let mut found = main;
+    // A green line gives way to a pressing one: the area is not fine.
+    if accounts.iter().any(|a| a.verdict.level >= Level::Warn) {
+        found.retain(|f| f.verdict.level != Level::Ok);
+    }
+    found.extend(accounts);
+    found
+}
+
+/// Whether it signs in by itself, and as whom.
+fn automatic(seen: &SignInSeen, usual: &UsualSetup) -> Vec<Judged> {
     let usual = &usual.sign_in;
     let auto = match &seen.auto_sign_in {
         Probe::Seen(auto) => auto,
