@@ -46,6 +46,7 @@ fn the_rigs_terminal_answers_area_by_area() {
     assert_eq!(code(&doc, "clock"), "clock-ok", "{doc}");
     if testing_windows() {
         // The usual terminal of terminal-fixture.sh, read through Wine's registry and files.
+        // The tasks and the root are there (Wine does not say when the tasks last ran: said, not judged).
         assert_eq!(code(&doc, "software"), "software-ok", "{doc}");
         assert!(
             area(&doc, "software")["found"]["ja"]
@@ -209,6 +210,33 @@ mod only_windows {
         let (_, doc) = check(&pki);
         std::fs::rename(&aside, &distro).unwrap();
         assert_eq!(code(&doc, "software"), "software-part-missing", "{doc}");
+
+        // The task that starts the link application was deleted (Wine's Task Scheduler keeps tasks,
+        // so presence is read for real; their last run and result it does not give).
+        let task = "OQS_exec_comappdelfile_running";
+        let out = wine(["schtasks", "/delete", "/tn", task, "/f"]);
+        assert!(out.status.success(), "schtasks /delete: {out:?}");
+        let (exit, doc) = check(&pki);
+        let xml = r"C:\onshi-fixture\task.xml";
+        let out = wine(["schtasks", "/create", "/xml", xml, "/tn", task, "/f"]);
+        assert!(out.status.success(), "schtasks /create: {out:?}");
+        assert_eq!(exit, Some(1), "{doc}");
+        assert_eq!(code(&doc, "software"), "software-task-missing", "{doc}");
+        let words = area(&doc, "software")["found"]["ja"].as_str().unwrap();
+        assert!(words.contains(task), "{words}");
+
+        // The terminal certificate's root is no longer among the trusted roots.
+        let sha1 = std::fs::read_to_string(drive_c().join("onshi-fixture/root-ca.sha1")).unwrap();
+        let key = format!(r"HKCU\Software\Microsoft\SystemCertificates\Root\Certificates\{sha1}");
+        let out = wine(["reg", "delete", &key, "/f"]);
+        assert!(out.status.success(), "reg delete {key}: {out:?}");
+        let (exit, doc) = check(&pki);
+        let out = wine(["reg", "import", r"C:\onshi-fixture\root-ca.reg"]);
+        assert!(out.status.success(), "reg import: {out:?}");
+        assert_eq!(exit, Some(1), "{doc}");
+        assert_eq!(code(&doc, "software"), "software-root-ca-missing", "{doc}");
+        let words = area(&doc, "software")["found"]["ja"].as_str().unwrap();
+        assert!(words.contains("この証明書は信頼されていない"), "{words}");
 
         // All put right: the usual terminal again.
         let (exit, doc) = check(&pki);

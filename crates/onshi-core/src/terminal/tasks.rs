@@ -139,7 +139,7 @@ pub fn judge(tasks: &Probe<Tasks>) -> Vec<Judged> {
 }
 
 /// Minutes from an OLE Automation date (local time, days since 1899-12-30, as Task Scheduler gives
-/// `LastRunTime`) to `now`; None for the zero date Task Scheduler gives a task that never ran.
+/// `LastRunTime`) to `now`; None for a zero date (no time given).
 // Used by the Windows probe; tested on every platform.
 #[cfg_attr(not(windows), allow(dead_code))]
 pub(super) fn minutes_since(ole_date: f64, now: chrono::NaiveDateTime) -> Option<i64> {

@@ -56,6 +56,12 @@ pub fn accounts(names: &[String]) -> Probe<Vec<AccountSeen>> {
     }
 }
 
+/// The OS's words for a status; the network management codes (NERR_*, 2100 and up) have none in the
+/// system's message table, so they are named by number.
 fn os_words(status: u32) -> String {
-    std::io::Error::from_raw_os_error(status as i32).to_string()
+    if (2100..2999).contains(&status) {
+        format!("NetApi error {status}")
+    } else {
+        std::io::Error::from_raw_os_error(status as i32).to_string()
+    }
 }

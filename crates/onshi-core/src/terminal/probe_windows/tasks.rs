@@ -14,6 +14,8 @@ use windows::Win32::System::Variant::VARIANT;
 
 /// "The system cannot find the file/path specified": no such task.
 const NOT_FOUND: [u32; 2] = [0x8007_0002, 0x8007_0003];
+/// SCHED_S_TASK_HAS_NOT_RUN (winerror.h): the task has not yet run.
+const HAS_NOT_RUN: u32 = 0x0004_1303;
 
 pub fn tasks(names: &[String]) -> Probe<Tasks> {
     // SAFETY: COM is initialised for this thread for the reads and uninitialised only when this call
@@ -71,18 +73,25 @@ unsafe fn read(names: &[String]) -> Probe<Tasks> {
             }
             .to_owned()
         });
+        let last_result = match task.LastTaskResult() {
+            Ok(result) => Probe::Seen(result as u32),
+            Err(error) => Probe::Unreadable(error.message().to_string()),
+        };
+        let last_run_minutes = match task.LastRunTime() {
+            Ok(date) => match super::super::tasks::minutes_since(date, now) {
+                Some(minutes) => Probe::Seen(Some(minutes)),
+                // A zero date is "never ran" only when the result says so (Wine gives zero for every task).
+                None if last_result == Probe::Seen(HAS_NOT_RUN) => Probe::Seen(None),
+                None => Probe::Unreadable("Task Scheduler gave no last run time".to_owned()),
+            },
+            Err(error) => Probe::Unreadable(error.message().to_string()),
+        };
         tasks.push(TaskSeen {
             name: name.clone(),
             registered: true,
             state,
-            last_run_minutes: match task.LastRunTime() {
-                Ok(date) => Probe::Seen(super::super::tasks::minutes_since(date, now)),
-                Err(error) => Probe::Unreadable(error.message().to_string()),
-            },
-            last_result: match task.LastTaskResult() {
-                Ok(result) => Probe::Seen(result as u32),
-                Err(error) => Probe::Unreadable(error.message().to_string()),
-            },
+            last_run_minutes,
+            last_result,
         });
     }
     Probe::Seen(Tasks { up_minutes, tasks })
