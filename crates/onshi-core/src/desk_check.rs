@@ -362,6 +362,14 @@ fn read_test_line(reader: &str, outcome: &Result<ProbeReport, ProbeError>) -> Te
             "読み取りの途中でカードリーダーが外れました",
             "the reader was disconnected during the test",
         ),
+        Err(ProbeError::CardReset) => (
+            "カードがリセットされました（一時的なものです）",
+            "the card was reset (a passing fault)",
+        ),
+        Err(ProbeError::ReaderLink) => (
+            "カードではなく、カードリーダーかそのUSB接続で失敗しました",
+            "the reader or its USB link failed, not the card",
+        ),
         Err(ProbeError::NoCard | ProbeError::CardSilent) => {
             ("カードが応答しませんでした", "the card did not answer")
         }
