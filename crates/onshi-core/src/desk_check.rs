@@ -138,6 +138,18 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             cert_found,
         ),
     ];
+    // Beside the readers' drop-outs of the last days, a hint on the power plan (never amber by itself).
+    let drop_outs = facts
+        .history
+        .iter()
+        .filter(|e| e.event == crate::app::history::HistoryEventKind::ReaderRemoved)
+        .count();
+    let power = crate::readers::power::hint(
+        usb.usb_selective_suspend,
+        drop_outs,
+        crate::facts::HISTORY_DAYS,
+    );
+    areas[0].also.extend(power);
     // The read test belongs with the readers: the desk's devices first.
     if let Some((reader, outcome)) = read_test {
         areas.insert(

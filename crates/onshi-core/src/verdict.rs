@@ -88,6 +88,8 @@ pub enum VerdictCode {
     ReadersNotReady,
     /// A reader fit for the smartphone マイナ保険証 is connected.
     ReadersReady,
+    /// Beside the readers' drop-outs: USB selective suspend is on (a hint, never the cause, never amber).
+    UsbSelectiveSuspendOn,
     CertificateValid,
     /// 90 days or less left: renew now.
     CertificateRenewalWindow,

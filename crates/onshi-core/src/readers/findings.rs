@@ -449,6 +449,10 @@ mod tests {
             f.smart_card_service = Some(SmartCardService {
                 start,
                 running: false,
+                device_enumeration: crate::platform::ServiceSeen {
+                    start: ServiceStart::Manual,
+                    running: false,
+                },
             });
             assert_eq!(codes(&reconcile(&f)[0]), [expected], "{start:?}");
         }

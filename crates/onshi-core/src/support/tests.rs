@@ -157,6 +157,7 @@ fn sony_rc_s380_on_usb_only() -> UsbView {
         usb,
         usb_error: None,
         smart_card_service: None,
+        usb_selective_suspend: None,
         findings,
         verdict,
     }
