@@ -165,6 +165,16 @@ pub enum VerdictCode {
     LinkResultsPiling,
     /// No exchange folder on this OS: not looked at.
     LinkNotOnThisOs,
+    /// A usual share (OQS, REQ, RES, FACE) is missing: the レセコン cannot reach that folder.
+    LinkShareMissing,
+    /// A share named `output` exists (the 連携アプリ's work folder must not be shared).
+    LinkOutputShared,
+    /// Everyone has full control of an exchange folder.
+    LinkEveryoneFullControl,
+    /// The firewall's rule group 「ファイルとプリンターの共有」 is not enabled.
+    LinkFirewallSharingOff,
+    /// The shares, the folders' permissions or the firewall could not be read: not looked at.
+    LinkSharesUnreadable,
     /// The terminal signs in by itself after a power cut.
     SignInAutomatic,
     /// It does not: after a power cut it stops at the sign-in screen.

@@ -13,6 +13,7 @@ mod probe_other;
 #[cfg(windows)]
 mod probe_windows;
 pub mod seen;
+mod shares;
 mod sign_in;
 mod software;
 mod tasks;

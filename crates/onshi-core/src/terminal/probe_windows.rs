@@ -6,6 +6,7 @@
 
 mod accounts;
 mod roots;
+mod shares;
 mod tasks;
 
 use super::seen::*;
@@ -42,6 +43,9 @@ pub fn look(usual: &UsualSetup, memory: Memory, now: &str) -> TerminalSeen {
             ),
             requests: super::link::count_files(&root.join("Req")),
             results: super::link::count_files(&root.join("Res")),
+            shares: shares::shares(),
+            everyone_full_control: shares::everyone_full_control(&usual.link.everyone_folders),
+            firewall_sharing: shares::firewall_group(&usual.link.firewall_group),
         },
         sign_in: SignInSeen {
             auto_sign_in: auto_sign_in(),

@@ -47,6 +47,9 @@ impl LinkSeen {
             missing_folders: Probe::DoesNotApply,
             requests: Probe::DoesNotApply,
             results: Probe::DoesNotApply,
+            shares: Probe::DoesNotApply,
+            everyone_full_control: Probe::DoesNotApply,
+            firewall_sharing: Probe::DoesNotApply,
         }
     }
 }
@@ -157,6 +160,21 @@ pub struct LinkSeen {
     pub requests: Probe<FileCount>,
     /// Results waiting in `Res` for the レセコン to collect.
     pub results: Probe<FileCount>,
+    /// The PC's shared folders (NetShareEnum), with their paths when Windows gives them.
+    pub shares: Probe<Vec<Share>>,
+    /// The exchange folders whose permissions give Everyone full control.
+    pub everyone_full_control: Probe<Vec<String>>,
+    /// The firewall's rule group 「ファイルとプリンターの共有」 is enabled (INetFwPolicy2).
+    pub firewall_sharing: Probe<bool>,
+}
+
+/// A shared folder: its share name and the folder it shares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Share {
+    pub name: String,
+    /// None when Windows gave only the names (NetShareEnum level 2 needs an administrator).
+    pub path: Option<String>,
 }
 
 /// Automatic sign-in after a power cut (Winlogon), and the screen saver's lock.

@@ -48,6 +48,12 @@ pub struct Link {
     pub root: String,
     pub folders: Vec<String>,
     pub request_stale_minutes: i64,
+    /// The usual share names, the one that must not be shared, the folders no Everyone full control may
+    /// reach, and the firewall's rule group for sharing.
+    pub shares: Vec<String>,
+    pub forbidden_share: String,
+    pub everyone_folders: Vec<String>,
+    pub firewall_group: String,
     pub results_pile: u32,
     pub source: String,
 }

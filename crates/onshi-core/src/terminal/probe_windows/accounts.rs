@@ -58,7 +58,7 @@ pub fn accounts(names: &[String]) -> Probe<Vec<AccountSeen>> {
 
 /// The OS's words for a status; the network management codes (NERR_*, 2100 and up) have none in the
 /// system's message table, so they are named by number.
-fn os_words(status: u32) -> String {
+pub(super) fn os_words(status: u32) -> String {
     if (2100..2999).contains(&status) {
         format!("NetApi error {status}")
     } else {
