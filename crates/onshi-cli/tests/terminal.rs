@@ -290,7 +290,7 @@ mod only_windows {
                 .args(&args)
                 .output()
                 .unwrap();
-            if args[..2] == ["check", "--json"] {
+            if args.starts_with(&["check", "--json"]) {
                 check_doc = json(&output);
             }
             printed.push((args.join(" "), output));
