@@ -3,7 +3,8 @@
 # 資格確認端末 as the usual set-up has it (crates/onshi-core/src/terminal/usual_setup.toml), so that
 # `onshi.exe check` reads a terminal through Wine's real registry and file system, and the tests
 # (crates/onshi-cli/tests/terminal.rs) break it one way at a time. Nothing here is a secret: the
-# credentials are not made (the tests run as another user than OQSComApp, and that is said), the tasks
+# credentials are not made here (the tests run as another user than OQSComApp, and that is said; the one
+# test that runs as OQSComApp stores them itself with a made-up secret and takes them away), the tasks
 # run as the signed-in user with no stored password, and the root is a throwaway self-signed certificate
 # that only has the real root's name. What the tests need to mend what they break is kept in
 # C:\onshi-fixture: the task's XML, the root as a .reg file and its SHA-1 (the registry key's name).

@@ -191,6 +191,8 @@ pub enum VerdictCode {
     SignInAccountNotFound,
     /// The accounts could not be read: not looked at.
     SignInAccountsUnreadable,
+    /// The screen saver locks the screen (a password prompt then is expected, not a fault).
+    SignInScreenLockExpected,
     /// The adapters are up and the line's configuration is as usual.
     LineOk,
     /// No network adapter is up.
