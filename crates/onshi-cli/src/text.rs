@@ -141,6 +141,18 @@ pub trait Words: Copy {
                     "The reader was disconnected during the test. Check its USB cable.",
                 )
                 .to_string(),
+            ProbeError::CardReset => self
+                .pick(
+                    "カードがリセットされました（一時的なものです）。カード（スマートフォン）をいったん離し、もう一度かざしてください。",
+                    "The card was reset (a passing fault). Take the card (or phone) away and hold it to the reader again.",
+                )
+                .to_string(),
+            ProbeError::ReaderLink => self
+                .pick(
+                    "カードではなく、カードリーダーかそのUSB接続で失敗しました。USBケーブルをPC本体のUSB端子に差し直して、もう一度お試しください。変わらない場合は、カードリーダーの販売元にご相談ください。",
+                    "The reader or its USB link failed, not the card. Plug the USB cable straight into the PC again and retry. If nothing changes, ask the reader's vendor.",
+                )
+                .to_string(),
             ProbeError::NoSuchReader(name) => match self.language() {
                 Language::Ja => format!("「{name}」という名前のカードリーダーが見つかりません。"),
                 Language::En => format!("No reader is named like \"{name}\"."),

@@ -46,6 +46,7 @@ fn the_rigs_terminal_answers_area_by_area() {
     assert_eq!(code(&doc, "clock"), "clock-ok", "{doc}");
     if testing_windows() {
         // The usual terminal of terminal-fixture.sh, read through Wine's registry and files.
+        // The tasks and the root are there (Wine does not say when the tasks last ran: said, not judged).
         assert_eq!(code(&doc, "software"), "software-ok", "{doc}");
         assert!(
             area(&doc, "software")["found"]["ja"]
@@ -150,7 +151,7 @@ mod only_linux {
 
 mod only_windows {
     use super::*;
-    use crate::util::assert_testing_windows_build;
+    use crate::util::{assert_testing_windows_build, onshi_command, repository};
     use onshi_rig::under_test::wine;
     use std::path::PathBuf;
 
@@ -210,8 +211,124 @@ mod only_windows {
         std::fs::rename(&aside, &distro).unwrap();
         assert_eq!(code(&doc, "software"), "software-part-missing", "{doc}");
 
+        // The task that starts the link application was deleted (Wine's Task Scheduler keeps tasks,
+        // so presence is read for real; their last run and result it does not give).
+        let task = "OQS_exec_comappdelfile_running";
+        let out = wine(["schtasks", "/delete", "/tn", task, "/f"]);
+        assert!(out.status.success(), "schtasks /delete: {out:?}");
+        let (exit, doc) = check(&pki);
+        let xml = r"C:\onshi-fixture\task.xml";
+        let out = wine(["schtasks", "/create", "/xml", xml, "/tn", task, "/f"]);
+        assert!(out.status.success(), "schtasks /create: {out:?}");
+        assert_eq!(exit, Some(1), "{doc}");
+        assert_eq!(code(&doc, "software"), "software-task-missing", "{doc}");
+        let words = area(&doc, "software")["found"]["ja"].as_str().unwrap();
+        assert!(words.contains(task), "{words}");
+
+        // The terminal certificate's root is no longer among the trusted roots.
+        let sha1 = std::fs::read_to_string(drive_c().join("onshi-fixture/root-ca.sha1")).unwrap();
+        let key = format!(r"HKCU\Software\Microsoft\SystemCertificates\Root\Certificates\{sha1}");
+        let out = wine(["reg", "delete", &key, "/f"]);
+        assert!(out.status.success(), "reg delete {key}: {out:?}");
+        let (exit, doc) = check(&pki);
+        let out = wine(["reg", "import", r"C:\onshi-fixture\root-ca.reg"]);
+        assert!(out.status.success(), "reg import: {out:?}");
+        assert_eq!(exit, Some(1), "{doc}");
+        assert_eq!(code(&doc, "software"), "software-root-ca-missing", "{doc}");
+        let words = area(&doc, "software")["found"]["ja"].as_str().unwrap();
+        assert!(words.contains("この証明書は信頼されていない"), "{words}");
+
         // All put right: the usual terminal again.
         let (exit, doc) = check(&pki);
         assert_eq!(exit, Some(0), "{doc}");
+    }
+
+    /// The credentials the 連携アプリ signs in with, stored through CredWriteW with a made-up secret: run
+    /// as OQSComApp (Wine takes the user from USER), the check sees their names, and the secret is in
+    /// nothing `onshi check` or `onshi report` prints, nor in any file written under the users' folders.
+    #[test]
+    fn a_credentials_secret_is_never_read_printed_or_written() {
+        assert_testing_windows_build();
+        const SECRET: &str = "onshi-made-up-secret-5f3a9c";
+        const NAMES: [&str; 4] = [
+            "OQS_CRYPT_PASS",
+            "OQS_LOGIN_KEY",
+            "OQS_MEDICAL_INSTITUTION_CODE",
+            "OQS_NAS_LOGIN_KEY",
+        ];
+        let _rig = Rig::start(DEFAULT_READERS).unwrap();
+        let pki = Pki::new(TERMINAL_DAYS, false).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let helper = dir.path().join("cred-write.exe");
+        let built = std::process::Command::new("x86_64-w64-mingw32-gcc")
+            .arg("-O1")
+            .arg("-o")
+            .arg(&helper)
+            .arg(repository().join("tests/windows/cred-write.c"))
+            .status()
+            .expect("mingw-w64 (the Windows chroot has it)");
+        assert!(built.success(), "cred-write.c did not build");
+        let helper = helper.to_str().unwrap();
+        for name in NAMES {
+            let out = wine([helper, "write", name, SECRET]);
+            assert!(out.status.success(), "cred-write {name}: {out:?}");
+        }
+        let started = std::time::SystemTime::now();
+        let file = pki.path("terminal.pem");
+        let cert = file.to_str().unwrap();
+        let mut printed = Vec::new();
+        let mut check_doc = Value::Null;
+        for args in [
+            vec!["check", "--json", "--cert", cert],
+            vec!["check", "--cert", cert],
+            vec!["report", "--json"],
+            vec!["report"],
+        ] {
+            let output = onshi_command()
+                .env("USER", "OQSComApp")
+                .env("LOGNAME", "OQSComApp")
+                .args(&args)
+                .output()
+                .unwrap();
+            if args.starts_with(&["check", "--json"]) {
+                check_doc = json(&output);
+            }
+            printed.push((args.join(" "), output));
+        }
+        for name in NAMES {
+            wine([helper, "delete", name]);
+        }
+        // The names were seen: as OQSComApp the check looked, and found them all.
+        let software = area(&check_doc, "software");
+        assert_eq!(software["verdict"]["code"], "software-ok", "{check_doc}");
+        for (what, output) in &printed {
+            for stream in [&output.stdout, &output.stderr] {
+                let text = String::from_utf8_lossy(stream);
+                assert!(!text.contains(SECRET), "onshi {what} printed the secret");
+            }
+        }
+        // Nothing written since holds it, as text or as UTF-16.
+        let utf16: Vec<u8> = SECRET.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut folders = vec![drive_c().join("users")];
+        let mut looked = 0;
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                let path = entry.path();
+                let meta = entry.metadata().unwrap();
+                if meta.is_dir() {
+                    folders.push(path);
+                } else if meta.modified().is_ok_and(|m| m >= started) && meta.len() < 64 << 20 {
+                    looked += 1;
+                    let bytes = std::fs::read(&path).unwrap_or_default();
+                    let holds = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+                    assert!(
+                        !holds(SECRET.as_bytes()) && !holds(&utf16),
+                        "{} holds the secret",
+                        path.display()
+                    );
+                }
+            }
+        }
+        eprintln!("looked through {looked} files written during the checks");
     }
 }

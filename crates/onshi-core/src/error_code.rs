@@ -26,6 +26,10 @@ pub enum ErrorCode {
     ReaderGone,
     NoSuchReader,
     SamSlot,
+    /// The card was reset mid-test (SCARD_W_RESET_CARD): hold it again.
+    CardReset,
+    /// The exchange failed in the reader or its USB link, not the card.
+    ReaderLink,
     // A backup (cert::BackupError).
     WrongPassword,
     NotPkcs12,
@@ -137,6 +141,8 @@ impl ErrorCode {
         ErrorCode::ReaderGone,
         ErrorCode::NoSuchReader,
         ErrorCode::SamSlot,
+        ErrorCode::CardReset,
+        ErrorCode::ReaderLink,
         ErrorCode::Failed,
     ];
 

@@ -180,6 +180,7 @@ impl Facts {
                 usb: Vec::new(),
                 usb_error: None,
                 smart_card_service: None,
+                usb_selective_suspend: None,
                 findings: Vec::new(),
                 verdict: readers.verdict(&[], Os::Linux),
             },

@@ -170,3 +170,45 @@ fn every_bad_morning_gets_its_answer() {
         }
     }
 }
+
+/// The power plan's USB selective suspend is said beside the readers' drop-outs of the last days, as a
+/// neutral hint that never turns the readers' area amber; with no drop-out it is not said at all.
+#[test]
+fn usb_selective_suspend_is_a_hint_beside_the_drop_outs() {
+    use crate::app::history::{HistoryEvent, HistoryEventKind};
+    let scenario = &scenarios()[0];
+    let mut facts = Facts::with_readers(ReadersReport::of(
+        ServiceState::Running,
+        vec![ReaderInfo::new("SONY FeliCa Port/PaSoRi 4.0 0")],
+    ));
+    facts.terminal = scenario.seen.clone();
+    facts.usb.usb_selective_suspend = Some(true);
+    let quiet = desk_check::run(&facts, None);
+    assert!(quiet.areas[0].also.is_empty(), "{:?}", quiet.areas[0]);
+    let dropped = |at: &str| HistoryEvent {
+        at: at.into(),
+        event: HistoryEventKind::ReaderRemoved,
+        reader: Some("SONY FeliCa Port/PaSoRi 4.0 0".into()),
+        model: None,
+        card: None,
+        outcome: None,
+    };
+    facts.history = vec![
+        dropped("2026-12-03T10:02:00+09:00"),
+        dropped("2026-12-05T15:40:00+09:00"),
+    ];
+    let desk = desk_check::run(&facts, None);
+    let readers = &desk.areas[0];
+    assert_eq!(readers.area, Area::Readers);
+    assert_eq!(
+        readers.verdict, quiet.areas[0].verdict,
+        "never amber by itself"
+    );
+    let hint = &readers.also[0];
+    assert_eq!(hint.verdict.code, VerdictCode::UsbSelectiveSuspendOn);
+    assert_eq!(hint.verdict.level, Level::Info);
+    assert!(hint.found.ja.contains("2回"), "{}", hint.found.ja);
+    // Off, or not read: nothing said.
+    facts.usb.usb_selective_suspend = Some(false);
+    assert!(desk_check::run(&facts, None).areas[0].also.is_empty());
+}

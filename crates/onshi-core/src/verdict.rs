@@ -90,6 +90,8 @@ pub enum VerdictCode {
     ReadersNotReady,
     /// A reader fit for the smartphone マイナ保険証 is connected.
     ReadersReady,
+    /// Beside the readers' drop-outs: USB selective suspend is on (a hint, never the cause, never amber).
+    UsbSelectiveSuspendOn,
     CertificateValid,
     /// 90 days or less left: renew now.
     CertificateRenewalWindow,
@@ -148,6 +150,18 @@ pub enum VerdictCode {
     SoftwareCredentialsNotVisible,
     /// No オン資 software on this OS (it is Windows-only): not looked at.
     SoftwareNotOnThisOs,
+    /// A scheduled task that starts the 連携・配信アプリ is not registered.
+    SoftwareTaskMissing,
+    /// A task's stored password is refused (0x8007052E): the 連携・配信アプリ did not start.
+    SoftwareTaskPasswordRefused,
+    /// A task has not run since the PC started: the app it starts is not running.
+    SoftwareTaskNotStarted,
+    /// Task Scheduler did not say (all of it, or a task's last run or result): not looked at.
+    SoftwareTasksUnreadable,
+    /// The terminal certificate's root 「Online Billing NW Common Root CA」 is in no trusted root store.
+    SoftwareRootCaMissing,
+    /// The trusted root stores could not be read: not looked at.
+    SoftwareRootCaUnreadable,
     /// The exchange folder is there and nothing waits too long in it.
     LinkOk,
     /// A folder of the exchange with the レセコン is missing.
@@ -158,6 +172,16 @@ pub enum VerdictCode {
     LinkResultsPiling,
     /// No exchange folder on this OS: not looked at.
     LinkNotOnThisOs,
+    /// A usual share (OQS, REQ, RES, FACE) is missing: the レセコン cannot reach that folder.
+    LinkShareMissing,
+    /// A share named `output` exists (the 連携アプリ's work folder must not be shared).
+    LinkOutputShared,
+    /// Everyone has full control of an exchange folder.
+    LinkEveryoneFullControl,
+    /// The firewall's rule group 「ファイルとプリンターの共有」 is not enabled.
+    LinkFirewallSharingOff,
+    /// The shares, the folders' permissions or the firewall could not be read: not looked at.
+    LinkSharesUnreadable,
     /// The terminal signs in by itself after a power cut.
     SignInAutomatic,
     /// It does not: after a power cut it stops at the sign-in screen.
@@ -166,6 +190,16 @@ pub enum VerdictCode {
     SignInOtherUser,
     /// Automatic sign-in is not a Windows setting here: not looked at.
     SignInNotOnThisOs,
+    /// A terminal account's password expires within the usual warning days.
+    SignInPasswordExpiring,
+    /// A terminal account's password has expired (red for the account that signs in by itself).
+    SignInPasswordExpired,
+    /// A terminal account of the usual set-up is not on this PC.
+    SignInAccountNotFound,
+    /// The accounts could not be read: not looked at.
+    SignInAccountsUnreadable,
+    /// The screen saver locks the screen (a password prompt then is expected, not a fault).
+    SignInScreenLockExpected,
     /// The adapters are up and the line's configuration is as usual.
     LineOk,
     /// No network adapter is up.
@@ -244,6 +278,11 @@ impl VerdictCode {
                 | SignInNotOnThisOs
                 | LineUnreadable
                 | UsualSetupUnreadable
+                | SoftwareTasksUnreadable
+                | SoftwareRootCaUnreadable
+                | LinkSharesUnreadable
+                | SignInAccountNotFound
+                | SignInAccountsUnreadable
                 | EyesNotAnswered
         )
     }

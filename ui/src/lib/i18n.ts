@@ -164,6 +164,8 @@ const ja = {
   "test.error.no-service": "スマートカードサービスが動いていないため、読み取れません。",
   "test.error.no-such-reader": "このカードリーダーは取り外されました。一覧からもう一度お選びください。",
   "test.error.failed": "読み取りテストを完了できませんでした。カードを置き直して、もう一度お試しください。",
+  "test.error.card-reset": "カードがリセットされました（一時的なものです）。カード（スマートフォン）をいったん離し、もう一度かざしてください。",
+  "test.error.reader-link": "カードではなく、カードリーダーかそのUSB接続で失敗しました。USBケーブルをPC本体のUSB端子に差し直して、もう一度お試しください。変わらない場合は、カードリーダーの販売元にご相談ください。",
   "nav.cert": "電子証明書",
   "cert.title": "電子証明書の有効期限",
   "cert.intro":
@@ -465,6 +467,8 @@ const en: Record<MessageKey, string> = {
   "test.error.no-service": "The smart-card service is not running, so nothing can be read.",
   "test.error.no-such-reader": "This reader has been removed. Choose one from the list again.",
   "test.error.failed": "The read test could not finish. Place the card again and retry.",
+  "test.error.card-reset": "The card was reset (a passing fault). Take the card (or phone) away and hold it to the reader again.",
+  "test.error.reader-link": "The reader or its USB link failed, not the card. Plug the USB cable straight into the PC again and retry. If nothing changes, ask the reader's vendor.",
   "nav.cert": "Certificate",
   "cert.title": "Certificate expiry",
   "cert.intro":

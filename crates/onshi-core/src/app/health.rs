@@ -209,6 +209,7 @@ mod tests {
             product: None,
             model: Some("sony-rc-s300".into()),
             problem_code: Some(31),
+            keyboard_mode: false,
         }];
         let unavailable = ReadersReport::unavailable();
         let findings = reconcile(&Facts {

@@ -60,6 +60,14 @@ pub enum ProbeError {
     Cancelled,
     #[error("the reader was disconnected")]
     ReaderGone,
+    /// SCARD_W_RESET_CARD: on Windows 8 and later a transaction idle for over 5 s is reset; a passing
+    /// fault, the card is held again (https://github.com/poreid/poreid/issues/2).
+    #[error("the card was reset: hold it to the reader again")]
+    CardReset,
+    /// SCardTransmit failed with a code outside PC/SC's own (ERROR_GEN_FAILURE, 0x1F, as Windows gives
+    /// it): the reader or its USB link, not the card (https://github.com/santigimeno/node-pcsclite/issues/57).
+    #[error("the exchange with the reader failed: the reader or its USB link, not the card")]
+    ReaderLink,
     #[error("no reader matches {0:?}")]
     NoSuchReader(String),
     /// The reader asked for is a SAM slot: a module built into the device, never a patient's card.
@@ -79,6 +87,8 @@ impl crate::error_code::Coded for ProbeError {
             ProbeError::CardSilent => crate::error_code::ErrorCode::CardSilent,
             ProbeError::Cancelled => crate::error_code::ErrorCode::TestCancelled,
             ProbeError::ReaderGone => crate::error_code::ErrorCode::ReaderGone,
+            ProbeError::CardReset => crate::error_code::ErrorCode::CardReset,
+            ProbeError::ReaderLink => crate::error_code::ErrorCode::ReaderLink,
             ProbeError::NoSuchReader(_) => crate::error_code::ErrorCode::NoSuchReader,
             ProbeError::SamSlot(_) => crate::error_code::ErrorCode::SamSlot,
             ProbeError::Failed(_) => crate::error_code::ErrorCode::Failed,
@@ -90,9 +100,9 @@ impl From<pcsc::Error> for ProbeError {
     fn from(error: pcsc::Error) -> ProbeError {
         match error {
             // NotTransacted: the reader lost the card mid-exchange, as when a phone leaves the field.
+            pcsc::Error::ResetCard => ProbeError::CardReset,
             pcsc::Error::NoSmartcard
             | pcsc::Error::RemovedCard
-            | pcsc::Error::ResetCard
             | pcsc::Error::UnpoweredCard
             | pcsc::Error::NotTransacted => ProbeError::CardRemoved,
             // The card is there (pcscd's MUTE state) but could not be powered up.
@@ -107,6 +117,9 @@ impl From<pcsc::Error> for ProbeError {
 impl From<TransmitError> for ProbeError {
     fn from(error: TransmitError) -> ProbeError {
         match error {
+            // The pcsc crate answers UnknownError for a code outside PC/SC's ranges: from SCardTransmit
+            // that is Windows' own (0x1F, ERROR_GEN_FAILURE), the device's fault.
+            TransmitError::Pcsc(pcsc::Error::UnknownError) => ProbeError::ReaderLink,
             TransmitError::Pcsc(error) => error.into(),
             other => ProbeError::Failed(other.to_string()),
         }
@@ -463,6 +476,16 @@ mod tests {
         assert_eq!(
             ProbeError::from(pcsc::Error::UnknownReader),
             ProbeError::ReaderGone
+        );
+        assert_eq!(
+            ProbeError::from(pcsc::Error::ResetCard),
+            ProbeError::CardReset,
+            "a reset is a passing fault: hold the card again"
+        );
+        assert_eq!(
+            ProbeError::from(TransmitError::Pcsc(pcsc::Error::UnknownError)),
+            ProbeError::ReaderLink,
+            "SCardTransmit's 0x1F is the reader or its link"
         );
     }
 }

@@ -132,6 +132,18 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             facts,
         ),
     ];
+    // Beside the readers' drop-outs of the last days, a hint on the power plan (never amber by itself).
+    let drop_outs = facts
+        .history
+        .iter()
+        .filter(|e| e.event == crate::app::history::HistoryEventKind::ReaderRemoved)
+        .count();
+    let power = crate::readers::power::hint(
+        usb.usb_selective_suspend,
+        drop_outs,
+        crate::facts::HISTORY_DAYS,
+    );
+    areas[0].also.extend(power);
     // Only where the installed apps can be read (Windows).
     if let Some(mpki) = &facts.mpki {
         let version = mpki.version.as_deref().unwrap_or("-");
@@ -282,6 +294,14 @@ fn read_test_line(reader: &str, outcome: &Result<ProbeReport, ProbeError>) -> Te
         Err(ProbeError::ReaderGone | ProbeError::NoSuchReader(_)) => (
             "読み取りの途中でカードリーダーが外れました",
             "the reader was disconnected during the test",
+        ),
+        Err(ProbeError::CardReset) => (
+            "カードがリセットされました（一時的なものです）",
+            "the card was reset (a passing fault)",
+        ),
+        Err(ProbeError::ReaderLink) => (
+            "カードではなく、カードリーダーかそのUSB接続で失敗しました",
+            "the reader or its USB link failed, not the card",
         ),
         Err(ProbeError::NoCard | ProbeError::CardSilent) => {
             ("カードが応答しませんでした", "the card did not answer")

@@ -15,7 +15,17 @@ fn with_certificate(mut facts: Facts) -> Facts {
 }
 
 /// Every code that can be amber or red somewhere.
-const NOT_GREEN: [VerdictCode; 30] = [
+const NOT_GREEN: [VerdictCode; 40] = [
+    VerdictCode::SoftwareTaskMissing,
+    VerdictCode::SoftwareTaskPasswordRefused,
+    VerdictCode::SoftwareTaskNotStarted,
+    VerdictCode::SoftwareRootCaMissing,
+    VerdictCode::LinkShareMissing,
+    VerdictCode::LinkOutputShared,
+    VerdictCode::LinkEveryoneFullControl,
+    VerdictCode::LinkFirewallSharingOff,
+    VerdictCode::SignInPasswordExpiring,
+    VerdictCode::SignInPasswordExpired,
     VerdictCode::EyeFaceReaderNotNormal,
     VerdictCode::EyeTerminalScreenError,
     VerdictCode::EyeRouterLampsUnusual,

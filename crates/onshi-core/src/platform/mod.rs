@@ -123,6 +123,18 @@ pub struct SmartCardService {
     pub start: ServiceStart,
     /// Running now. Stopped with no reader attached is normal: it is trigger-started.
     pub running: bool,
+    /// The Smart Card Device Enumeration Service (ScDeviceEnum) beside it, said as it is: an
+    /// intermittently empty reader list has been asked about with it
+    /// (https://github.com/LudovicRousseau/pyscard/issues/125), so a vendor looks at both.
+    pub device_enumeration: ServiceSeen,
+}
+
+/// A Windows service's start type and whether it runs now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ServiceSeen {
+    pub start: ServiceStart,
+    pub running: bool,
 }
 
 /// The Smart Card service (Windows); None on other systems, where pcscd plays its part.

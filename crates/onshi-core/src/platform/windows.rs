@@ -151,15 +151,26 @@ pub fn decode_console_text(bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// See `platform::smart_card_service`: the start type from the registry, the state from the SCM.
+/// See `platform::smart_card_service`: the start type from the registry, the state from the SCM; the
+/// Smart Card Device Enumeration Service (ScDeviceEnum) beside it alike.
 pub fn smart_card_service() -> super::SmartCardService {
+    let card = service("SCardSvr");
+    super::SmartCardService {
+        start: card.start,
+        running: card.running,
+        device_enumeration: service("ScDeviceEnum"),
+    }
+}
+
+/// A service's start type (the registry's `Start`) and whether the SCM says it runs.
+fn service(name: &str) -> super::ServiceSeen {
     use super::ServiceStart;
     use windows_sys::Win32::System::Services::{
         CloseServiceHandle, OpenSCManagerW, OpenServiceW, QueryServiceStatus, SC_MANAGER_CONNECT,
         SERVICE_QUERY_STATUS, SERVICE_RUNNING, SERVICE_STATUS,
     };
     let start = RegKey::predef(HKEY_LOCAL_MACHINE)
-        .open_subkey(r"SYSTEM\CurrentControlSet\Services\SCardSvr")
+        .open_subkey(format!(r"SYSTEM\CurrentControlSet\Services\{name}"))
         .ok()
         .map(|key| key.get_value::<u32, _>("Start").unwrap_or(3));
     let start = match start {
@@ -168,14 +179,14 @@ pub fn smart_card_service() -> super::SmartCardService {
         Some(4) => ServiceStart::Disabled,
         Some(_) => ServiceStart::Manual,
     };
-    let name: Vec<u16> = "SCardSvr\0".encode_utf16().collect();
+    let wide: Vec<u16> = name.encode_utf16().chain([0]).collect();
     // SAFETY: handles are checked before use and closed once; the status is a plain out-struct.
     let running = unsafe {
         let manager = OpenSCManagerW(std::ptr::null(), std::ptr::null(), SC_MANAGER_CONNECT);
         if manager.is_null() {
             false
         } else {
-            let service = OpenServiceW(manager, name.as_ptr(), SERVICE_QUERY_STATUS);
+            let service = OpenServiceW(manager, wide.as_ptr(), SERVICE_QUERY_STATUS);
             let mut status: SERVICE_STATUS = std::mem::zeroed();
             let running = !service.is_null()
                 && QueryServiceStatus(service, &mut status) != 0
@@ -187,7 +198,7 @@ pub fn smart_card_service() -> super::SmartCardService {
             running
         }
     };
-    super::SmartCardService { start, running }
+    super::ServiceSeen { start, running }
 }
 
 /// See `platform::device_problem_code`.

@@ -48,7 +48,7 @@ pub struct Cause {
     /// A stable code: `device-problem`, `usbccid-code-31`, `vendor-driver-needed`,
     /// `smart-card-service-disabled`, `driver-not-started` (Windows); `pcscd-not-running`,
     /// `no-linux-driver`, `libccid-missing`, `libccid-too-old`, `reader-not-started` (Linux);
-    /// `unlisted-reader`.
+    /// `keyboard-mode` (either: a listed reader that shows itself as a USB keyboard); `unlisted-reader`.
     pub code: String,
     pub message: Text,
     /// What to do, in order.
@@ -138,6 +138,10 @@ fn usb_only(device: &UsbReader, facts: &Facts) -> Finding {
         .map(|(model, _)| model);
     let vendor_driver = model.filter(|m| m.driver == Driver::Vendor);
     let mut causes = Vec::new();
+    // Typing what it reads as a keyboard: no driver or service will make it a PC/SC reader.
+    if device.keyboard_mode {
+        causes.push(cause("keyboard-mode", &[]));
+    }
     match facts.os {
         Os::Windows => {
             if let Some(model) = vendor_driver {
@@ -312,7 +316,20 @@ mod tests {
             manufacturer: None,
             product: Some(product.into()),
             model,
+            keyboard_mode: false,
             problem_code,
+        }
+    }
+
+    #[test]
+    fn a_listed_reader_in_keyboard_mode_is_named_so_first() {
+        let mut device = usb("054C:0DC9", "FeliCa Port/PaSoRi 4.0", None);
+        device.keyboard_mode = true;
+        for os in [Os::Windows, Os::Linux] {
+            let devices = [device.clone()];
+            let found = reconcile(&facts(os, &[], &devices, None));
+            assert_eq!(codes(&found[0])[0], "keyboard-mode", "{os:?}");
+            assert!(found[0].causes[0].message.ja.contains("キーボード"));
         }
     }
 
@@ -449,6 +466,10 @@ mod tests {
             f.smart_card_service = Some(SmartCardService {
                 start,
                 running: false,
+                device_enumeration: crate::platform::ServiceSeen {
+                    start: ServiceStart::Manual,
+                    running: false,
+                },
             });
             assert_eq!(codes(&reconcile(&f)[0]), [expected], "{start:?}");
         }
@@ -485,6 +506,7 @@ mod tests {
             "ms-scardsvr",
             "catalog",
             "libccid",
+            "keyboard-mode",
         ];
         for text in texts() {
             assert!(sources.contains(&text.source.as_str()), "{}", text.code);

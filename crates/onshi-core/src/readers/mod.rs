@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod device;
 pub mod findings;
 pub mod libccid;
+pub mod power;
 mod report;
 mod snapshot;
 pub mod usb;
@@ -82,6 +83,9 @@ pub struct UsbView {
     /// alone).
     pub usb_error: Option<String>,
     pub smart_card_service: Option<crate::platform::SmartCardService>,
+    /// Windows: USB selective suspend is on in the active power plan (mains power); None elsewhere or
+    /// when it could not be read. A hint beside drop-outs only (`power::hint`).
+    pub usb_selective_suspend: Option<bool>,
     pub findings: Vec<findings::Finding>,
     /// The readers' verdict, from the PC/SC report and these findings together (crate::verdict).
     pub verdict: crate::verdict::Verdict,
@@ -109,6 +113,7 @@ pub fn look_at_usb(report: &ReadersReport) -> UsbView {
         usb,
         usb_error,
         smart_card_service,
+        usb_selective_suspend: power::selective_suspend(),
         findings: found,
         verdict,
     }

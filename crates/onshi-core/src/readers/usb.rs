@@ -10,6 +10,8 @@ use ts_rs::TS;
 
 /// The USB interface class of smart-card readers (USB-IF: "Smart Card", CCID).
 const SMART_CARD_CLASS: u8 = 0x0B;
+/// USB HID (a keyboard, among others).
+const HID_CLASS: u8 = 0x03;
 
 /// A card reader on USB.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
@@ -25,6 +27,10 @@ pub struct UsbReader {
     /// Windows: the Device Manager problem code (CM_PROB_*, e.g. 28 = no driver, 31 = driver failed to
     /// load); null when the device works or elsewhere.
     pub problem_code: Option<u32>,
+    /// A listed reader that shows itself as a USB keyboard (HID, class 0x03) with no smart-card (CCID,
+    /// 0x0B) interface: it types what it reads and is no PC/SC reader
+    /// (https://github.com/L1L1/cardpeek/issues/131).
+    pub keyboard_mode: bool,
 }
 
 impl UsbReader {
@@ -57,7 +63,11 @@ pub fn inventory() -> Result<Vec<UsbReader>, UsbError> {
             if model.is_none() && !ccid {
                 return None;
             }
+            let hid = device.interfaces().any(|i| i.class() == HID_CLASS);
+            let vendor_driver = catalog::by_usb_id(vid, pid)
+                .is_some_and(|(model, _)| model.driver == catalog::Driver::Vendor);
             Some(UsbReader {
+                keyboard_mode: model.is_some() && !ccid && hid && !vendor_driver,
                 id: format!("{vid:04X}:{pid:04X}"),
                 manufacturer: device.manufacturer_string().map(str::to_owned),
                 product: device.product_string().map(str::to_owned),

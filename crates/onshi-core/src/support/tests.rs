@@ -143,6 +143,7 @@ fn sony_rc_s380_on_usb_only() -> UsbView {
         product: Some("RC-S380/S".into()),
         model: Some("sony-rc-s380".into()),
         problem_code: Some(28),
+        keyboard_mode: false,
     }];
     let findings = reconcile(&Facts {
         os: Os::Windows,
@@ -157,6 +158,7 @@ fn sony_rc_s380_on_usb_only() -> UsbView {
         usb,
         usb_error: None,
         smart_card_service: None,
+        usb_selective_suspend: None,
         findings,
         verdict,
     }

@@ -35,6 +35,14 @@ pub(super) fn outcome_words(code: ReadTestCode, language: Language) -> String {
             ("カードリーダーが外れました", "the reader was disconnected")
         }
         ReadTestCode::Stopped(NoService) => ("サービス停止中", "service not running"),
+        ReadTestCode::Stopped(CardReset) => (
+            "カードがリセットされました（一時的）",
+            "the card was reset (passing)",
+        ),
+        ReadTestCode::Stopped(ReaderLink) => (
+            "カードリーダーかUSB接続の不具合",
+            "the reader or its USB link failed",
+        ),
         ReadTestCode::Stopped(_) => ("読み取れませんでした", "failed"),
     };
     language.pick(ja, en).to_owned()

@@ -68,6 +68,7 @@ pub fn judge(seen: &LinkSeen, usual: &UsualSetup) -> Vec<Judged> {
             ));
         }
     }
+    found.extend(super::shares::judge(seen, usual));
     super::fine_unless_pressing(found, || {
         let waiting = seen.requests.seen().map_or(0, |r| r.count);
         Judged::new(

@@ -4,6 +4,7 @@
 //! the usual set-up (`usual.rs` over `usual_setup.toml`, with a site's own values). Configuration only:
 //! nothing here resolves a name, opens a network socket, reads a secret or opens a patient's file.
 
+mod accounts;
 mod clock;
 mod line;
 mod link;
@@ -12,8 +13,10 @@ mod probe_other;
 #[cfg(windows)]
 mod probe_windows;
 pub mod seen;
+mod shares;
 mod sign_in;
 mod software;
+mod tasks;
 pub mod usual;
 
 pub use line::prefixes;

@@ -1,6 +1,13 @@
 //! The probes on Windows, each a few lines over the registry, the file system and two Win32 calls
-//! (CredEnumerateW for the credentials' names, GetAdaptersAddresses for the adapters). Read only; never a
-//! password (`DefaultPassword`, a credential's blob), never a patient's file's contents, never a socket.
+//! (CredEnumerateW for the credentials' names, GetAdaptersAddresses for the adapters); Task Scheduler, the
+//! accounts and the root stores in their own files (`probe_windows/`). Read only; never a password
+//! (`DefaultPassword`, a credential's blob, a task's or an account's), never a patient's file's contents,
+//! never a socket.
+
+mod accounts;
+mod roots;
+mod shares;
+mod tasks;
 
 use super::seen::*;
 use super::usual::UsualSetup;
@@ -21,6 +28,8 @@ pub fn look(usual: &UsualSetup, memory: Memory, now: &str) -> TerminalSeen {
             parts: Probe::Seen(parts(usual)),
             extensions: super::software::crx_files(Path::new(&usual.software.extensions_folder)),
             credentials: credentials(usual),
+            tasks: tasks::tasks(&usual.software.tasks),
+            root_ca: roots::root_ca(&usual.software.root_ca),
         },
         link: LinkSeen {
             missing_folders: Probe::Seen(
@@ -34,11 +43,15 @@ pub fn look(usual: &UsualSetup, memory: Memory, now: &str) -> TerminalSeen {
             ),
             requests: super::link::count_files(&root.join("Req")),
             results: super::link::count_files(&root.join("Res")),
+            shares: shares::shares(),
+            everyone_full_control: shares::everyone_full_control(&usual.link.everyone_folders),
+            firewall_sharing: shares::firewall_group(&usual.link.firewall_group),
         },
         sign_in: SignInSeen {
             auto_sign_in: auto_sign_in(),
             passwordless: passwordless(),
             screen_saver_lock: screen_saver_lock(),
+            accounts: accounts::accounts(&usual.sign_in.accounts),
         },
         line: LineSeen {
             adapters,

@@ -34,6 +34,8 @@ impl SoftwareSeen {
             parts: Probe::DoesNotApply,
             extensions: Probe::DoesNotApply,
             credentials: Probe::DoesNotApply,
+            tasks: Probe::DoesNotApply,
+            root_ca: Probe::DoesNotApply,
         }
     }
 }
@@ -45,6 +47,9 @@ impl LinkSeen {
             missing_folders: Probe::DoesNotApply,
             requests: Probe::DoesNotApply,
             results: Probe::DoesNotApply,
+            shares: Probe::DoesNotApply,
+            everyone_full_control: Probe::DoesNotApply,
+            firewall_sharing: Probe::DoesNotApply,
         }
     }
 }
@@ -56,6 +61,7 @@ impl SignInSeen {
             auto_sign_in: Probe::DoesNotApply,
             passwordless: Probe::DoesNotApply,
             screen_saver_lock: Probe::DoesNotApply,
+            accounts: Probe::DoesNotApply,
         }
     }
 }
@@ -95,6 +101,35 @@ pub struct SoftwareSeen {
     /// The usual credentials' names found for the current user, with who that user is; Unreadable when
     /// the check does not run as the user that holds them.
     pub credentials: Probe<Credentials>,
+    /// The usual scheduled tasks that start the 連携・配信アプリ, and how long the PC has been up.
+    pub tasks: Probe<Tasks>,
+    /// Where the terminal certificate's root was found by its CN (`current-user`, `local-machine`);
+    /// empty when in neither.
+    pub root_ca: Probe<Vec<String>>,
+}
+
+/// The usual scheduled tasks as Task Scheduler shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Tasks {
+    /// Minutes since the PC started (GetTickCount64).
+    pub up_minutes: i64,
+    pub tasks: Vec<TaskSeen>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct TaskSeen {
+    pub name: String,
+    /// Registered in Task Scheduler's root folder.
+    pub registered: bool,
+    /// Its state (`ready`, `running`, `disabled`, `queued`, `unknown`), when registered.
+    pub state: Option<String>,
+    /// Minutes since it last started; None when it never ran.
+    pub last_run_minutes: Probe<Option<i64>>,
+    /// Its last result, the HRESULT as Windows keeps it (0: done; 0x8007052E: the stored password is
+    /// refused).
+    pub last_result: Probe<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
@@ -125,6 +160,21 @@ pub struct LinkSeen {
     pub requests: Probe<FileCount>,
     /// Results waiting in `Res` for the レセコン to collect.
     pub results: Probe<FileCount>,
+    /// The PC's shared folders (NetShareEnum), with their paths when Windows gives them.
+    pub shares: Probe<Vec<Share>>,
+    /// The exchange folders whose permissions give Everyone full control.
+    pub everyone_full_control: Probe<Vec<String>>,
+    /// The firewall's rule group 「ファイルとプリンターの共有」 is enabled (INetFwPolicy2).
+    pub firewall_sharing: Probe<bool>,
+}
+
+/// A shared folder: its share name and the folder it shares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Share {
+    pub name: String,
+    /// None when Windows gave only the names (NetShareEnum level 2 needs an administrator).
+    pub path: Option<String>,
 }
 
 /// Automatic sign-in after a power cut (Winlogon), and the screen saver's lock.
@@ -137,6 +187,25 @@ pub struct SignInSeen {
     pub passwordless: Probe<Option<u32>>,
     /// The screen saver's timeout in seconds when it locks the screen, None when it does not.
     pub screen_saver_lock: Probe<Option<u32>>,
+    /// The terminal's accounts (OQSComApp, ONSRenkei) and their passwords' ages, never a password.
+    pub accounts: Probe<Vec<AccountSeen>>,
+}
+
+/// A local account as NetUserGetInfo (level 3) and NetUserModalsGet (level 0) show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AccountSeen {
+    pub name: String,
+    /// The account exists on this PC.
+    pub found: bool,
+    /// 「パスワードを無期限にする」 (UF_DONT_EXPIRE_PASSWD).
+    pub never_expires: bool,
+    /// Windows' own flag that the password has expired.
+    pub expired: bool,
+    /// Days since the password was set.
+    pub password_age_days: i64,
+    /// The PC's maximum password age in days; None when passwords never expire on this PC.
+    pub max_age_days: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]

@@ -76,6 +76,8 @@ pub fn judge(seen: &SoftwareSeen, usual: &UsualSetup) -> Vec<Judged> {
             format!("Eligibility software: the credentials can only be checked while \"{}\" is signed in", usual.credentials_user),
         )),
     }
+    found.extend(super::tasks::judge(&seen.tasks));
+    found.extend(root_ca(&seen.root_ca, &usual.root_ca));
     // Each Version.info as it reads, after its part's name in the line's language.
     let versions = |name: fn(&super::seen::InstalledPart) -> &str, separator: &str| -> String {
         parts
@@ -98,6 +100,25 @@ pub fn judge(seen: &SoftwareSeen, usual: &UsualSetup) -> Vec<Judged> {
             ),
         )
     })
+}
+
+/// The terminal certificate's root in the trusted root stores (https://onlineseikyu.jp/?qanda-cat=si1, Q8).
+fn root_ca(seen: &Probe<Vec<String>>, name: &str) -> Option<Judged> {
+    match seen {
+        Probe::Seen(stores) if stores.is_empty() => Some(Judged::new(
+            Level::Warn,
+            SoftwareRootCaMissing,
+            format!("オン資のソフト：「信頼されたルート証明機関」に「{name}」がありません。端末の電子証明書に「この証明書は信頼されていない」と表示され、使えないことがあります"),
+            format!("Eligibility software: \"{name}\" is not among the trusted root certification authorities; the terminal certificate may show 「この証明書は信頼されていない」 (this certificate is not trusted) and fail"),
+        )),
+        Probe::Unreadable(error) => Some(Judged::new(
+            Level::Info,
+            SoftwareRootCaUnreadable,
+            format!("オン資のソフト：「信頼されたルート証明機関」を読み取れませんでした（{error}）"),
+            format!("Eligibility software: the trusted root certification authorities could not be read ({error})"),
+        )),
+        _ => None,
+    }
 }
 
 /// The most of a `Version.info` that is shown: a few lines of text, never a large file read whole.

@@ -35,6 +35,10 @@ pub struct Software {
     pub extensions_folder: String,
     pub credentials: Vec<String>,
     pub credentials_user: String,
+    /// The scheduled tasks that start the 連携・配信アプリ (Task Scheduler's names, in its root folder).
+    pub tasks: Vec<String>,
+    /// The terminal certificate's root, by its subject's CN.
+    pub root_ca: String,
     pub source: String,
 }
 
@@ -44,6 +48,12 @@ pub struct Link {
     pub root: String,
     pub folders: Vec<String>,
     pub request_stale_minutes: i64,
+    /// The usual share names, the one that must not be shared, the folders no Everyone full control may
+    /// reach, and the firewall's rule group for sharing.
+    pub shares: Vec<String>,
+    pub forbidden_share: String,
+    pub everyone_folders: Vec<String>,
+    pub firewall_group: String,
     pub results_pile: u32,
     pub source: String,
 }
@@ -54,6 +64,8 @@ pub struct SignIn {
     pub user: String,
     pub passwordless_hides_checkbox: u32,
     pub screen_saver_timeout_seconds: u32,
+    /// The terminal's accounts whose passwords must not run out.
+    pub accounts: Vec<String>,
     pub password_expiry_warning_days: i64,
     pub source: String,
 }

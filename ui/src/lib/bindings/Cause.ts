@@ -9,7 +9,7 @@ export type Cause = {
  * A stable code: `device-problem`, `usbccid-code-31`, `vendor-driver-needed`,
  * `smart-card-service-disabled`, `driver-not-started` (Windows); `pcscd-not-running`,
  * `no-linux-driver`, `libccid-missing`, `libccid-too-old`, `reader-not-started` (Linux);
- * `unlisted-reader`.
+ * `keyboard-mode` (either: a listed reader that shows itself as a USB keyboard); `unlisted-reader`.
  */
 code: string, message: Text, 
 /**

@@ -2,6 +2,7 @@
 import type { Credentials } from "./Credentials";
 import type { InstalledPart } from "./InstalledPart";
 import type { Probe } from "./Probe";
+import type { Tasks } from "./Tasks";
 
 /**
  * The オン資 software: 連携・配信アプリ, the face-recognition library and its Edge extensions, the
@@ -16,4 +17,13 @@ extensions: Probe<Array<string>>,
  * The usual credentials' names found for the current user, with who that user is; Unreadable when
  * the check does not run as the user that holds them.
  */
-credentials: Probe<Credentials>, };
+credentials: Probe<Credentials>, 
+/**
+ * The usual scheduled tasks that start the 連携・配信アプリ, and how long the PC has been up.
+ */
+tasks: Probe<Tasks>, 
+/**
+ * Where the terminal certificate's root was found by its CN (`current-user`, `local-machine`);
+ * empty when in neither.
+ */
+root_ca: Probe<Array<string>>, };

@@ -20,4 +20,10 @@ model: string | null,
  * Windows: the Device Manager problem code (CM_PROB_*, e.g. 28 = no driver, 31 = driver failed to
  * load); null when the device works or elsewhere.
  */
-problem_code: number | null, };
+problem_code: number | null, 
+/**
+ * A listed reader that shows itself as a USB keyboard (HID, class 0x03) with no smart-card (CCID,
+ * 0x0B) interface: it types what it reads and is no PC/SC reader
+ * (https://github.com/L1L1/cardpeek/issues/131).
+ */
+keyboard_mode: boolean, };

@@ -13,7 +13,12 @@ export type UsbView = { usb: Array<UsbReader>,
  * Why the USB devices could not be listed, if they could not (the findings then come from PC/SC
  * alone).
  */
-usb_error: string | null, smart_card_service: SmartCardService | null, findings: Array<Finding>, 
+usb_error: string | null, smart_card_service: SmartCardService | null, 
+/**
+ * Windows: USB selective suspend is on in the active power plan (mains power); None elsewhere or
+ * when it could not be read. A hint beside drop-outs only (`power::hint`).
+ */
+usb_selective_suspend: boolean | null, findings: Array<Finding>, 
 /**
  * The readers' verdict, from the PC/SC report and these findings together (crate::verdict).
  */

@@ -1,5 +1,5 @@
 // Written by onshi-core's tests (error_code.rs); do not edit: the codes each screen words.
-export const readTestErrorCodes = ["no-service", "no-card", "card-removed", "card-silent", "test-cancelled", "reader-gone", "no-such-reader", "sam-slot", "failed"] as const;
+export const readTestErrorCodes = ["no-service", "no-card", "card-removed", "card-silent", "test-cancelled", "reader-gone", "no-such-reader", "sam-slot", "card-reset", "reader-link", "failed"] as const;
 export const backupErrorCodes = ["wrong-password", "not-pkcs12", "damaged", "unsupported", "too-large", "unreadable", "no-backup", "failed"] as const;
 export const copyErrorCodes = ["source-unreadable", "too-large", "destination-missing", "no-space", "mismatch", "no-backup", "failed"] as const;
 export const certificateErrorCodes = ["not-a-certificate", "is-a-backup", "too-large", "unreadable", "failed"] as const;

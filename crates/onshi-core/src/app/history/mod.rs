@@ -238,6 +238,7 @@ mod tests {
                 product: None,
                 model: None,
                 problem_code: None,
+                keyboard_mode: false,
             })
             .collect();
         reconcile(&Facts {
