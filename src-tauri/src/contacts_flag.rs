@@ -10,14 +10,7 @@ const FLAG: &str = "--contacts";
 /// Handles `--contacts FILE` if it is on the command line; the exit code when it was.
 pub fn from_command_line() -> Option<i32> {
     let args: Vec<String> = std::env::args().collect();
-    let file = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix(FLAG)
-            .and_then(|rest| match rest.strip_prefix('=') {
-                Some(value) => Some(value.to_owned()),
-                None if rest.is_empty() => Some(args.get(i + 1).cloned().unwrap_or_default()),
-                None => None,
-            })
-    })?;
+    let file = crate::cli_flag::value(&args, FLAG)?.unwrap_or_default();
     if file.is_empty() {
         eprintln!("{FLAG}には連絡先のファイル（contacts.toml）を指定してください。（give {FLAG} a contacts.toml file）");
         return Some(2);

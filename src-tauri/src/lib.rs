@@ -6,6 +6,7 @@
 
 mod app_status;
 mod certificate_in_use;
+mod cli_flag;
 mod commands;
 mod contacts_flag;
 mod history_log;

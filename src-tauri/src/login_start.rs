@@ -56,14 +56,7 @@ pub fn set(enable: bool) -> Result<bool, Error> {
 /// Handles `--login-start on|off` if it is on the command line; the exit code when it was.
 pub fn from_command_line() -> Option<i32> {
     let args: Vec<String> = std::env::args().collect();
-    let value = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix(FLAG)
-            .and_then(|rest| match rest.strip_prefix('=') {
-                Some(value) => Some(value.to_owned()),
-                None if rest.is_empty() => args.get(i + 1).cloned(),
-                None => None,
-            })
-    })?;
+    let value = crate::cli_flag::value(&args, FLAG)??;
     let enable = match value.as_str() {
         "on" => true,
         "off" => false,

@@ -18,6 +18,11 @@ pub fn rfc3339_jst(at: DateTime<FixedOffset>) -> String {
         .to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
+/// The day (YYYY-MM-DD, Japan time) of an instant as [`rfc3339_jst`] writes it; None for a text too short.
+pub fn day_of(rfc3339: &str) -> Option<&str> {
+    rfc3339.get(..10)
+}
+
 /// Minutes since midnight of `at`, in Japan time (for drawing a day).
 pub fn minute_of_day(at: DateTime<FixedOffset>) -> u16 {
     let at = at.with_timezone(&jst());

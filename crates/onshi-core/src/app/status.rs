@@ -232,7 +232,7 @@ impl Status {
         let backed_up = self.backup_check.as_ref().is_some_and(|check| {
             check.verdict == BackupCheckCode::Opened(BackupOpened::Ok)
                 && (check.not_after.as_deref() == Some(seen.not_after.as_str())
-                    || check.at.get(..10).is_some_and(|day| day >= renewed_on))
+                    || crate::time::day_of(&check.at).is_some_and(|day| day >= renewed_on))
         });
         (!backed_up).then_some(seen)
     }

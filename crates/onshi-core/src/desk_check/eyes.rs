@@ -75,7 +75,7 @@ pub(super) fn look(
             normal: Text::new(q.normal_ja.clone(), q.normal_en.clone()),
             answer: answers
                 .get(&q.id)
-                .filter(|a| a.at.get(..10) == Some(today))
+                .filter(|a| crate::time::day_of(&a.at) == Some(today))
                 .map(|a| a.normal),
         })
         .collect();

@@ -86,9 +86,9 @@ pub fn headline(check: &DeskCheck, last_run: Option<&str>) -> Headline {
 
 /// The headline of the areas found `at`.
 pub fn summarise(at: &str, areas: &[AreaResult], last_run: Option<&str>) -> Headline {
-    let today = at.get(..10).unwrap_or_default();
+    let today = crate::time::day_of(at);
     let checked_today = last_run
-        .filter(|at| at.get(..10) == Some(today) && !today.is_empty())
+        .filter(|run| today.is_some() && crate::time::day_of(run) == today)
         .and_then(|at| at.get(11..16))
         .map(str::to_owned);
     let unseen = Text::new(

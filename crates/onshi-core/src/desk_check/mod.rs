@@ -95,8 +95,9 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             "Certificate: not checked yet. Choose it under \"Certificate\"",
         ),
     };
-    let today = facts.now.format("%Y-%m-%d").to_string();
-    let (eyes, eye_verdict, eye_line) = eyes::look(&facts.status.eye_answers, &today);
+    let at = crate::time::rfc3339_jst(facts.now);
+    let today = crate::time::day_of(&at).unwrap_or_default();
+    let (eyes, eye_verdict, eye_line) = eyes::look(&facts.status.eye_answers, today);
     let mut areas = vec![
         result(
             Area::Readers,
@@ -195,7 +196,6 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
         crate::os_support::line(os_support),
         facts,
     ));
-    let at = crate::time::rfc3339_jst(facts.now);
     DeskCheck {
         summary: headline::summarise(&at, &areas, Some(&at)),
         eyes,

@@ -41,7 +41,7 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
     let _ = writeln!(w);
     summary(w, report, language);
     let _ = writeln!(w);
-    contacts(w, report, language);
+    for_the_call(w, report, language);
     let _ = writeln!(w, "[{}]", l("このPC", "This PC"));
     let _ = writeln!(
         w,
@@ -307,8 +307,9 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
     }
 }
 
-/// Whom the clinic calls, and what the face reader or the terminal showed: what a help desk asks first.
-fn contacts(w: &mut String, report: &SupportReport, language: Language) {
+/// What a help desk asks first: what the face reader or the terminal showed, what staff saw by eye, and
+/// whom the clinic calls.
+fn for_the_call(w: &mut String, report: &SupportReport, language: Language) {
     let l = |ja: &'static str, en: &'static str| language.pick(ja, en);
     let sep = l("：", ": ");
     let or_none = |text: String| {

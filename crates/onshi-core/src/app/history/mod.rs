@@ -206,7 +206,7 @@ impl HistoryEvent {
 
     /// The day (YYYY-MM-DD, Japan time) the event belongs to.
     pub fn day(&self) -> &str {
-        self.at.get(..10).unwrap_or_default()
+        crate::time::day_of(&self.at).unwrap_or_default()
     }
 
     /// Minutes since midnight, Japan time.
