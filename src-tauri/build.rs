@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "cert_open",
     "cert_save_reminder",
     "contacts_get",
+    "advice",
     "contacts_set",
     "desk_check",
     "desk_summary",

@@ -243,7 +243,7 @@ pub enum VerdictCode {
 }
 
 /// An area's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct Verdict {
     pub level: Level,

@@ -22,3 +22,18 @@ pub fn contacts_set(app: tauri::AppHandle, contacts: Contacts) -> Result<Contact
         .save(&data_dir(&app)?)
         .map_err(|error| error.to_string())
 }
+
+/// What an amber or red verdict shown on one screen (「電子証明書」) means at the desk and whom to call,
+/// worded by onshi-core with the contacts entered; None for a verdict with nothing to act on. A damaged
+/// contacts file reads as none entered here: 「設定」 says it is damaged.
+#[tauri::command]
+pub fn advice(
+    app: tauri::AppHandle,
+    verdict: onshi_core::verdict::Verdict,
+) -> Option<onshi_core::desk_check::Advice> {
+    let contacts = data_dir(&app)
+        .ok()
+        .and_then(|dir| Contacts::load(&dir).ok())
+        .unwrap_or_default();
+    onshi_core::desk_check::advice(&verdict, &contacts)
+}

@@ -23,4 +23,8 @@ pub fn eyes_answer(app: AppHandle, question: EyeQuestionId, normal: bool) {
     let mut event = HistoryEvent::at(at, HistoryEventKind::EyeCheck);
     event.outcome = Some(HistoryOutcome::Eyes(EyeOutcome::of(question, normal)));
     app.state::<HistoryLog>().record(&event);
+    // The tray follows: a 「いいえ」 turns it amber for the rest of the day.
+    use crate::resident::ResidentExt;
+    app.resident()
+        .send(onshi_core::app::resident::Event::EyesAnswered);
 }

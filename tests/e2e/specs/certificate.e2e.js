@@ -23,6 +23,13 @@ describe("「電子証明書」", () => {
     await expect(countdown()).toHaveAttribute("data-status", "valid");
     await expect(countdown()).toHaveText(expect.stringContaining("あと1186日"));
     await expect(countdown()).toHaveText(expect.stringContaining("有効です"));
+    // Nothing to act on: nobody to call, no renewal button, the names folded away for the vendor.
+    await expect($('[data-testid="verdict-advice"]')).not.toBeExisting();
+    await expect($('[data-testid="cert-renewal-guide"]')).not.toBeExisting();
+    await expect($('[data-testid="cert-details"]')).not.toBeDisplayed();
+    await $('[data-testid="cert-tech"] summary').click();
+    await expect($('[data-testid="cert-details"]')).toHaveText(expect.stringContaining("CN=1312345678-PC01"));
+    await $('[data-testid="cert-tech"] summary').click();
     await shot("cert-healthy");
   });
 
@@ -42,7 +49,14 @@ describe("「電子証明書」", () => {
     await expect(countdown()).toHaveAttribute("data-status", "renewal-window");
     await expect(countdown()).toHaveText(expect.stringContaining("あと60日"));
     await expect(countdown()).toHaveText(expect.stringContaining("MPKIクライアントで更新してください"));
+    // Act: whom to call if the renewal does not go through, and the item to quote.
+    await expect($('[data-testid="advice-call"]')).toHaveText(expect.stringContaining("0800-080-4583"));
+    await expect($('[data-testid="advice-item"]')).toHaveText("項目C-01");
+    await expect($('[data-testid="cert-renewal-guide"]')).toHaveText("「電子証明書の更新」の手順を開く");
     await shot("cert-renewal-window");
+    await $('[data-testid="cert-renewal-guide"]').click();
+    await expect($('[data-testid="guide"]')).toHaveAttribute("data-guide", "renewal");
+    await $('[data-testid="nav-cert"]').click();
   });
 
   it("shows an expired certificate in red and says a new application is needed", async () => {
@@ -50,6 +64,13 @@ describe("「電子証明書」", () => {
     await $('[data-testid="cert-open"]').click();
     await expect(countdown()).toHaveAttribute("data-status", "expired");
     await expect(countdown()).toHaveText(expect.stringContaining("新規の発行申請が必要です"));
+    // What it means at the desk first, then whom to call with the number; no renewal button (it cannot be renewed).
+    await expect($('[data-testid="verdict-advice"]')).toHaveAttribute("data-consequence", "no-online-check");
+    await expect($('[data-testid="advice-consequence"]')).toHaveText("オンライン資格確認ができません");
+    await expect($('[data-testid="advice-call"]')).toHaveText(expect.stringContaining("0800-080-4583"));
+    await expect($('[data-testid="advice-call"]')).toHaveText(expect.stringContaining("祝日を除く"));
+    await expect($('[data-testid="advice-item"]')).toHaveText("項目C-02");
+    await expect($('[data-testid="cert-renewal-guide"]')).not.toBeExisting();
     await shot("cert-expired");
   });
 
@@ -99,6 +120,10 @@ describe("「電子証明書」", () => {
     await expect(result).toHaveText(expect.stringContaining("このバックアップで端末の電子証明書を復元できます"));
     await expect(result).toHaveText(expect.stringContaining("秘密鍵と電子証明書が対になっていることを確かめました"));
     await expect($('[data-testid="backup-password"]')).toHaveValue("");
+    // The second countdown is the backup's own certificate, labelled, and said to be this PC's.
+    await expect($('[data-testid="backup-cert-title"]')).toHaveText("バックアップの中の電子証明書");
+    await expect($('[data-testid="backup-in-use"]')).toHaveAttribute("data-match", "same-certificate");
+    await expect($('[data-testid="backup-in-use"]')).toHaveText(expect.stringContaining("このPCで使っている電子証明書と同じものです。"));
     await shot("backup-good");
   });
 

@@ -154,6 +154,9 @@ describe("resident in the notification area", () => {
     const before = $(`[data-testid="timeline-day"][data-date="${yesterday}"] [data-testid="timeline-lane"][data-device="${pasori.replace(/ 00$/, "")}"]`);
     await expect(before).toHaveAttribute("data-dropouts", "3");
     await expect($('[data-testid="history-hint"]')).toHaveText(expect.stringContaining("USBケーブルとUSBハブ"));
+    // The hint names the reader that kept dropping out, not "a card reader".
+    await expect($('[data-testid="history-hint-readers"]')).toHaveText(expect.stringContaining("「ソニーPaSoRi 4.0 (RC-S300)"));
+    await expect($('[data-testid="history-hint-readers"]')).not.toHaveText(expect.stringContaining("NTT"));
     const lane = $(`[data-testid="timeline-day"] [data-testid="timeline-lane"][data-device="SONY FeliCa Port/PaSoRi 4.0 00"]`);
     await expect(lane).toBeDisplayed();
     expect(Number(await lane.getAttribute("data-dropouts"))).toBeGreaterThanOrEqual(1);

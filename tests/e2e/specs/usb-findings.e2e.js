@@ -31,7 +31,14 @@ describe("a reader on USB that the smart-card service does not present", () => {
     const cause = finding().$('[data-code="no-linux-driver"]');
     await expect(cause).toBeDisplayed();
     await expect(cause).toHaveText(expect.stringContaining("PaSoRi 4.0（RC-S300）など、標準のCCIDに対応した機種をお使いください。"));
-    await expect(finding()).toHaveText(expect.stringContaining("USB ID: 054C:06C1"));
+    // The USB id is for the vendor: folded away until 「技術者向けの詳細」 is opened.
+    const usbId = finding().$('[data-testid="usb-tech"] p');
+    await expect(usbId).not.toBeDisplayed();
+    await finding().$('[data-testid="usb-tech"] summary').click();
+    await expect(usbId).toBeDisplayed();
+    await expect(usbId).toHaveText("USB ID: 054C:06C1");
+    // One block says what is wrong: no second amber box pointing elsewhere.
+    await expect($('[data-testid="readers-verdict"]')).not.toBeExisting();
     await shot("diagnostics-usb-only");
   });
 

@@ -27,6 +27,8 @@ import type { CommandError } from "./bindings/CommandError";
 import type { Opened } from "./bindings/Opened";
 import type { HistoryView } from "./bindings/HistoryView";
 import type { ReportPreview } from "./bindings/ReportPreview";
+import type { Advice } from "./bindings/Advice";
+import type { Verdict } from "./bindings/Verdict";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
 export type { Step } from "./bindings/Step";
@@ -111,6 +113,9 @@ export const mpkiStatus = (latest: string | null) => invoke<MpkiStatus>("mpki_st
 /** Whom staff call (contacts.toml in the app's folder); rejects with the reason in Japanese. */
 export const contactsGet = () => invoke<Contacts>("contacts_get");
 /** Saves the contacts; answers them as kept, or rejects with why (a number that cannot be dialled …). */
+/** What an amber or red verdict means at the desk and whom to call (onshi-core's desk_check::advice,
+ *  with the contacts entered); null when there is nothing to act on. */
+export const adviceFor = (verdict: Verdict) => invoke<Advice | null>("advice", { verdict });
 export const contactsSet = (contacts: Contacts) => invoke<Contacts>("contacts_set", { contacts });
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");

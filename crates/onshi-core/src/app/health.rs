@@ -136,6 +136,18 @@ impl Health {
     }
 }
 
+impl Health {
+    /// With today's answers to 「目で確認する項目」: a 「いいえ」 adds its line and amber; answers not given
+    /// yet or all 「はい」 add nothing (the tray speaks only of what staff must act on).
+    pub fn with_eyes(mut self, (verdict, line): (crate::verdict::Verdict, Text)) -> Health {
+        if verdict.level >= Level::Warn {
+            self.level = self.level.max(verdict.level);
+            self.lines.push(line);
+        }
+        self
+    }
+}
+
 /// The worst of both, with both lines.
 pub fn assess(
     report: &ReadersReport,

@@ -58,6 +58,9 @@ pub enum Event {
     WindowClosing { told_before: bool },
     /// The window is gone (closed, or it could not be made).
     WindowClosed,
+    /// Staff answered a question of 「目で確認する項目」 (kept in `status.eye_answers`): a 「いいえ」 turns
+    /// the tray amber for the rest of the day.
+    EyesAnswered,
     /// The UI language changed (the tray's words and the notices follow it).
     LanguageChanged(Language),
     /// The start afresh did not come through: this process stays, and does not try again.
@@ -147,7 +150,7 @@ impl Resident {
     pub fn handle(&mut self, event: Event, clock: Clock, status: &mut Status) -> Vec<Effect> {
         let mut effects = Vec::new();
         match event {
-            Event::Tick => {}
+            Event::Tick | Event::EyesAnswered => {}
             Event::ReadersChanged(report) => {
                 if let Some(back) = self.readers.observe(&report, clock.now) {
                     self.notify(&back, clock, status, &mut effects);
@@ -210,7 +213,7 @@ impl Resident {
             }
         }
         self.time_passed(clock, status, &mut effects);
-        self.refresh_tray(clock, &mut effects);
+        self.refresh_tray(clock, status, &mut effects);
         effects
     }
 
@@ -299,7 +302,7 @@ impl Resident {
 
     /// The tray shows the worst of the readers, the certificate and, when it needs attention, the OS;
     /// redrawn only when that or the language changed (a card placed at reception changes nothing).
-    fn refresh_tray(&mut self, clock: Clock, effects: &mut Vec<Effect>) {
+    fn refresh_tray(&mut self, clock: Clock, status: &Status, effects: &mut Vec<Effect>) {
         let Some(report) = &self.report else {
             // Not before the readers are known: the tray would say "no reader" for a moment.
             return;
@@ -310,7 +313,11 @@ impl Resident {
         let os = crate::os_support::this_pc(clock.today);
         let health = health::assess(report, &self.findings, self.certificate.as_ref(), self.os)
             .with_os(&os)
-            .with_terminal(&self.terminal);
+            .with_terminal(&self.terminal)
+            .with_eyes(crate::desk_check::eyes_judged_today(
+                &status.eye_answers,
+                &crate::cert::expiry::date_text(clock.today),
+            ));
         let now = Some((health.clone(), self.language));
         if self.shown != now {
             self.shown = now;

@@ -281,3 +281,36 @@ fn on_windows_the_app_never_starts_afresh() {
 fn is_afresh(effect: &Effect) -> bool {
     matches!(effect, Effect::StartAfresh { .. })
 }
+
+#[test]
+fn a_no_to_an_eye_question_turns_the_tray_amber_for_that_day_only() {
+    use crate::app::status::{EyeAnswer, EyeQuestionId};
+    use crate::verdict::Level;
+    let mut desk = Desk::new(Os::Windows, None);
+    let shown = desk.feed(0.0, Event::ReadersChanged(readers(&[PASORI])));
+    assert_eq!(trays(&shown)[0].level, Level::Ok);
+    let answer = |day: &str, normal| EyeAnswer {
+        at: format!("{day}T08:31:00+09:00"),
+        normal,
+    };
+    // Yesterday's 「いいえ」 says nothing about today.
+    desk.status
+        .eye_answers
+        .insert(EyeQuestionId::FaceReader, answer("2026-11-30", false));
+    assert!(trays(&desk.feed(1.0, Event::EyesAnswered)).is_empty(), "nothing changed today");
+    desk.status
+        .eye_answers
+        .insert(EyeQuestionId::FaceReader, answer("2026-12-01", false));
+    let amber = desk.feed(2.0, Event::EyesAnswered);
+    let tray = trays(&amber)[0];
+    assert_eq!(tray.level, Level::Warn);
+    assert!(
+        tray.lines.iter().any(|line| line.ja.contains("いつもと違う")),
+        "{:?}",
+        tray.lines
+    );
+    desk.status
+        .eye_answers
+        .insert(EyeQuestionId::FaceReader, answer("2026-12-01", true));
+    assert_eq!(trays(&desk.feed(3.0, Event::EyesAnswered))[0].level, Level::Ok);
+}

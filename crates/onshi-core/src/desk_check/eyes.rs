@@ -62,6 +62,13 @@ fn code_of_no(id: EyeQuestionId) -> VerdictCode {
     }
 }
 
+/// Today's answers as the tray takes them: the verdict and its line (amber for a 「いいえ」, so the tray
+/// turns amber as 始業点検 does).
+pub fn judged_today(answers: &BTreeMap<EyeQuestionId, EyeAnswer>, today: &str) -> (Verdict, Text) {
+    let (_, verdict, line) = look(answers, today);
+    (verdict, line)
+}
+
 /// The questions with the answers given on `today` (YYYY-MM-DD), and the area's verdict and line.
 pub(super) fn look(
     answers: &BTreeMap<EyeQuestionId, EyeAnswer>,

@@ -4,7 +4,7 @@
 
 use crate::app::contacts::Contacts;
 use crate::text::Text;
-use crate::verdict::VerdictCode;
+use crate::verdict::{Level, Verdict, VerdictCode};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use ts_rs::TS;
@@ -44,6 +44,26 @@ pub enum Consequence {
     NoOnlineCheck,
 }
 
+impl Consequence {
+    /// What it means at the desk, as the first words of a line (home, 始業点検, 「電子証明書」).
+    pub fn title(self) -> Text {
+        match self {
+            Consequence::CanReceive | Consequence::Act => Text::new(
+                "受付できます。対応が必要なことがあります",
+                "You can take patients; something needs doing",
+            ),
+            Consequence::NoSmartphone => Text::new(
+                "スマートフォンのマイナ保険証は受け付けられません",
+                "Smartphone My Number insurance cards cannot be accepted",
+            ),
+            Consequence::NoOnlineCheck => Text::new(
+                "オンライン資格確認ができません",
+                "Online eligibility checks do not work",
+            ),
+        }
+    }
+}
+
 /// One rule of `desk_guidance.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +98,35 @@ pub fn guidance() -> &'static [Guidance] {
 /// The rule for `code`, if it is one staff act on.
 pub fn rule(code: VerdictCode) -> Option<&'static Guidance> {
     guidance().iter().find(|rule| rule.code == code)
+}
+
+/// What a screen that shows one finding (「電子証明書」) says under an amber or red verdict: what it
+/// means at the desk, the first thing to try, whom to call with their number, and the item to quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Advice {
+    pub consequence: Consequence,
+    pub consequence_text: Text,
+    pub try_first: Text,
+    pub call: Contact,
+    pub call_line: Text,
+    pub item: String,
+}
+
+/// The advice for a verdict, only when its level asks staff to act (amber or red): a neutral finding
+/// has nobody to call.
+pub fn advice(verdict: &Verdict, contacts: &Contacts) -> Option<Advice> {
+    if verdict.level < Level::Warn {
+        return None;
+    }
+    rule(verdict.code).map(|rule| Advice {
+        consequence: rule.desk,
+        consequence_text: rule.desk.title(),
+        try_first: Text::new(rule.try_ja.clone(), rule.try_en.clone()),
+        call: rule.call,
+        call_line: call_line(rule.call, contacts),
+        item: rule.item.clone(),
+    })
 }
 
 /// The portal's help desk, as its number and hours are published (FACTS, "Trouble staff meet"; closed

@@ -142,37 +142,19 @@ pub fn summarise(at: &str, areas: &[AreaResult], last_run: Option<&str>) -> Head
     };
     let consequence = desk(area.verdict.code);
     let found = &area.found;
-    let (title, detail) = match consequence {
-        Consequence::CanReceive | Consequence::Act => (
-            Text::new(
-                "受付できます。対応が必要なことがあります",
-                "You can take patients; something needs doing",
+    let title = consequence.title();
+    let detail = match consequence {
+        Consequence::NoSmartphone => Text::new(
+            format!(
+                "{}（マイナンバーカードは顔認証付きカードリーダーで受け付けられます）",
+                found.ja
             ),
-            found.clone(),
-        ),
-        Consequence::NoSmartphone => (
-            Text::new(
-                "スマートフォンのマイナ保険証は受け付けられません",
-                "Smartphone My Number insurance cards cannot be accepted",
-            ),
-            Text::new(
-                format!(
-                    "{}（マイナンバーカードは顔認証付きカードリーダーで受け付けられます）",
-                    found.ja
-                ),
-                format!(
-                    "{} (My Number cards still work on the face-recognition reader)",
-                    found.en
-                ),
+            format!(
+                "{} (My Number cards still work on the face-recognition reader)",
+                found.en
             ),
         ),
-        Consequence::NoOnlineCheck => (
-            Text::new(
-                "オンライン資格確認ができません",
-                "Online eligibility checks do not work",
-            ),
-            found.clone(),
-        ),
+        _ => found.clone(),
     };
     let text = Text::new(
         format!("{}：{}", title.ja, detail.ja),

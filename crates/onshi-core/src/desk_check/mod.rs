@@ -17,8 +17,8 @@ use ts_rs::TS;
 mod eyes;
 mod guidance;
 mod headline;
-pub use eyes::EyeQuestion;
-pub use guidance::{call_line, guidance, rule, Consequence, Contact, Guidance};
+pub use eyes::{judged_today as eyes_judged_today, EyeQuestion};
+pub use guidance::{advice, call_line, guidance, rule, Advice, Consequence, Contact, Guidance};
 pub use headline::{headline, summarise, Headline, NextAction};
 
 /// One area's result.

@@ -445,3 +445,20 @@ fn a_new_prefix_is_told_once_then_remembered() {
         Some(first.at.as_str())
     );
 }
+
+#[test]
+fn the_certificate_screen_says_what_an_expired_certificate_means_and_whom_to_call() {
+    let contacts = crate::app::contacts::Contacts::default();
+    let expired = crate::verdict::Verdict::of(Level::Error, VerdictCode::CertificateExpired);
+    let said = advice(&expired, &contacts).expect("red: someone to call");
+    assert_eq!(said.consequence, Consequence::NoOnlineCheck);
+    assert_eq!(said.consequence_text.ja, "オンライン資格確認ができません");
+    assert_eq!(said.item, "C-02");
+    assert!(said.call_line.ja.contains("0800-080-4583"), "{:?}", said.call_line);
+    let window = crate::verdict::Verdict::of(Level::Warn, VerdictCode::CertificateRenewalWindow);
+    assert_eq!(advice(&window, &contacts).unwrap().consequence, Consequence::Act);
+    let fine = crate::verdict::Verdict::of(Level::Ok, VerdictCode::CertificateValid);
+    assert_eq!(advice(&fine, &contacts), None, "nothing to act on: nobody to call");
+    let unknown = crate::verdict::Verdict::of(Level::Info, VerdictCode::CertificateUnknown);
+    assert_eq!(advice(&unknown, &contacts), None);
+}

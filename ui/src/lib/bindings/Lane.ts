@@ -21,4 +21,8 @@ connected: Array<Span>,
 /**
  * Minutes at which it was unplugged, dropped off the USB bus, or went with the service.
  */
-dropouts: Array<number>, };
+dropouts: Array<number>, 
+/**
+ * It dropped out [`REPEATED_DROPOUTS`] times or more that day: the USB hint is about this reader.
+ */
+keeps_dropping_out: boolean, };

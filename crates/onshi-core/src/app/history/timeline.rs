@@ -40,6 +40,8 @@ pub struct Lane {
     pub connected: Vec<Span>,
     /// Minutes at which it was unplugged, dropped off the USB bus, or went with the service.
     pub dropouts: Vec<u16>,
+    /// It dropped out [`REPEATED_DROPOUTS`] times or more that day: the USB hint is about this reader.
+    pub keeps_dropping_out: bool,
 }
 
 /// One day of the history.
@@ -83,6 +85,7 @@ fn lane_for(device: &str) -> Lane {
         smartphone_ready: model.is_some_and(|m| m.smartphone_ready),
         connected: Vec::new(),
         dropouts: Vec::new(),
+        keeps_dropping_out: false,
     }
 }
 
@@ -236,9 +239,10 @@ pub fn timelines(
         for (lane, number) in lanes.iter_mut().zip(device::numbers(&kinds)) {
             lane.number = number;
         }
-        let repeated_dropouts = lanes
-            .iter()
-            .any(|lane| lane.dropouts.len() >= REPEATED_DROPOUTS);
+        for lane in &mut lanes {
+            lane.keeps_dropping_out = lane.dropouts.len() >= REPEATED_DROPOUTS;
+        }
+        let repeated_dropouts = lanes.iter().any(|lane| lane.keeps_dropping_out);
         out.push(DayTimeline {
             date,
             until,
@@ -476,6 +480,7 @@ mod tests {
         events.push(event("2026-11-29", "12:31", CardInserted, Some(PASORI)));
         let days = timelines(&events, date("2026-11-29"), 1, 13 * 60);
         assert!(days[0].repeated_dropouts);
+        assert!(days[0].lanes[0].keeps_dropping_out, "the hint names this reader");
         assert_eq!(days[0].lanes[0].dropouts, [540, 600, 660, 720]);
         assert_eq!(days[0].service_down, [Span { from: 720, to: 750 }]);
         let counts = day_counts(&events, date("2026-11-29"), 1);
