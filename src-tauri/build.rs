@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "cert_save_reminder",
     "contacts_get",
     "advice",
+    "face_reader_makers",
     "contacts_set",
     "desk_check",
     "desk_summary",

@@ -28,9 +28,14 @@ pub fn from_command_line() -> Option<i32> {
     Some(match outcome {
         Ok(saved) => {
             println!(
-                "連絡先を登録しました（ITベンダー：{}、顔認証付きカードリーダーのメーカー窓口：{}）",
+                "連絡先を登録しました（ITベンダー：{}、顔認証付きカードリーダーのメーカー窓口：{}、顔認証付きカードリーダー：{}）",
                 or_dash(saved.it_vendor.line()),
-                or_dash(saved.face_reader_maker.line())
+                or_dash(saved.face_reader_maker.line()),
+                or_dash(
+                    onshi_core::app::face_readers::name(&saved.face_reader)
+                        .map(|name| name.ja)
+                        .unwrap_or_default()
+                )
             );
             0
         }

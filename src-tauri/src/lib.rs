@@ -135,6 +135,7 @@ pub fn run() {
             commands::cert::cert_save_reminder,
             commands::contacts::contacts_get,
             commands::contacts::advice,
+            commands::contacts::face_reader_makers,
             commands::contacts::contacts_set,
             commands::desk_check::desk_check,
             commands::desk_check::desk_summary,

@@ -37,3 +37,9 @@ pub fn advice(
         .unwrap_or_default();
     onshi_core::desk_check::advice(&verdict, &contacts)
 }
+
+/// The face-recognition readers' makers 「連絡先」 offers (onshi-core's face_readers.toml).
+#[tauri::command]
+pub fn face_reader_makers() -> Vec<onshi_core::app::face_readers::FaceReaderMaker> {
+    onshi_core::app::face_readers::choices()
+}

@@ -4,7 +4,7 @@
 // desk-check-foreign-card, desk-check-no-reader.
 import { expect } from "@wdio/globals";
 import path from "node:path";
-import { startRig, shot, willChoose } from "../helpers.js";
+import { openSettings, startRig, shot, willChoose } from "../helpers.js";
 
 const overall = () => $('[data-testid="desk-overall"]');
 const area = (name) => $(`[data-testid="desk-area"][data-area="${name}"]`);
@@ -88,6 +88,27 @@ describe("「始業点検」", () => {
     await question("router-lamps").$('[data-testid="eye-yes"]').click();
     await expect(area("eyes")).toHaveAttribute("data-code", "eyes-normal");
     await expect(overall()).toHaveAttribute("data-level", "ok");
+  });
+
+  it("puts the first restart the sources name for the face reader's maker before the general steps", async () => {
+    const question = (id) => $(`[data-testid="eye-question"][data-question="${id}"]`);
+    await question("face-reader").$('[data-testid="eye-no"]').click();
+    await expect(area("eyes")).toHaveAttribute("data-code", "eye-face-reader-not-normal");
+    await expect(area("eyes").$('[data-testid="desk-try"]')).toHaveText(expect.stringContaining("表示されたコードとメッセージ"));
+    await expect(area("eyes").$('[data-testid="desk-try"]')).not.toHaveText(expect.stringContaining("管理アプリ"));
+    // The vendor says which maker's reader stands at the desk, in 「連絡先」.
+    await openSettings();
+    await $('[data-testid="contacts-face-reader"]').selectByAttribute("value", "almex");
+    await $('[data-testid="contacts-save"]').click();
+    await expect($('[data-testid="contacts-message"]')).toHaveText("保存しました。");
+    await $('[data-testid="settings-menu"] summary').click();
+    await $('[data-testid="desk-again"]').click();
+    await expect(area("eyes").$('[data-testid="desk-try"]')).toHaveText(
+      expect.stringContaining("アルメックス（マイナタッチ）製の顔認証付きカードリーダーです。まず、資格確認端末の画面にある管理アプリを終了して、もう一度起動してください。"),
+    );
+    await shot("desk-check-face-reader-maker");
+    await question("face-reader").$('[data-testid="eye-yes"]').click();
+    await expect(area("eyes")).toHaveAttribute("data-code", "eyes-normal");
   });
 
   it("read-tests a card lying on the reader: a transit card is only asked to be removed; a silent Type B card points to the municipality", async () => {

@@ -28,6 +28,7 @@ import type { Opened } from "./bindings/Opened";
 import type { HistoryView } from "./bindings/HistoryView";
 import type { ReportPreview } from "./bindings/ReportPreview";
 import type { Advice } from "./bindings/Advice";
+import type { FaceReaderMaker } from "./bindings/FaceReaderMaker";
 import type { Verdict } from "./bindings/Verdict";
 
 export type { ReadersReport, Settings, ProbeReport, CertInfo, BackupReport, CopyReport, Guide };
@@ -116,6 +117,8 @@ export const contactsGet = () => invoke<Contacts>("contacts_get");
 /** What an amber or red verdict means at the desk and whom to call (onshi-core's desk_check::advice,
  *  with the contacts entered); null when there is nothing to act on. */
 export const adviceFor = (verdict: Verdict) => invoke<Advice | null>("advice", { verdict });
+/** The face-recognition readers' makers to choose from in 「連絡先」. */
+export const faceReaderMakers = () => invoke<FaceReaderMaker[]>("face_reader_makers");
 export const contactsSet = (contacts: Contacts) => invoke<Contacts>("contacts_set", { contacts });
 
 export const settingsGet = () => invoke<SettingsView>("settings_get");

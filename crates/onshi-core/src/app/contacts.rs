@@ -44,6 +44,9 @@ pub struct Contacts {
     pub it_vendor: Party,
     /// The face-recognition reader's maker desk (or the desk the vendor names for it).
     pub face_reader_maker: Party,
+    /// Which maker's face-recognition reader stands at the desk (an id of
+    /// `app/face_readers.toml`, e.g. "panasonic-connect"); empty when not chosen.
+    pub face_reader: String,
     /// Anything else staff should know when they call (a contract number, opening hours).
     pub notes: String,
 }
@@ -57,6 +60,8 @@ pub enum ContactsError {
     Malformed(String),
     #[error("電話番号には数字、ハイフン、括弧、空白、＋だけを使ってください：{0}")]
     BadPhone(String),
+    #[error("顔認証付きカードリーダーのメーカーが一覧にありません：{0}")]
+    UnknownMaker(String),
     #[error("{0}が長すぎます（{1}文字まで）")]
     TooLong(&'static str, usize),
     #[error("連絡先を保存できませんでした（{0}）")]
@@ -89,6 +94,12 @@ impl Contacts {
             if !party.phone.chars().all(dialable) {
                 return Err(ContactsError::BadPhone(party.phone.clone()));
             }
+        }
+        self.face_reader = self.face_reader.trim().to_owned();
+        if !self.face_reader.is_empty()
+            && !crate::app::face_readers::is_known(&self.face_reader)
+        {
+            return Err(ContactsError::UnknownMaker(self.face_reader.clone()));
         }
         self.notes = self.notes.trim().to_owned();
         if self.notes.chars().count() > NOTES_MAX {
@@ -165,6 +176,12 @@ mod tests {
     fn what_cannot_be_dialled_or_read_is_refused_with_a_japanese_reason() {
         let bad = Contacts::parse("[it_vendor]\nphone = \"call Tanaka\"\n").unwrap_err();
         assert!(bad.to_string().contains("電話番号"), "{bad}");
+        let maker = Contacts::parse("face_reader = \"acme\"\n").unwrap_err();
+        assert_eq!(maker, ContactsError::UnknownMaker("acme".into()));
+        assert_eq!(
+            Contacts::parse("face_reader = \"almex\"\n").unwrap().face_reader,
+            "almex"
+        );
         let typo = Contacts::parse("[it_vendr]\nphone = \"03\"\n").unwrap_err();
         assert!(matches!(typo, ContactsError::Malformed(_)), "{typo}");
         let long = Contacts {

@@ -75,6 +75,24 @@ fn result(area: Area, verdict: Verdict, found: Text, facts: &Facts) -> AreaResul
     }
 }
 
+/// A face reader answered 「いいえ」: the first restart the sources name for the maker chosen in 「連絡先」
+/// comes before the general steps.
+fn with_face_reader_restart(mut area: AreaResult, facts: &Facts) -> AreaResult {
+    if area.verdict.code != VerdictCode::EyeFaceReaderNotNormal {
+        return area;
+    }
+    if let (Some(first), Some(then)) = (
+        crate::app::face_readers::first_restart(&facts.contacts.face_reader),
+        &area.try_first,
+    ) {
+        area.try_first = Some(Text::new(
+            format!("{}それでも直らない場合は、{}", first.ja, then.ja),
+            format!("{} If that does not help: {}", first.en, then.en),
+        ));
+    }
+    area
+}
+
 /// The read test of the card or phone that lay on a reader when the check ran: the reader's PC/SC name
 /// and the outcome.
 pub type ReadTest<'a> = (&'a str, &'a Result<ProbeReport, ProbeError>);
@@ -124,7 +142,7 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
             ),
         },
         // What the app cannot see, as staff answered today.
-        result(Area::Eyes, eye_verdict, eye_line, facts),
+        with_face_reader_restart(result(Area::Eyes, eye_verdict, eye_line, facts), facts),
         // Not looked at yet is neutral: nothing to act on, and the line says where to choose it.
         result(
             Area::Certificate,

@@ -462,3 +462,39 @@ fn the_certificate_screen_says_what_an_expired_certificate_means_and_whom_to_cal
     let unknown = crate::verdict::Verdict::of(Level::Info, VerdictCode::CertificateUnknown);
     assert_eq!(advice(&unknown, &contacts), None);
 }
+
+#[test]
+fn a_no_for_the_face_reader_puts_the_makers_first_restart_before_the_general_steps() {
+    use crate::app::status::{EyeAnswer, EyeQuestionId};
+    let mut facts = facts_for_tests();
+    let today = crate::time::day_of(&crate::time::rfc3339_jst(facts.now))
+        .unwrap()
+        .to_owned();
+    facts.status.eye_answers.insert(
+        EyeQuestionId::FaceReader,
+        EyeAnswer {
+            at: format!("{today}T08:30:00+09:00"),
+            normal: false,
+        },
+    );
+    let eyes = |facts: &Facts| {
+        run(facts, None)
+            .areas
+            .into_iter()
+            .find(|a| a.area == Area::Eyes)
+            .unwrap()
+    };
+    let general = eyes(&facts);
+    assert_eq!(general.verdict.code, VerdictCode::EyeFaceReaderNotNormal);
+    let general_steps = general.try_first.unwrap().ja;
+    assert!(general_steps.starts_with("表示されたコードとメッセージ"), "{general_steps}");
+
+    facts.contacts.face_reader = "almex".into();
+    let almex = eyes(&facts).try_first.unwrap().ja;
+    assert!(almex.starts_with("アルメックス（マイナタッチ）製の顔認証付きカードリーダーです。まず、資格確認端末の画面にある管理アプリを終了"), "{almex}");
+    assert!(almex.ends_with(&general_steps), "the general steps follow: {almex}");
+
+    // No source names Hi-CARA's restart: the general steps only.
+    facts.contacts.face_reader = "canon-mj".into();
+    assert_eq!(eyes(&facts).try_first.unwrap().ja, general_steps);
+}

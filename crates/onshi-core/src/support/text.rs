@@ -387,6 +387,13 @@ fn for_the_call(w: &mut String, report: &SupportReport, language: Language) {
         ),
         or_none(c.face_reader_maker.line())
     );
+    let maker = crate::app::face_readers::name(&c.face_reader);
+    let _ = writeln!(
+        w,
+        "{}{sep}{}",
+        l("顔認証付きカードリーダー", "Face-recognition reader"),
+        or_none(maker.map(|m| m.get(language).to_owned()).unwrap_or_default())
+    );
     if !c.notes.is_empty() {
         let _ = writeln!(w, "{}{sep}{}", l("メモ", "Notes"), c.notes);
     }

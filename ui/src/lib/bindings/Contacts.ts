@@ -14,6 +14,11 @@ it_vendor: Party,
  */
 face_reader_maker: Party, 
 /**
+ * Which maker's face-recognition reader stands at the desk (an id of
+ * `app/face_readers.toml`, e.g. "panasonic-connect"); empty when not chosen.
+ */
+face_reader: string, 
+/**
  * Anything else staff should know when they call (a contract number, opening hours).
  */
 notes: string, };
