@@ -7,6 +7,8 @@
 pub mod alerts;
 /// Whom staff call, with a number (`contacts.toml`).
 pub mod contacts;
+/// What the resident app writes to the Windows event log, and when.
+pub mod event_log;
 /// The tray's one-glance state.
 pub mod health;
 /// The 30-day connection history and its timeline.

@@ -9,6 +9,7 @@
 //! afresh).
 
 use crate::app::alerts::{self, Alert, ReaderWatch};
+use crate::app::event_log::{self, Logged};
 use crate::app::health::{self, Health};
 use crate::app::relaunch::{Next, Quiet};
 use crate::app::screen::Screen;
@@ -82,6 +83,9 @@ pub enum Effect {
     RememberStillRunningTold,
     /// Hand over to a fresh copy that opens on `landing`; send [`Event::HandOverFailed`] if it fails.
     StartAfresh { landing: Option<Screen> },
+    /// Write this entry to the Windows event log (the Application log, source [`event_log::SOURCE`]);
+    /// nothing elsewhere. Decided with the tray: when the overall level or an area's changes.
+    WriteEvent(event_log::Entry),
 }
 
 /// The resident app's state.
@@ -106,6 +110,8 @@ pub struct Resident {
     settle: Option<Duration>,
     handing_over: bool,
     shown: Option<(Health, Language)>,
+    /// What the event log was last told.
+    logged: Logged,
 }
 
 /// How a [`Resident`] starts.
@@ -139,6 +145,7 @@ impl Resident {
             settle: start.settle,
             handing_over: false,
             shown: None,
+            logged: Logged::default(),
         }
     }
 
@@ -299,6 +306,7 @@ impl Resident {
 
     /// The tray shows the worst of the readers, the certificate and, when it needs attention, the OS;
     /// redrawn only when that or the language changed (a card placed at reception changes nothing).
+    /// The event log follows it: an entry when the whole or an area changes its level.
     fn refresh_tray(&mut self, clock: Clock, effects: &mut Vec<Effect>) {
         let Some(report) = &self.report else {
             // Not before the readers are known: the tray would say "no reader" for a moment.
@@ -311,6 +319,7 @@ impl Resident {
         let health = health::assess(report, &self.findings, self.certificate.as_ref(), self.os)
             .with_os(&os)
             .with_terminal(&self.terminal);
+        let entries = self.logged.changes(&health);
         let now = Some((health.clone(), self.language));
         if self.shown != now {
             self.shown = now;
@@ -319,6 +328,7 @@ impl Resident {
                 language: self.language,
             });
         }
+        effects.extend(entries.into_iter().map(Effect::WriteEvent));
     }
 }
 
