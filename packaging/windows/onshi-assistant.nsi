@@ -27,6 +27,14 @@ RequestExecutionLevel user
 ; local toast notification from other types of unpackaged apps"): without it Windows accepts a toast and
 ; shows nothing. The app takes the same id for its process (src-tauri/src/notice.rs).
 !define AUMID_KEY "Software\Classes\AppUserModelId\${APP_ID}"
+; The Windows event log's source (onshi-core app/event_log.rs writes under it; docs/MONITORING.md lists the
+; ids). Registering it is for administrators only (HKLM): a per-user install cannot, and the app's entries are
+; written all the same, the message showing under Windows' "description not found" line. Registered, the
+; message file is EventCreate.exe, which is in System32 on every Windows 10/11 and whose message table turns
+; ids 1-1000 into the insertion string itself (eventcreate takes ids 1-1000 only); the app's ids stay in that
+; range. (That EventCreate.exe's table words those ids as "%1" is not stated by Microsoft: unconfirmed.)
+!define EVENT_SOURCE "OnshiAssistant"
+!define EVENT_SOURCE_KEY "SYSTEM\CurrentControlSet\Services\EventLog\Application\${EVENT_SOURCE}"
 ; The WebView2 runtime's client id: Windows 10/11 register it here when the runtime is installed.
 !define WEBVIEW2_ID "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
 
@@ -127,6 +135,16 @@ Section "Install"
   WriteRegExpandStr HKCU "${AUMID_KEY}" "DisplayName" "${PRODUCT}"
   WriteRegExpandStr HKCU "${AUMID_KEY}" "IconUri" "$INSTDIR\onshi-assistant.ico"
 
+  ; The event log's source, where this installer may write HKLM (run as an administrator).
+  ClearErrors
+  WriteRegExpandStr HKLM "${EVENT_SOURCE_KEY}" "EventMessageFile" "%SystemRoot%\System32\EventCreate.exe"
+  WriteRegDWORD HKLM "${EVENT_SOURCE_KEY}" "TypesSupported" 7
+  ${If} ${Errors}
+    DetailPrint "Event log source ${EVENT_SOURCE}: not registered (no administrator rights); the app's entries are written without it"
+  ${Else}
+    DetailPrint "Event log source ${EVENT_SOURCE}: registered"
+  ${EndIf}
+
   Call WebView2Version
   Pop $0
   ${If} $0 == ""
@@ -150,6 +168,9 @@ Section "Uninstall"
   Delete "$SMPROGRAMS\${PRODUCT}.lnk"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
   DeleteRegKey HKCU "${AUMID_KEY}"
+  ; The event log's source, where this uninstaller may (it stays when an administrator installed and a staff
+  ; account uninstalls; the log keeps the entries either way).
+  DeleteRegKey HKLM "${EVENT_SOURCE_KEY}"
   ; The login start (login_start.rs): Windows would otherwise try to start a program that is gone.
   DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Run" "${PRODUCT}"
   DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run" "${PRODUCT}"

@@ -34,6 +34,16 @@ check "the AppUserModelID is registered with its display name" "aumid | grep -q 
 check "the AppUserModelID names an icon that is installed" "[[ -s '$appdir/onshi-assistant.ico' ]] && aumid | grep -q 'IconUri'"
 aumid | sed 's/^/    /' || true
 
+# The event log's source (the app writes under it either way): registered where the installer may write
+# HKLM. Wine's user may, as an administrator's install would; a staff account's install cannot, and then
+# the source stays unregistered, which the resident test (resident-test.sh) runs under.
+source_key='HKLM\SYSTEM\CurrentControlSet\Services\EventLog\Application\OnshiAssistant'
+check "the event log source OnshiAssistant is registered with EventCreate.exe as its message file" \
+  "wine reg query '$source_key' /v EventMessageFile | grep -qi 'SystemRoot%\\\\System32\\\\EventCreate.exe'"
+check "the source supports information, warning and error (TypesSupported 7)" \
+  "wine reg query '$source_key' /v TypesSupported | grep -qi '0x7'"
+wine reg query "$source_key" 2>/dev/null | tr -d '\r' | sed '/^$/d; s/^/    /' || true
+
 # The login start (the app's --login-start, the same entry its settings write): the Run key.
 run_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
 run_entry() { wine reg export "$run_key" /tmp/run-key.reg /y >/dev/null 2>&1 && iconv -f UTF-16 -t UTF-8 /tmp/run-key.reg | grep '^"オン資アシスタント"='; }
@@ -63,5 +73,6 @@ check "the uninstaller removed the app" "[[ ! -e '$appdir' ]]"
 check "the uninstaller removed the Start menu entry" "[[ ! -e '$shortcut' ]]"
 check "the uninstaller removed the installed-apps entry" "! wine reg query '$key' >/dev/null 2>&1"
 check "the uninstaller removed the login start" "! run_entry"
+check "the uninstaller removed the event log source" "! wine reg query '$source_key' >/dev/null 2>&1"
 check "the uninstaller removed the AppUserModelID" "! wine reg query '$aumid_key' >/dev/null 2>&1"
 exit $fail

@@ -7,8 +7,11 @@
 # through the tray's balloon when a reader is gone for 30 s (WinRT toasts are absent under Wine, and the
 # app is not installed here, so its AppUserModelID is not registered); a second start must hand over to
 # the running app, which says why its window cannot open and keeps going; `--quit` must end it.
-# Evidence: Wine's own trace of Shell_NotifyIcon (WINEDEBUG=+systray), the message box on a virtual display
-# (photographed), the app's history and status files under %APPDATA%.
+# It also writes to the Windows event log (the Application log) when the overall level or an area's changes:
+# here the source is not registered (as in a per-user install) and ReportEvent must be called all the same.
+# Evidence: Wine's own trace of Shell_NotifyIcon (WINEDEBUG=+systray) and of RegisterEventSource/ReportEvent
+# (+eventlog and advapi32's fixme lines, read by eventlog-trace.pl: source, id, type, the Japanese text), the
+# message box on a virtual display (photographed), the app's history and status files under %APPDATA%.
 set -euo pipefail
 exe=${1:?usage: resident-test.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig}
 rig=${2:?usage: resident-test.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig}
@@ -43,7 +46,7 @@ cleanup() { kill $xvfb 2>/dev/null; kill "$RIG_PID" 2>/dev/null; wineserver -k 2
 trap cleanup EXIT
 
 # 1. The login start: into the tray, no window, no WebView2 asked for.
-WINEDEBUG=-all,+systray wine "$exe" --autostart >/tmp/app.out 2>/tmp/app.err &
+WINEDEBUG=-all,+systray,+eventlog,fixme+advapi wine "$exe" --autostart >/tmp/app.out 2>/tmp/app.err &
 app=$!
 # shell32 traces each call as "Shell_NotifyIconW dwMessage = N": 0 is NIM_ADD, 1 NIM_MODIFY, 2 NIM_DELETE.
 adds() { grep -c "Shell_NotifyIconW dwMessage = 0," "$1" || true; }
@@ -55,6 +58,15 @@ check "the login start keeps running without WebView2" "kill -0 $app"
 check "the login start shows no message box" "! xdotool search --name \"^オン資アシスタント\$\" >/dev/null 2>&1"
 check "the history notes the watch started" "cat \"$data\"/history/*.jsonl 2>/dev/null | grep -q watch-started"
 check "the history notes the reader" "cat \"$data\"/history/*.jsonl 2>/dev/null | grep -q reader-added"
+# The event log: what ReportEvent was given (source, id, type, message), from the trace of Wine.
+events() { perl /src/scripts/windows/eventlog-trace.pl /tmp/app.err; }
+for _ in $(seq 20); do events | grep -q . && break; sleep 0.5; done
+echo "    event log so far:"; events | sed "s/^/      /"
+# Where things stand at the start: the level of the whole (100 nothing to act on, 101 amber, 102 red) with the
+# lines of the tray, the readers first (one reader fit for smartphones).
+check "the start writes the whole state to the event log under the source OnshiAssistant (id 100-102, its type, the Japanese lines)" \
+  "events | grep -qP \"^OnshiAssistant\t(100\tinformation\tオン資アシスタント：対応が必要な項目はありません|101\twarning\tオン資アシスタント：注意が必要な項目があります|102\terror\tオン資アシスタント：異常があります) / 汎用カードリーダー：接続中1台（スマートフォン対応1台）\""
+started_events=$(events | wc -l)
 
 # Explorer restarted (or up only now, after a login start that came first): Windows broadcasts
 # TaskbarCreated, and the app must add its icon again.
@@ -76,6 +88,12 @@ import -window root "$shots/windows-balloon.png" 2>/dev/null || true
 # The rig takes readers away by restarting its pcscd, as Windows stops its Smart Card service with the
 # last reader: either way the history has the drop.
 check "the history notes the reader gone" "cat \"$data\"/history/*.jsonl | grep -qE \"reader-removed|service-lost\""
+# The event log heard it at once (it follows the tray, not the notice and its 30 s): the readers area turned
+# amber (111, warning) or red (112, error: the service gone with the last reader), with the words of the tray.
+new_events() { events | tail -n +$((started_events + 1)); }
+echo "    event log since the reader went:"; new_events | sed "s/^/      /"
+check "a reader gone writes the readers entry to the event log: OnshiAssistant, 111 warning or 112 error, the Japanese line" \
+  "new_events | grep -qP \"^OnshiAssistant\t(111\twarning\t汎用カードリーダー（スマートフォン用）が接続されていません / （オン資アシスタント：カードリーダー・注意）|112\terror\t汎用カードリーダー（スマートフォン用）が見つかりません / （オン資アシスタント：カードリーダー・異常）) /  / \""
 check "the status keeps the fallback for the support report" "grep -q id-not-registered \"$data/status.json\" && grep -q \"\\\"balloon_failed\\\": *false\" \"$data/status.json\""
 
 # 3. A second start hands over: the running app is asked for its window, says why it cannot open it,

@@ -9,6 +9,7 @@ mod certificate_in_use;
 mod cli_flag;
 mod commands;
 mod contacts_flag;
+mod event_log;
 mod history_log;
 mod login_start;
 mod notice;

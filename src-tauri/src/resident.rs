@@ -1,5 +1,6 @@
 //! Runs the resident app: one thread feeds onshi-core's `Resident` state machine the app's events and
-//! applies the effects it returns (tray, notices, window, the certificate's look, the start afresh),
+//! applies the effects it returns (tray, notices, window, the certificate's look, the start afresh, the
+//! Windows event log's entries),
 //! sleeping in between until the machine's next wake. The rest of the app reaches it through
 //! [`ResidentExt`]: `app.resident().send(Event::…)`, the way Tauri's plugins are reached.
 //!
@@ -139,6 +140,11 @@ fn apply(app: &AppHandle, effect: Effect) {
                 if let Err(error) = crate::settings::save(app, &settings) {
                     eprintln!("settings: {error}");
                 }
+            }
+        }
+        Effect::WriteEvent(entry) => {
+            if let Err(why) = crate::event_log::write(&entry) {
+                eprintln!("event log {}: {why}", entry.id);
             }
         }
         Effect::StartAfresh { landing } => {

@@ -90,21 +90,9 @@ fn area_id(area: Area) -> String {
     }
 }
 
-/// An area's name for people, as the app's screens say it.
+/// An area's name for people, as the app's screens say it (onshi-core's `Area::name`).
 fn area_name(area: Area, lang: Language) -> &'static str {
-    let (ja, en) = match area {
-        Area::Readers => ("カードリーダー", "Card readers"),
-        Area::Certificate => ("電子証明書", "Certificate"),
-        Area::Mpki => ("MPKIクライアント", "MPKI client"),
-        Area::Os => ("OSのサポート期限", "OS support"),
-        Area::ReadTest => ("読み取りテスト", "Read test"),
-        Area::Software => ("オン資のソフト", "Eligibility software"),
-        Area::Link => ("レセコンとの連携", "Link with the receipt computer"),
-        Area::SignIn => ("自動サインイン", "Automatic sign-in"),
-        Area::Line => ("回線", "Line"),
-        Area::Clock => ("時計", "Clock"),
-        Area::Eyes => ("目で確認する項目", "Checked by eye"),
-    };
+    let (ja, en) = area.name();
     lang.pick(ja, en)
 }
 

@@ -71,6 +71,25 @@ pub enum Area {
     Eyes,
 }
 
+impl Area {
+    /// The area's name for people, as the app's screens say it (Japanese, English).
+    pub fn name(self) -> (&'static str, &'static str) {
+        match self {
+            Area::Readers => ("カードリーダー", "Card readers"),
+            Area::Certificate => ("電子証明書", "Certificate"),
+            Area::Mpki => ("MPKIクライアント", "MPKI client"),
+            Area::Os => ("OSのサポート期限", "OS support"),
+            Area::ReadTest => ("読み取りテスト", "Read test"),
+            Area::Software => ("オン資のソフト", "Eligibility software"),
+            Area::Link => ("レセコンとの連携", "Link with the receipt computer"),
+            Area::SignIn => ("自動サインイン", "Automatic sign-in"),
+            Area::Line => ("回線", "Line"),
+            Area::Clock => ("時計", "Clock"),
+            Area::Eyes => ("目で確認する項目", "Checked by eye"),
+        }
+    }
+}
+
 /// What was found, one code per situation staff meet.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS, schemars::JsonSchema,

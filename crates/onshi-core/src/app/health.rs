@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::text::Text;
-use crate::verdict::{Level, VerdictCode};
+use crate::verdict::{Area, Level, VerdictCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -17,6 +17,20 @@ pub struct Health {
     pub level: Level,
     /// The readers' line, then the certificate's.
     pub lines: Vec<Text>,
+    /// The same, area by area with each one's level: the readers and the certificate always, the OS
+    /// and the terminal's areas when they add a line. The Windows event log's entries are decided over
+    /// these (crate::app::event_log); the tray shows only `level` and `lines`.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub areas: Vec<AreaState>,
+}
+
+/// One area as the tray sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaState {
+    pub area: Area,
+    pub level: Level,
+    pub line: Text,
 }
 
 /// The readers' verdict, as the home screen gives it. `findings` is the USB view's (see
@@ -112,10 +126,16 @@ impl Health {
     /// so a supported Windows adds nothing to the tray.
     pub fn with_os(mut self, os: &crate::os_support::OsSupport) -> Health {
         if os.verdict.level != Level::Ok {
-            self.level = self.level.max(os.verdict.level);
-            self.lines.push(crate::os_support::line(os));
+            self.add(Area::Os, os.verdict.level, crate::os_support::line(os));
         }
         self
+    }
+
+    /// Adds an area's line: the whole takes the worse level.
+    fn add(&mut self, area: Area, level: Level, line: Text) {
+        self.level = self.level.max(level);
+        self.lines.push(line.clone());
+        self.areas.push(AreaState { area, level, line });
     }
 }
 
@@ -126,10 +146,9 @@ impl Health {
         mut self,
         areas: &[(crate::verdict::Area, Vec<crate::terminal::Judged>)],
     ) -> Health {
-        for (_, found) in areas {
+        for (area, found) in areas {
             if let Some(first) = found.first().filter(|f| f.verdict.level >= Level::Warn) {
-                self.level = self.level.max(first.verdict.level);
-                self.lines.push(first.found.clone());
+                self.add(*area, first.verdict.level, first.found.clone());
             }
         }
         self
@@ -141,8 +160,7 @@ impl Health {
     /// yet or all 「はい」 add nothing (the tray speaks only of what staff must act on).
     pub fn with_eyes(mut self, (verdict, line): (crate::verdict::Verdict, Text)) -> Health {
         if verdict.level >= Level::Warn {
-            self.level = self.level.max(verdict.level);
-            self.lines.push(line);
+            self.add(Area::Eyes, verdict.level, line);
         }
         self
     }
@@ -166,10 +184,14 @@ pub fn assess(
             ),
         ),
     };
-    Health {
-        level: readers_level.max(cert_level),
-        lines: vec![readers_line, cert_line],
-    }
+    let mut health = Health {
+        level: Level::Info,
+        lines: Vec::new(),
+        areas: Vec::new(),
+    };
+    health.add(Area::Readers, readers_level, readers_line);
+    health.add(Area::Certificate, cert_level, cert_line);
+    health
 }
 
 #[cfg(test)]

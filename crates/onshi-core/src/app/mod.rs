@@ -7,6 +7,8 @@
 pub mod alerts;
 /// Whom staff call, with a number (`contacts.toml`).
 pub mod contacts;
+/// What the resident app writes to the Windows event log, and when.
+pub mod event_log;
 /// The face-recognition readers' makers and the first restart the sources name for each.
 pub mod face_readers;
 /// The tray's one-glance state.

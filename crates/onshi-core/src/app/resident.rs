@@ -9,6 +9,7 @@
 //! afresh).
 
 use crate::app::alerts::{self, Alert, ReaderWatch};
+use crate::app::event_log::{self, Logged};
 use crate::app::health::{self, Health};
 use crate::app::relaunch::{Next, Quiet};
 use crate::app::screen::Screen;
@@ -85,6 +86,9 @@ pub enum Effect {
     RememberStillRunningTold,
     /// Hand over to a fresh copy that opens on `landing`; send [`Event::HandOverFailed`] if it fails.
     StartAfresh { landing: Option<Screen> },
+    /// Write this entry to the Windows event log (the Application log, source [`event_log::SOURCE`]);
+    /// nothing elsewhere. Decided with the tray: when the overall level or an area's changes.
+    WriteEvent(event_log::Entry),
 }
 
 /// The resident app's state.
@@ -109,6 +113,8 @@ pub struct Resident {
     settle: Option<Duration>,
     handing_over: bool,
     shown: Option<(Health, Language)>,
+    /// What the event log was last told.
+    logged: Logged,
 }
 
 /// How a [`Resident`] starts.
@@ -142,6 +148,7 @@ impl Resident {
             settle: start.settle,
             handing_over: false,
             shown: None,
+            logged: Logged::default(),
         }
     }
 
@@ -302,6 +309,7 @@ impl Resident {
 
     /// The tray shows the worst of the readers, the certificate and, when it needs attention, the OS;
     /// redrawn only when that or the language changed (a card placed at reception changes nothing).
+    /// The event log follows it: an entry when the whole or an area changes its level.
     fn refresh_tray(&mut self, clock: Clock, status: &Status, effects: &mut Vec<Effect>) {
         let Some(report) = &self.report else {
             // Not before the readers are known: the tray would say "no reader" for a moment.
@@ -318,6 +326,7 @@ impl Resident {
                 &status.eye_answers,
                 &crate::cert::expiry::date_text(clock.today),
             ));
+        let entries = self.logged.changes(&health);
         let now = Some((health.clone(), self.language));
         if self.shown != now {
             self.shown = now;
@@ -326,6 +335,7 @@ impl Resident {
                 language: self.language,
             });
         }
+        effects.extend(entries.into_iter().map(Effect::WriteEvent));
     }
 }
 

@@ -278,6 +278,51 @@ fn on_windows_the_app_never_starts_afresh() {
     assert!(!desk.feed(3600.0, Event::Tick).iter().any(is_afresh));
 }
 
+fn events(effects: &[Effect]) -> Vec<(u16, crate::app::event_log::EntryType)> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::WriteEvent(entry) => Some((entry.id, entry.kind)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_event_log_follows_the_tray_at_once_and_only_on_a_change_of_level() {
+    use crate::app::event_log::EntryType::*;
+    let mut desk = Desk::new(Os::Windows, None);
+    assert!(
+        events(&desk.feed(0.0, Event::Tick)).is_empty(),
+        "nothing before the readers are known"
+    );
+    let ready = desk.feed(0.1, Event::ReadersChanged(readers(&[PASORI])));
+    assert_eq!(
+        events(&ready),
+        [(100, Information)],
+        "where things stand at the start"
+    );
+    assert!(events(&desk.feed(0.2, Event::LanguageChanged(Language::En))).is_empty());
+    // The reader gone: amber at once, as the tray (the notice waits its 30 s; the log does not).
+    let gone = desk.feed(10.0, Event::ReadersChanged(readers(&[])));
+    assert_eq!(events(&gone), [(101, Warning), (111, Warning)], "{gone:?}");
+    let Some(Effect::WriteEvent(area)) = gone.iter().rfind(|e| matches!(e, Effect::WriteEvent(_)))
+    else {
+        unreachable!()
+    };
+    assert!(area
+        .message
+        .starts_with("汎用カードリーダー（スマートフォン用）が接続されていません\r\n"));
+    assert!(
+        events(&desk.feed(45.0, Event::Tick)).is_empty(),
+        "the notice's wake writes nothing more"
+    );
+    let expired = desk.feed(46.0, Event::CertificateRead(Some(certificate_with(-1))));
+    assert_eq!(events(&expired), [(102, Error), (122, Error)]);
+    let back = desk.feed(50.0, Event::ReadersChanged(readers(&[PASORI])));
+    assert_eq!(events(&back), [(110, Information)], "the whole stays red");
+}
+
 fn is_afresh(effect: &Effect) -> bool {
     matches!(effect, Effect::StartAfresh { .. })
 }
