@@ -156,6 +156,26 @@ pub fn history(days: i64, json: bool, lang: Language) -> u8 {
         crate::say!("");
         crate::say!("{}", lang.pick(hint.ja, hint.en));
     }
+    // Beside the drop-outs: a reader's driver that a 始業点検 saw change (a Windows Update, a vendor's
+    // installer), which staff and the vendor weigh with them.
+    let driver_changes: Vec<_> = loaded
+        .events
+        .iter()
+        .filter_map(onshi_core::app::history::driver_line)
+        .collect();
+    if !driver_changes.is_empty() {
+        crate::say!("");
+        crate::say!(
+            "{}",
+            lang.pick(
+                "カードリーダーのドライバーの変更",
+                "Card reader driver changes"
+            )
+        );
+        for line in &driver_changes {
+            crate::say!("  {}", line.get(lang));
+        }
+    }
     for path in &damaged {
         eprintln!(
             "{}: {path}",

@@ -77,6 +77,9 @@ pub fn list(json: bool, lang: Language) -> u8 {
     }
     if !json {
         print_findings(&usb, lang);
+        for line in readers::driver::seen_lines(&usb.drivers) {
+            crate::say!("{}", line.get(lang));
+        }
     }
     if report.service == ServiceState::Unavailable {
         eprintln!("{}", lang.service_unavailable());

@@ -306,3 +306,71 @@ fn report_tells_the_help_desk_what_the_pc_sees_and_never_a_uid_an_atr_or_the_hom
     }
     drop(rig);
 }
+
+/// A reader driver a 始業点検 saw change, as the app keeps it in the history: `onshi history` says it
+/// beside the drop-outs and the report carries it; the report says what the drivers are now: on Linux
+/// libccid's version as its package has it (dpkg), under Wine, which has no smart-card reader device,
+/// none or "could not be read", never a version.
+#[test]
+fn a_changed_reader_driver_is_told_by_history_and_report() {
+    let data = AppData::new();
+    let change = json!({
+        "reader": "Microsoft Usbccid Smartcard Reader (WUDF)",
+        "model": "sony-rc-s300",
+        "driver": {
+            "before": { "version": "10.0.19041.1", "date": "2006-06-21" },
+            "after": { "version": "10.0.26100.1", "date": "2024-04-01" },
+        },
+    });
+    write_history(&data.dir, &[event("08:31", "driver-changed", change)]);
+
+    let output = data.onshi(&["history"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let day = onshi_core::time::date_ja(onshi_core::time::now_jst().date_naive());
+    assert!(
+        text.contains(&format!(
+            "{day}、ソニーPaSoRi 4.0 (RC-S300)のドライバーが変わりました：10.0.19041.1（2006年6月21日） → 10.0.26100.1（2024年4月1日）"
+        )),
+        "{text}"
+    );
+
+    let output = data.onshi(&["report", "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let doc = json(&output);
+    let told = &doc["driver_changes"][0];
+    assert_eq!(told["change"]["after"]["version"], "10.0.26100.1", "{doc}");
+    assert_eq!(told["reader"], "Microsoft Usbccid Smartcard Reader (WUDF)");
+    let drivers = &doc["drivers"];
+    if testing_windows() {
+        let none = drivers["state"] == "seen" && drivers["value"] == json!([]);
+        assert!(
+            none || drivers["state"] == "unreadable",
+            "Wine has no smart-card reader device: {drivers}"
+        );
+    } else {
+        let package = std::process::Command::new("dpkg-query")
+            .args(["-W", "-f", "${Version}", "libccid"])
+            .output()
+            .expect("dpkg-query runs (Debian)");
+        let package = String::from_utf8_lossy(&package.stdout).into_owned();
+        assert_eq!(drivers["state"], "seen", "{doc}");
+        let version = drivers["value"][0]["version"].as_str().unwrap();
+        assert!(
+            !version.is_empty() && package.starts_with(version),
+            "libccid {version} against its package {package}"
+        );
+        assert_eq!(
+            drivers["value"][0]["date"],
+            Value::Null,
+            "libccid has no date"
+        );
+    }
+    let text = String::from_utf8_lossy(&data.onshi(&["report"]).stdout).into_owned();
+    assert!(
+        text.contains(
+            "のドライバーが変わりました：10.0.19041.1（2006年6月21日） → 10.0.26100.1（2024年4月1日）"
+        ),
+        "{text}"
+    );
+}

@@ -141,6 +141,10 @@ mod only_linux {
             message.contains(&format!("libccid {version}")) && message.contains("054C:0DC9"),
             "{message}"
         );
+        // The driver's version beside the readers is the one of the list pcscd reads.
+        assert_eq!(doc["drivers"]["state"], "seen", "{doc}");
+        assert_eq!(doc["drivers"]["value"][0]["device"], "libccid");
+        assert_eq!(doc["drivers"]["value"][0]["version"], version.as_str());
     }
 
     /// Info.plist's three parallel arrays without the entry whose product id is `pid`.
@@ -229,5 +233,16 @@ mod only_windows {
         );
         assert!(doc["smart_card_service"]["start"].is_string(), "{doc}");
         assert_eq!(doc["findings"], Value::Array(vec![]), "{doc}");
+        // SetupAPI runs and answers: Wine has no device of the SmartCardReader class, so no driver
+        // version, or its words why none could be read; never a version made up.
+        let drivers = &doc["drivers"];
+        let none = drivers["state"] == "seen" && drivers["value"] == Value::Array(vec![]);
+        assert!(none || drivers["state"] == "unreadable", "{doc}");
+        let text = String::from_utf8_lossy(&onshi(&["readers"]).stdout).into_owned();
+        assert!(
+            text.contains("カードリーダーのドライバーは見つかりませんでした")
+                || text.contains("カードリーダーのドライバーの版を読み取れませんでした"),
+            "{text}"
+        );
     }
 }

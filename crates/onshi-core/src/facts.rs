@@ -181,6 +181,7 @@ impl Facts {
                 usb_error: None,
                 smart_card_service: None,
                 usb_selective_suspend: None,
+                drivers: crate::terminal::seen::Probe::DoesNotApply,
                 findings: Vec::new(),
                 verdict: readers.verdict(&[], Os::Linux),
             },

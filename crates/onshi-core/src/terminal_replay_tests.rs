@@ -192,6 +192,7 @@ fn usb_selective_suspend_is_a_hint_beside_the_drop_outs() {
         model: None,
         card: None,
         outcome: None,
+        driver: None,
     };
     facts.history = vec![
         dropped("2026-12-03T10:02:00+09:00"),

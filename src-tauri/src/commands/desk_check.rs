@@ -1,5 +1,6 @@
 //! 「始業点検」: every check at once, as onshi-core joins them (desk_check.rs); the run is kept in the
-//! history as its level only, for the support report's "last check". A card or phone already on a
+//! history as its level only, for the support report's "last check", after any reader driver it saw changed
+//! since the last one ("driver changed on …"). A card or phone already on a
 //! reader is read-tested as on 「診断」 (allow-listed commands only, recorded the same way).
 
 use super::error::{off_runtime, CommandError};
@@ -41,8 +42,12 @@ fn check(app: &AppHandle) -> DeskCheck {
         (reader.to_owned(), outcome)
     });
     let (checked, facts) = look(app, report, tested.as_ref());
-    app.state::<crate::app_status::AppStatus>()
+    let driver_events = app
+        .state::<crate::app_status::AppStatus>()
         .update(|status| desk_check::remember(&checked, &facts, status));
+    for event in &driver_events {
+        app.state::<HistoryLog>().record(event);
+    }
     let mut event = HistoryEvent::at(checked.at.clone(), HistoryEventKind::DeskCheck);
     event.outcome = Some(HistoryOutcome::DeskCheck(checked.level));
     app.state::<HistoryLog>().record(&event);

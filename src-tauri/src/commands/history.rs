@@ -2,7 +2,7 @@
 
 use super::error::{off_runtime, CommandError};
 use crate::history_log::HistoryLog;
-use onshi_core::app::history::{timelines, usb_dropout_hint, DayTimeline};
+use onshi_core::app::history::{driver_line, timelines, usb_dropout_hint, DayTimeline};
 use onshi_core::error_code::ErrorCode;
 use onshi_core::platform::Os;
 use onshi_core::text::Text;
@@ -18,6 +18,8 @@ pub struct HistoryView {
     pub days: Vec<DayTimeline>,
     /// The USB hint in this OS's words, for days with repeated drop-outs.
     pub hint: Text,
+    /// Beside the drop-outs: each reader driver a 始業点検 saw change in these days, in words, oldest first.
+    pub driver_changes: Vec<Text>,
     /// Damaged history files moved aside while reading.
     pub damaged_files: Vec<String>,
 }
@@ -40,6 +42,7 @@ fn view(log: &HistoryLog, days: i64) -> Result<HistoryView, CommandError> {
     Ok(HistoryView {
         days: timelines(&loaded.events, now.date_naive(), days, minute_of_day(now)),
         hint: Text::new(hint.ja, hint.en),
+        driver_changes: loaded.events.iter().filter_map(driver_line).collect(),
         damaged_files: loaded
             .damaged
             .iter()

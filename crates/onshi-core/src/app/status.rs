@@ -133,6 +133,8 @@ pub struct Status {
     pub last_desk_check_at: Option<String>,
     /// What staff last answered to each question they check by eye (desk_check/eyes.rs), and when.
     pub eye_answers: BTreeMap<EyeQuestionId, EyeAnswer>,
+    /// Each reader's driver as the last 始業点検 saw it (readers::driver), to tell a changed one.
+    pub reader_drivers: Vec<crate::readers::driver::RememberedDriver>,
 }
 
 /// A question staff answer by looking (the questions themselves: desk_check/eye_checks.toml).

@@ -229,9 +229,23 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
 
 /// What the app keeps of a 始業点検 for the next one (in `status.json`): when it ran, to notice the clock
 /// going back, and, when the line was fine, its global IPv6 prefix (kept with the day it was first seen),
-/// to notice a new one.
-pub fn remember(check: &DeskCheck, facts: &Facts, status: &mut crate::app::status::Status) {
+/// to notice a new one; each reader's driver, to tell in the history one that changed (the events
+/// returned, for the caller to record).
+pub fn remember(
+    check: &DeskCheck,
+    facts: &Facts,
+    status: &mut crate::app::status::Status,
+) -> Vec<crate::app::history::HistoryEvent> {
     status.last_desk_check_at = Some(check.at.clone());
+    let (driver_events, drivers) =
+        crate::app::history::driver_changes(&status.reader_drivers, &facts.usb.drivers, &check.at);
+    status.reader_drivers = drivers;
+    remember_line(check, facts, status);
+    driver_events
+}
+
+/// The line's global IPv6 prefix, kept as [`remember`] says.
+fn remember_line(check: &DeskCheck, facts: &Facts, status: &mut crate::app::status::Status) {
     // The line is remembered when it was looked at and fine, or when this check has just told its new
     // prefix: told once, the new prefix is the one the next check compares with (回線認証 cannot be seen
     // from the PC, so the warning would otherwise stay for ever).

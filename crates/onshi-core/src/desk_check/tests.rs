@@ -498,3 +498,48 @@ fn a_no_for_the_face_reader_puts_the_makers_first_restart_before_the_general_ste
     facts.contacts.face_reader = "canon-mj".into();
     assert_eq!(eyes(&facts).try_first.unwrap().ja, general_steps);
 }
+
+/// A Windows Update replaced a reader's driver between two mornings: the first 始業点検 only remembers it
+/// (kept in status.json), the second returns one `driver-changed` event for the app to record, then the
+/// new release is what the next one compares with.
+#[test]
+fn a_changed_reader_driver_is_told_once_between_two_checks() {
+    use crate::app::history::HistoryEventKind;
+    use crate::readers::driver::ReaderDriver;
+    use crate::terminal::seen::Probe;
+    let driver = |version: &str, date: &str| ReaderDriver {
+        device: "Microsoft Usbccid Smartcard Reader (WUDF)".into(),
+        usb_id: Some("054C:0DC9".into()),
+        model: Some("sony-rc-s300".into()),
+        provider: Some("Microsoft".into()),
+        version: Some(version.into()),
+        date: Some(date.into()),
+    };
+    let mut status = crate::app::status::Status::default();
+    let mut facts = Facts::with_readers(ReadersReport::of(ServiceState::Running, Vec::new()));
+    facts.usb.drivers = Probe::Seen(vec![driver("10.0.19041.1", "2006-06-21")]);
+    let first = run(&facts, None);
+    assert_eq!(remember(&first, &facts, &mut status), []);
+    // Kept across a restart of the app (status.json).
+    let saved = serde_json::to_string(&status).unwrap();
+    let mut status: crate::app::status::Status = serde_json::from_str(&saved).unwrap();
+    assert_eq!(status.reader_drivers.len(), 1);
+    facts.usb.drivers = Probe::Seen(vec![driver("10.0.26100.1", "2024-04-01")]);
+    let second = run(&facts, None);
+    let told = remember(&second, &facts, &mut status);
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].event, HistoryEventKind::DriverChanged);
+    assert_eq!(told[0].at, second.at);
+    let words = crate::app::history::driver_line(&told[0]).unwrap();
+    assert!(
+        words
+            .ja
+            .contains("10.0.19041.1（2006年6月21日） → 10.0.26100.1（2024年4月1日）"),
+        "{}",
+        words.ja
+    );
+    assert_eq!(remember(&second, &facts, &mut status), [], "told once");
+    // A status.json from before drivers were remembered still reads.
+    let old: crate::app::status::Status = serde_json::from_str(r#"{"line_prefix": null}"#).unwrap();
+    assert!(old.reader_drivers.is_empty());
+}

@@ -151,6 +151,38 @@ pub fn device_problem_code(instance_id: &std::ffi::OsStr) -> Option<u32> {
     windows::device_problem_code(instance_id)
 }
 
+/// A device of the SmartCardReader setup class and its driver, as SetupAPI's device properties give them.
+#[cfg(windows)]
+#[derive(Debug, Clone)]
+pub struct DeviceDriver {
+    /// DEVPKEY_Device_FriendlyName, else DEVPKEY_Device_DeviceDesc.
+    pub name: String,
+    pub instance_id: String,
+    pub provider: Option<String>,
+    pub version: Option<String>,
+    /// DEVPKEY_Device_DriverDate as a FILETIME's 100-ns ticks.
+    pub date: Option<u64>,
+}
+
+/// The present devices of the SmartCardReader class with their drivers; the OS's words when SetupAPI
+/// would not list them.
+#[cfg(windows)]
+pub fn reader_drivers() -> Result<Vec<DeviceDriver>, String> {
+    windows::reader_drivers()
+}
+
+/// A NUL-terminated UTF-16LE string property (SetupAPI's DEVPROP_TYPE_STRING) as text; None when empty.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(crate) fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let wide: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+        .take_while(|&unit| unit != 0)
+        .collect();
+    let text = String::from_utf16_lossy(&wide).trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}
+
 /// Windows' own words, corrected for Windows 11 (whose ProductName still says "Windows 10").
 #[cfg_attr(not(windows), allow(dead_code))]
 pub(crate) fn windows_name(product: &str, display_version: &str, build: &str) -> String {
@@ -202,6 +234,16 @@ pub fn user_key_exists(key: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn string_properties_end_at_their_nul() {
+        let bytes: Vec<u8> = "10.0.19041.1\0\0"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(super::utf16_text(&bytes).as_deref(), Some("10.0.19041.1"));
+        assert_eq!(super::utf16_text(&[0, 0]), None);
+    }
+
     #[test]
     fn windows_11_is_named_by_its_build() {
         assert_eq!(

@@ -227,3 +227,106 @@ pub fn device_problem_code(instance_id: &std::ffi::OsStr) -> Option<u32> {
 pub fn key_exists_for_user(path: &str) -> bool {
     RegKey::predef(HKEY_CURRENT_USER).open_subkey(path).is_ok()
 }
+
+/// See `platform::reader_drivers`: SetupDiGetClassDevsW over the SmartCardReader class (present devices
+/// only), each device's properties read with SetupDiGetDevicePropertyW.
+pub fn reader_drivers() -> Result<Vec<super::DeviceDriver>, String> {
+    use windows_sys::Win32::Devices::DeviceAndDriverInstallation::{
+        SetupDiDestroyDeviceInfoList, SetupDiEnumDeviceInfo, SetupDiGetClassDevsW, DIGCF_PRESENT,
+        GUID_DEVCLASS_SMARTCARDREADER, SP_DEVINFO_DATA,
+    };
+    use windows_sys::Win32::Devices::Properties::{
+        DEVPKEY_Device_DeviceDesc, DEVPKEY_Device_DriverDate, DEVPKEY_Device_DriverProvider,
+        DEVPKEY_Device_DriverVersion, DEVPKEY_Device_FriendlyName, DEVPKEY_Device_InstanceId,
+    };
+    use windows_sys::Win32::Foundation::{GetLastError, ERROR_NO_MORE_ITEMS};
+    // SAFETY: the set is checked before use and destroyed once; SP_DEVINFO_DATA is a plain struct with
+    // its size set as SetupAPI requires; every property is read into a buffer of the size it asked for.
+    unsafe {
+        let set = SetupDiGetClassDevsW(
+            &GUID_DEVCLASS_SMARTCARDREADER,
+            std::ptr::null(),
+            std::ptr::null_mut(),
+            DIGCF_PRESENT,
+        );
+        if set == -1 {
+            return Err(std::io::Error::last_os_error().to_string());
+        }
+        let mut found = Vec::new();
+        let mut index = 0;
+        let outcome = loop {
+            let mut data: SP_DEVINFO_DATA = std::mem::zeroed();
+            data.cbSize = std::mem::size_of::<SP_DEVINFO_DATA>() as u32;
+            if SetupDiEnumDeviceInfo(set, index, &mut data) == 0 {
+                let error = GetLastError();
+                break if error == ERROR_NO_MORE_ITEMS {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::from_raw_os_error(error as i32).to_string())
+                };
+            }
+            index += 1;
+            let text =
+                |key| device_property(set, &data, key).and_then(|bytes| super::utf16_text(&bytes));
+            let date = device_property(set, &data, &DEVPKEY_Device_DriverDate)
+                .and_then(|bytes| Some(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)));
+            found.push(super::DeviceDriver {
+                name: text(&DEVPKEY_Device_FriendlyName)
+                    .or_else(|| text(&DEVPKEY_Device_DeviceDesc))
+                    .unwrap_or_default(),
+                instance_id: text(&DEVPKEY_Device_InstanceId).unwrap_or_default(),
+                provider: text(&DEVPKEY_Device_DriverProvider),
+                version: text(&DEVPKEY_Device_DriverVersion),
+                date,
+            });
+        };
+        SetupDiDestroyDeviceInfoList(set);
+        outcome.map(|()| found)
+    }
+}
+
+/// One device property's bytes; None when the device has none.
+///
+/// # Safety
+/// `set` and `data` must come from SetupAPI and still be valid.
+unsafe fn device_property(
+    set: windows_sys::Win32::Devices::DeviceAndDriverInstallation::HDEVINFO,
+    data: &windows_sys::Win32::Devices::DeviceAndDriverInstallation::SP_DEVINFO_DATA,
+    key: &windows_sys::Win32::Foundation::DEVPROPKEY,
+) -> Option<Vec<u8>> {
+    use windows_sys::Win32::Devices::DeviceAndDriverInstallation::SetupDiGetDevicePropertyW;
+    let mut kind = 0u32;
+    let mut size = 0u32;
+    // SAFETY (caller): asked with no buffer first, for the size; then into a buffer of that size.
+    unsafe {
+        SetupDiGetDevicePropertyW(
+            set,
+            data,
+            key,
+            &mut kind,
+            std::ptr::null_mut(),
+            0,
+            &mut size,
+            0,
+        );
+        if size == 0 {
+            return None;
+        }
+        let mut buffer = vec![0u8; size as usize];
+        if SetupDiGetDevicePropertyW(
+            set,
+            data,
+            key,
+            &mut kind,
+            buffer.as_mut_ptr(),
+            size,
+            &mut size,
+            0,
+        ) == 0
+        {
+            return None;
+        }
+        buffer.truncate(size as usize);
+        Some(buffer)
+    }
+}

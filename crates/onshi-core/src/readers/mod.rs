@@ -5,6 +5,7 @@ pub mod advice;
 pub mod atr;
 pub mod catalog;
 pub mod device;
+pub mod driver;
 pub mod findings;
 pub mod libccid;
 pub mod power;
@@ -86,6 +87,9 @@ pub struct UsbView {
     /// Windows: USB selective suspend is on in the active power plan (mains power); None elsewhere or
     /// when it could not be read. A hint beside drop-outs only (`power::hint`).
     pub usb_selective_suspend: Option<bool>,
+    /// Each reader's driver, its version and date (readers::driver: SetupAPI on Windows, libccid's
+    /// version on Linux); remembered at each 始業点検 to tell a changed driver in the history.
+    pub drivers: crate::terminal::seen::Probe<Vec<driver::ReaderDriver>>,
     pub findings: Vec<findings::Finding>,
     /// The readers' verdict, from the PC/SC report and these findings together (crate::verdict).
     pub verdict: crate::verdict::Verdict,
@@ -114,6 +118,7 @@ pub fn look_at_usb(report: &ReadersReport) -> UsbView {
         usb_error,
         smart_card_service,
         usb_selective_suspend: power::selective_suspend(),
+        drivers: driver::read(),
         findings: found,
         verdict,
     }

@@ -70,6 +70,10 @@ pub struct SupportReport {
     /// them with PC/SC found: a reader plugged in but not presented, or not a listed model.
     pub usb: Vec<UsbReader>,
     pub findings: Vec<Finding>,
+    /// Each reader's driver now, its version and date (readers::driver), and the changes the 始業点検
+    /// of the last days saw ("driver changed on …"), oldest first.
+    pub drivers: crate::terminal::seen::Probe<Vec<crate::readers::driver::ReaderDriver>>,
+    pub driver_changes: Vec<ReportDriverChange>,
     pub certificate: Option<ReportCertificate>,
     pub mpki: MpkiStatus,
     pub backup_check: Option<BackupCheck>,
@@ -95,6 +99,17 @@ pub struct SupportReport {
     /// The code and message the face-recognition reader or the terminal showed, as staff typed it: the
     /// first thing a help desk asks for. None when nothing was typed.
     pub shown_on_screen: Option<String>,
+}
+
+/// A reader's driver seen changed by a 始業点検 (a `driver-changed` event of the history).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ReportDriverChange {
+    pub at: String,
+    /// The device's name as the OS shows it.
+    pub reader: Option<String>,
+    pub model: Option<String>,
+    pub change: crate::readers::driver::DriverChange,
 }
 
 /// When the last 始業点検 ran and how it came out.
@@ -189,6 +204,18 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
             }),
             _ => None,
         });
+    let driver_changes = history
+        .iter()
+        .filter(|e| e.event == HistoryEventKind::DriverChanged)
+        .filter_map(|e| {
+            Some(ReportDriverChange {
+                at: e.at.clone(),
+                reader: e.reader.clone(),
+                model: e.model.clone(),
+                change: e.driver.clone()?,
+            })
+        })
+        .collect();
     SupportReport {
         generated_at: crate::time::rfc3339_jst(now),
         app_version: app_version.to_owned(),
@@ -198,6 +225,8 @@ pub fn build(facts: Facts, app_version: &str) -> SupportReport {
         readers: readers_out,
         usb: usb.usb,
         findings: usb.findings,
+        drivers: usb.drivers,
+        driver_changes,
         certificate,
         // Where installed apps cannot be read, the report still says what the staff entered.
         mpki: mpki.unwrap_or_else(|| mpki::status(None, settings.mpki_latest_known.clone())),

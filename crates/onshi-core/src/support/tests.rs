@@ -159,6 +159,7 @@ fn sony_rc_s380_on_usb_only() -> UsbView {
         usb_error: None,
         smart_card_service: None,
         usb_selective_suspend: None,
+        drivers: crate::terminal::seen::Probe::DoesNotApply,
         findings,
         verdict,
     }

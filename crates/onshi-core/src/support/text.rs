@@ -124,6 +124,14 @@ pub fn to_text(report: &SupportReport, language: Language) -> String {
             .unwrap_or_default();
         let _ = writeln!(w, "USB {}: {}{problem}", device.id, names.join(" "));
     }
+    for line in crate::readers::driver::seen_lines(&report.drivers) {
+        let _ = writeln!(w, "{}", line.get(language));
+    }
+    for c in &report.driver_changes {
+        let (reader, model) = (c.reader.as_deref(), c.model.as_deref());
+        let line = crate::readers::driver::change_line(&c.at, reader, model, &c.change);
+        let _ = writeln!(w, "! {}", line.get(language));
+    }
     for finding in &report.findings {
         let device = finding.device.get(language);
         let what = match finding.kind {

@@ -3,4 +3,4 @@
 /**
  * What happened.
  */
-export type HistoryEventKind = "watch-started" | "watch-stopped" | "reader-added" | "reader-removed" | "card-inserted" | "card-removed" | "service-lost" | "service-back" | "read-test" | "usb-only-began" | "usb-only-ended" | "desk-check" | "eye-check" | "relaunched";
+export type HistoryEventKind = "watch-started" | "watch-stopped" | "reader-added" | "reader-removed" | "card-inserted" | "card-removed" | "service-lost" | "service-back" | "read-test" | "usb-only-began" | "usb-only-ended" | "desk-check" | "eye-check" | "relaunched" | "driver-changed";

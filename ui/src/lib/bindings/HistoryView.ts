@@ -15,6 +15,10 @@ days: Array<DayTimeline>,
  */
 hint: Text, 
 /**
+ * Beside the drop-outs: each reader driver a 始業点検 saw change in these days, in words, oldest first.
+ */
+driver_changes: Array<Text>, 
+/**
  * Damaged history files moved aside while reading.
  */
 damaged_files: Array<string>, };

@@ -10,7 +10,10 @@ import type { LastDeskCheck } from "./LastDeskCheck";
 import type { MpkiStatus } from "./MpkiStatus";
 import type { NoticeFallback } from "./NoticeFallback";
 import type { OsSupport } from "./OsSupport";
+import type { Probe } from "./Probe";
+import type { ReaderDriver } from "./ReaderDriver";
 import type { ReportCertificate } from "./ReportCertificate";
+import type { ReportDriverChange } from "./ReportDriverChange";
 import type { ReportReader } from "./ReportReader";
 import type { ServiceState } from "./ServiceState";
 import type { TerminalSeen } from "./TerminalSeen";
@@ -28,7 +31,12 @@ os_support: OsSupport, service: ServiceState, readers: Array<ReportReader>,
  * The readers on USB (ids and the device's own names, never a serial number), and what joining
  * them with PC/SC found: a reader plugged in but not presented, or not a listed model.
  */
-usb: Array<UsbReader>, findings: Array<Finding>, certificate: ReportCertificate | null, mpki: MpkiStatus, backup_check: BackupCheck | null, 
+usb: Array<UsbReader>, findings: Array<Finding>, 
+/**
+ * Each reader's driver now, its version and date (readers::driver), and the changes the 始業点検
+ * of the last days saw ("driver changed on …"), oldest first.
+ */
+drivers: Probe<Array<ReaderDriver>>, driver_changes: Array<ReportDriverChange>, certificate: ReportCertificate | null, mpki: MpkiStatus, backup_check: BackupCheck | null, 
 /**
  * Windows: the last notice shown as the tray's balloon because a toast could not be (crate::app::notice_route).
  */

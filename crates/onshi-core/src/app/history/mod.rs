@@ -2,9 +2,11 @@
 //! file per day (Japan time) in the app's data folder, kept for 30 days. Never a UID or anything read
 //! from a card: a card is only its kind, a read test only its outcome.
 
+mod driver;
 mod store;
 mod timeline;
 
+pub use driver::{driver_changes, driver_line};
 pub use store::{History, Loaded, KEEP_DAYS};
 pub use timeline::{
     day_counts, timelines, usb_dropout_hint, DayCounts, DayTimeline, Lane, Span, REPEATED_DROPOUTS,
@@ -44,6 +46,9 @@ pub enum HistoryEventKind {
     /// the watch went on, so the timeline does not break here. (Histories written before this kind
     /// existed have a WatchStopped and WatchStarted pair instead, and still read.)
     Relaunched,
+    /// A 始業点検 saw a reader's driver at another version or date than the last one did (`driver`
+    /// holds both; `reader` is the device's name: readers::driver).
+    DriverChanged,
 }
 
 /// One event as stored and shown.
@@ -63,6 +68,9 @@ pub struct HistoryEvent {
     /// A read test's outcome (`my-number-card`, `no-card`, …) or a 始業点検's level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<HistoryOutcome>,
+    /// A driver change's before and after (kind `driver-changed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver: Option<crate::readers::driver::DriverChange>,
 }
 
 /// How a read test or a 始業点検 in the history came out, stored as the bare code.
@@ -144,6 +152,7 @@ impl HistoryEvent {
                 .map(|model| model.id.clone()),
             card,
             outcome: None,
+            driver: None,
         })
     }
 
@@ -201,6 +210,7 @@ impl HistoryEvent {
             model: None,
             card: None,
             outcome: None,
+            driver: None,
         }
     }
 

@@ -210,7 +210,8 @@ pub fn timelines(
                 | HistoryEventKind::DeskCheck
                 | HistoryEventKind::EyeCheck
                 // A start afresh: the watch went on (relaunch.rs), so nothing closes.
-                | HistoryEventKind::Relaunched => {}
+                | HistoryEventKind::Relaunched
+                | HistoryEventKind::DriverChanged => {}
             }
         }
         // What is still connected is drawn to the end of the drawing and carries into tomorrow.
