@@ -101,8 +101,12 @@ pub enum VerdictCode {
     ReadersServiceStopped,
     /// Elsewhere: the smart-card service (pcscd) does not answer.
     ReadersServiceUnavailable,
-    /// A reader is plugged in on USB but not presented by the smart-card service.
+    /// A reader is plugged in on USB but not presented by the smart-card service, and no reader fit for
+    /// the smartphone マイナ保険証 is ready.
     ReadersUsbOnly,
+    /// A reader fit for the smartphone マイナ保険証 is ready, but another one is plugged in on USB and not
+    /// presented by the service: phones can still be taken; the other reader is looked at.
+    ReadersUsbOnlyBesideReady,
     /// No reader at all.
     ReadersNone,
     /// Readers, none fit for the smartphone マイナ保険証.

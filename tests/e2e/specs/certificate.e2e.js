@@ -137,6 +137,10 @@ describe("「電子証明書」", () => {
     const result = $('[data-testid="backup-result"]');
     await expect(result).toHaveAttribute("data-usable", "false");
     await expect(result).toHaveText(expect.stringContaining("このPCで使っている電子証明書とは別のものです"));
+    // Red: what to do and whom to call, with the item to quote.
+    await expect(result.$('[data-testid="advice-try"]')).toHaveText(expect.stringContaining("バックアップを作り直し"));
+    await expect(result.$('[data-testid="advice-call"]')).toHaveText(expect.stringContaining("ITベンダー"));
+    await expect(result.$('[data-testid="advice-item"]')).toHaveText("項目B-01");
     willChoose("certificate", path.join(fixtures, "healthy.pem"));
     await $('[data-testid="cert-open"]').click();
     await expect(countdown()).toHaveAttribute("data-status", "valid");

@@ -23,6 +23,11 @@ describe("a reader on USB that the smart-card service does not present", () => {
     expect(await rig.ready).toBe("ready");
     await expect(finding()).toHaveText(expect.stringContaining("Linuxではカードリーダー（PC/SC）として使えません"));
     await expect(finding()).not.toHaveText(expect.stringContaining("pcscd)が動いていません"));
+    // The rig's phone-fit readers work: the desk can still take phones, so the line says "act", not "cannot".
+    const headline = $('[data-testid="home-headline"]');
+    await expect(headline).toHaveAttribute("data-code", "readers-usb-only-beside-ready");
+    await expect(headline).toHaveAttribute("data-consequence", "act");
+    await expect($('[data-testid="home-headline-text"]')).toHaveText("受付できます。対応が必要なことがあります");
     await shot("home-usb-only");
   });
 
@@ -39,6 +44,8 @@ describe("a reader on USB that the smart-card service does not present", () => {
     await expect(usbId).toHaveText("USB ID: 054C:06C1");
     // One block says what is wrong: no second amber box pointing elsewhere.
     await expect($('[data-testid="readers-verdict"]')).not.toBeExisting();
+    await expect($('[data-testid="advice-call"]')).toHaveText(expect.stringContaining("解決しない場合の連絡先"));
+    await expect($('[data-testid="advice-item"]')).toHaveText(expect.stringMatching(/^項目R-\d\d$/));
     await shot("diagnostics-usb-only");
   });
 

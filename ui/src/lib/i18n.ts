@@ -62,6 +62,7 @@ const ja = {
   "readers.serviceDown.other":
     "スマートカードサービス（pcscd）を起動してください。例：「sudo systemctl start pcscd」",
   "readers.usbOnly.title": "接続されていても使えない状態のカードリーダーがあります",
+  "readers.usbOnlyBesideReady.title": "スマートフォン用のカードリーダーは使えます。もう1台、接続されていても使えない状態のカードリーダーがあります",
   "readers.usbOnly.action": "下の案内の順にご確認ください。",
   "readers.none.title": "カードリーダーが接続されていません",
   "readers.none.action": "汎用カードリーダーを資格確認端末（PC）のUSB端子に接続してください。",
@@ -381,6 +382,7 @@ const en: Record<MessageKey, string> = {
     "Windows stops the smart-card service when the last reader is unplugged. Unplug the reader's USB cable and plug it in again. If nothing changes, restart the PC or check that the \"Smart Card\" service is \"Running\" in Services.",
   "readers.serviceDown.other": "Start the smart-card service (pcscd), for example with \"sudo systemctl start pcscd\".",
   "readers.usbOnly.title": "A card reader is plugged in but cannot be used",
+  "readers.usbOnlyBesideReady.title": "The smartphone card reader works; another reader is plugged in but cannot be used",
   "readers.usbOnly.action": "Check the points below, in order.",
   "readers.none.title": "No card reader is connected",
   "readers.none.action": "Connect a general-purpose card reader to a USB port of the PC.",

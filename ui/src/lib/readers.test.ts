@@ -7,6 +7,7 @@ describe("readersVerdict", () => {
       "readers-service-stopped",
       "readers-service-unavailable",
       "readers-usb-only",
+      "readers-usb-only-beside-ready",
       "readers-none",
       "readers-not-ready",
       "readers-ready",

@@ -24,6 +24,7 @@ const readersWords: Record<ReadersCode, { title: MessageKey; action: MessageKey 
   "readers-service-stopped": { title: "readers.serviceDown.windowsTitle", action: "readers.serviceDown.windows" },
   "readers-service-unavailable": { title: "readers.serviceDown.title", action: "readers.serviceDown.other" },
   "readers-usb-only": { title: "readers.usbOnly.title", action: "readers.usbOnly.action" },
+  "readers-usb-only-beside-ready": { title: "readers.usbOnlyBesideReady.title", action: "readers.usbOnly.action" },
   "readers-none": { title: "readers.none.title", action: "readers.none.action" },
   "readers-not-ready": { title: "readers.notReady.title", action: "readers.notReady.action" },
   "readers-ready": { title: "readers.ready.title", action: "readers.ready.action" },

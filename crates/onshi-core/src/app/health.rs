@@ -41,14 +41,14 @@ pub fn readers(report: &ReadersReport, findings: &[Finding], os: Os) -> (Level, 
     let ready = report.devices.iter().filter(|d| d.smartphone_ready).count();
     let stuck = findings.iter().find(|f| f.kind == FindingKind::UsbOnly);
     let text = match (verdict.code, stuck) {
-        (VerdictCode::ReadersUsbOnly, Some(stuck)) if ready == 0 => Text::new(
+        (VerdictCode::ReadersUsbOnly, Some(stuck)) => Text::new(
             format!(
                 "「{}」は接続されていますが、使える状態ではありません",
                 stuck.device.ja
             ),
             format!("\"{}\" is plugged in but not available", stuck.device.en),
         ),
-        (VerdictCode::ReadersUsbOnly, Some(stuck)) => Text::new(
+        (VerdictCode::ReadersUsbOnlyBesideReady, Some(stuck)) => Text::new(
             format!(
                 "使える状態ではない汎用カードリーダーがあります（「{}」）",
                 stuck.device.ja

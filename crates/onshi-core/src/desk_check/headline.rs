@@ -66,7 +66,8 @@ pub(super) fn next_action(code: VerdictCode, facts: &Facts) -> NextAction {
         | ReadersNotReady
         | ReadersServiceStopped
         | ReadersServiceUnavailable
-        | ReadersUsbOnly => NextAction::ReaderCheck,
+        | ReadersUsbOnly
+        | ReadersUsbOnlyBesideReady => NextAction::ReaderCheck,
         CardJpkiSilent | CardTestFailed | CardNotMyNumber | ReadTestNotRun => {
             NextAction::ReaderCheck
         }

@@ -15,7 +15,10 @@ fn with_certificate(mut facts: Facts) -> Facts {
 }
 
 /// Every code that can be amber or red somewhere.
-const NOT_GREEN: [VerdictCode; 40] = [
+const NOT_GREEN: [VerdictCode; 43] = [
+    VerdictCode::ReadersUsbOnlyBesideReady,
+    VerdictCode::BackupNotUsable,
+    VerdictCode::BackupUsableWithNotes,
     VerdictCode::SoftwareTaskMissing,
     VerdictCode::SoftwareTaskPasswordRefused,
     VerdictCode::SoftwareTaskNotStarted,

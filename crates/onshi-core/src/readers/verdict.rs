@@ -22,8 +22,9 @@ impl ReadersReport {
             },
             _ if self.devices.is_empty() => Verdict::of(Level::Warn, ReadersNone),
             _ if !ready => Verdict::of(Level::Warn, ReadersNotReady),
-            // Ready, but another reader is stuck on USB: amber all the same, so that it is looked at.
-            _ if usb_only => Verdict::of(Level::Warn, ReadersUsbOnly),
+            // Ready, but another reader is stuck on USB: amber all the same, so that it is looked at, with
+            // its own code: phones can still be taken at the desk.
+            _ if usb_only => Verdict::of(Level::Warn, ReadersUsbOnlyBesideReady),
             _ => Verdict::of(Level::Ok, ReadersReady),
         }
     }
@@ -59,6 +60,27 @@ mod tests {
         assert_eq!(
             code(&report(&["SONY FeliCa Port/PaSoRi 4.0 0"])),
             Verdict::of(Level::Ok, ReadersReady)
+        );
+        // A reader stuck on USB: "cannot take phones" only when no phone-fit reader is ready beside it.
+        let stuck = [Finding {
+            kind: FindingKind::UsbOnly,
+            device: crate::text::Text::new("ソニーPaSoRi (RC-S380)", "Sony PaSoRi (RC-S380)"),
+            usb_id: Some("054C:06C1".into()),
+            problem_code: None,
+            causes: Vec::new(),
+        }];
+        assert_eq!(
+            report(&[]).verdict(&stuck, Os::Linux),
+            Verdict::of(Level::Warn, ReadersUsbOnly)
+        );
+        assert_eq!(
+            report(&["SONY FeliCa Port/PaSoRi 4.0 0"]).verdict(&stuck, Os::Linux),
+            Verdict::of(Level::Warn, ReadersUsbOnlyBesideReady)
+        );
+        assert_eq!(
+            crate::desk_check::rule(ReadersUsbOnlyBesideReady).map(|rule| rule.desk),
+            Some(crate::desk_check::Consequence::Act),
+            "phones can still be taken"
         );
         // A SAM slot of a dual reader is no smartphone reader.
         assert_eq!(
