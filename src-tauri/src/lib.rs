@@ -72,6 +72,7 @@ pub fn run() {
         .manage(commands::cert::CertScreen::default())
         .manage(commands::card::ReadTests::default())
         .manage(commands::guides::SeenThisRun::default())
+        .manage(commands::desk_check::LastDeskCheck::default())
         .setup(move |app| {
             if quit {
                 // Nothing was running to end.

@@ -11,9 +11,31 @@ use onshi_core::card::{ProbeError, ProbeReport};
 use onshi_core::desk_check::{self, DeskCheck, Headline};
 use onshi_core::facts::{CertificateChoice, Facts};
 use onshi_core::readers::ReadersReport;
+use onshi_core::lock::LockExt;
 use onshi_core::time::now_jst;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
+
+/// The 始業点検 last shown with the facts it judged, so that an answer to an eye question judges only the
+/// eyes again (no probe runs again, no card is read again).
+#[derive(Default)]
+pub struct LastDeskCheck(std::sync::Mutex<Option<(DeskCheck, Facts)>>);
+
+impl LastDeskCheck {
+    /// The last check with its eyes judged again from `answers`; None before any check ran.
+    pub fn answer_eyes(
+        &self,
+        answers: &std::collections::BTreeMap<
+            onshi_core::app::status::EyeQuestionId,
+            onshi_core::app::status::EyeAnswer,
+        >,
+    ) -> Option<DeskCheck> {
+        let mut last = self.0.lock_or_recover();
+        let (check, facts) = last.as_mut()?;
+        desk_check::answer_eyes(check, facts, answers);
+        Some(check.clone())
+    }
+}
 
 /// The card is on the reader already: this only covers pcscd's and the card's own start-up.
 const CARD_ALREADY_THERE: Duration = Duration::from_secs(3);
@@ -48,6 +70,7 @@ fn check(app: &AppHandle) -> DeskCheck {
     for event in &driver_events {
         app.state::<HistoryLog>().record(event);
     }
+    *app.state::<LastDeskCheck>().0.lock_or_recover() = Some((checked.clone(), facts.clone()));
     let mut event = HistoryEvent::at(checked.at.clone(), HistoryEventKind::DeskCheck);
     event.outcome = Some(HistoryOutcome::DeskCheck(checked.level));
     app.state::<HistoryLog>().record(&event);

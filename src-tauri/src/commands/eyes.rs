@@ -7,10 +7,16 @@ use onshi_core::app::history::{EyeOutcome, HistoryEvent, HistoryEventKind, Histo
 use onshi_core::app::status::{EyeAnswer, EyeQuestionId};
 use tauri::{AppHandle, Manager};
 
-/// Keeps the answer (「はい」 = as usual) with the time it was given.
+/// Keeps the answer (「はい」 = as usual) with the time it was given, and answers the 始業点検 on screen
+/// with only its eyes judged again (None before any 始業点検 ran in this window: the screen runs one).
 #[tauri::command]
-pub fn eyes_answer(app: AppHandle, question: EyeQuestionId, normal: bool) {
+pub fn eyes_answer(
+    app: AppHandle,
+    question: EyeQuestionId,
+    normal: bool,
+) -> Option<onshi_core::desk_check::DeskCheck> {
     let at = onshi_core::time::rfc3339_jst(onshi_core::time::now_jst());
+    let mut answers = Default::default();
     app.state::<AppStatus>().update(|status| {
         status.eye_answers.insert(
             question,
@@ -19,6 +25,7 @@ pub fn eyes_answer(app: AppHandle, question: EyeQuestionId, normal: bool) {
                 normal,
             },
         );
+        answers = status.eye_answers.clone();
     });
     let mut event = HistoryEvent::at(at, HistoryEventKind::EyeCheck);
     event.outcome = Some(HistoryOutcome::Eyes(EyeOutcome::of(question, normal)));
@@ -27,4 +34,6 @@ pub fn eyes_answer(app: AppHandle, question: EyeQuestionId, normal: bool) {
     use crate::resident::ResidentExt;
     app.resident()
         .send(onshi_core::app::resident::Event::EyesAnswered);
+    app.state::<crate::commands::desk_check::LastDeskCheck>()
+        .answer_eyes(&answers)
 }

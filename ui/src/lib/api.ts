@@ -76,7 +76,8 @@ export const deskCheck = () => invoke<DeskCheck>("desk_check");
 export const deskSummary = () => invoke<Headline>("desk_summary");
 
 /** Keeps staff's answer to a question they check by eye (「はい」 = as usual), for today's 始業点検. */
-export const eyesAnswer = (question: EyeQuestionId, normal: boolean) => invoke<void>("eyes_answer", { question, normal });
+export const eyesAnswer = (question: EyeQuestionId, normal: boolean) =>
+  invoke<DeskCheck | null>("eyes_answer", { question, normal });
 
 /** Calls `handler` with the whole USB view each time it changes (a device plugged in or out, PC/SC changed). */
 export const onUsbChanged = (handler: (view: UsbView) => void): Promise<UnlistenFn> =>

@@ -227,6 +227,30 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
     }
 }
 
+/// Staff answered an eye question on a 始業点検 already shown: only the eyes area is judged again from
+/// `answers` (nothing else is looked at, no card is read again), and the check's level and first line
+/// follow it.
+pub fn answer_eyes(
+    check: &mut DeskCheck,
+    facts: &Facts,
+    answers: &std::collections::BTreeMap<crate::app::status::EyeQuestionId, crate::app::status::EyeAnswer>,
+) {
+    let today = crate::time::day_of(&check.at).unwrap_or_default().to_owned();
+    let (eyes, verdict, line) = eyes::look(answers, &today);
+    let judged = with_face_reader_restart(result(Area::Eyes, verdict, line, facts), facts);
+    if let Some(area) = check.areas.iter_mut().find(|a| a.area == Area::Eyes) {
+        *area = judged;
+    }
+    check.eyes = eyes;
+    check.level = check
+        .areas
+        .iter()
+        .map(|a| a.verdict.level)
+        .max()
+        .unwrap_or(Level::Ok);
+    check.summary = headline::summarise(&check.at, &check.areas, Some(&check.at));
+}
+
 /// What the app keeps of a 始業点検 for the next one (in `status.json`): when it ran, to notice the clock
 /// going back, and, when the line was fine, its global IPv6 prefix (kept with the day it was first seen),
 /// to notice a new one; each reader's driver, to tell in the history one that changed (the events

@@ -546,3 +546,35 @@ fn a_changed_reader_driver_is_told_once_between_two_checks() {
     let old: crate::app::status::Status = serde_json::from_str(r#"{"line_prefix": null}"#).unwrap();
     assert!(old.reader_drivers.is_empty());
 }
+
+#[test]
+fn an_eye_answer_judges_the_eyes_again_and_nothing_else() {
+    use crate::app::status::{EyeAnswer, EyeQuestionId};
+    let facts = with_certificate(facts_for_tests());
+    let mut check = run(&facts, None);
+    let before = check.clone();
+    let today = crate::time::day_of(&check.at).unwrap().to_owned();
+    let mut answers = std::collections::BTreeMap::new();
+    answers.insert(
+        EyeQuestionId::TerminalScreen,
+        EyeAnswer {
+            at: format!("{today}T08:40:00+09:00"),
+            normal: false,
+        },
+    );
+    answer_eyes(&mut check, &facts, &answers);
+    let eyes = check.areas.iter().find(|a| a.area == Area::Eyes).unwrap();
+    assert_eq!(eyes.verdict.code, VerdictCode::EyeTerminalScreenError);
+    assert_eq!(eyes.item.as_deref(), Some("E-02"));
+    assert!(check.level >= Level::Warn);
+    assert_eq!(check.at, before.at, "the same check, not a new one");
+    for (now, then) in check.areas.iter().zip(&before.areas) {
+        if now.area != Area::Eyes {
+            assert_eq!(now, then, "only the eyes are judged again");
+        }
+    }
+    assert_eq!(
+        check.eyes.iter().find(|q| q.id == EyeQuestionId::TerminalScreen).unwrap().answer,
+        Some(false)
+    );
+}
