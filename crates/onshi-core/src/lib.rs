@@ -10,6 +10,8 @@
 // ── The shared vocabulary, depended on by everything below ─────────────────────────────────────────
 /// Where the app keeps its files (the CLI reads them too), and a home folder written `~`.
 pub mod app_data;
+/// The data files shipped inside the app, parsed once by one reader.
+pub(crate) mod embedded;
 pub mod error_code;
 /// A file a person picks or names, read with its size checked first.
 pub mod file_input;

@@ -34,8 +34,7 @@ struct Table {
 pub fn editions() -> &'static [Edition] {
     static TABLE: OnceLock<Vec<Edition>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        toml::from_str::<Table>(include_str!("os_support.toml"))
-            .expect("the embedded os_support.toml is valid")
+        crate::embedded::parse::<Table>(include_str!("os_support.toml"), "os_support.toml")
             .edition
     })
 }

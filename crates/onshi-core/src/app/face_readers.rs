@@ -37,8 +37,7 @@ struct MakerFile {
 fn makers() -> &'static [Maker] {
     static MAKERS: OnceLock<Vec<Maker>> = OnceLock::new();
     MAKERS.get_or_init(|| {
-        toml::from_str::<MakerFile>(include_str!("face_readers.toml"))
-            .expect("the embedded face_readers.toml is valid")
+        crate::embedded::parse::<MakerFile>(include_str!("face_readers.toml"), "face_readers.toml")
             .maker
     })
 }

@@ -35,8 +35,7 @@ struct QuestionFile {
 fn questions() -> &'static [Question] {
     static QUESTIONS: OnceLock<Vec<Question>> = OnceLock::new();
     QUESTIONS.get_or_init(|| {
-        toml::from_str::<QuestionFile>(include_str!("eye_checks.toml"))
-            .expect("the embedded eye_checks.toml is valid")
+        crate::embedded::parse::<QuestionFile>(include_str!("eye_checks.toml"), "eye_checks.toml")
             .question
     })
 }

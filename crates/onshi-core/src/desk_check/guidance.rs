@@ -89,8 +89,7 @@ struct GuidanceFile {
 pub fn guidance() -> &'static [Guidance] {
     static RULES: OnceLock<Vec<Guidance>> = OnceLock::new();
     RULES.get_or_init(|| {
-        toml::from_str::<GuidanceFile>(include_str!("../desk_guidance.toml"))
-            .expect("the embedded desk_guidance.toml is valid")
+        crate::embedded::parse::<GuidanceFile>(include_str!("../desk_guidance.toml"), "desk_guidance.toml")
             .rule
     })
 }

@@ -268,8 +268,7 @@ struct CauseFile {
 fn texts() -> &'static [CauseText] {
     static TEXTS: OnceLock<Vec<CauseText>> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        toml::from_str::<CauseFile>(include_str!("findings.toml"))
-            .expect("the embedded findings.toml is valid")
+        crate::embedded::parse::<CauseFile>(include_str!("findings.toml"), "findings.toml")
             .cause
     })
 }
