@@ -5,7 +5,8 @@
 # measured 10 s after the app's icon is up: private memory from the Wine process's smaps_rollup, the working
 # set from tests/windows/private-bytes.c (GetProcessMemoryInfo).
 #   bench-resident.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig
-# Prints one line: "wine-memory ours=PRIVATE,WORKING-SET notepad=PRIVATE,WORKING-SET" (bytes).
+# Prints one line: "wine-memory ours=PRIVATE,WORKING-SET,WRITTEN notepad=PRIVATE,WORKING-SET,WRITTEN" (bytes;
+# WRITTEN: the private pages the process wrote, Private_Dirty, without the pages read from its own files).
 set -euo pipefail
 export ONSHI_RESIDENT_EXE=${1:?usage: bench-resident.sh EXE RIG} ONSHI_RIG_BIN=${2:?usage: bench-resident.sh EXE RIG}
 exec /src/scripts/rig-namespace.sh bash -c '
@@ -33,20 +34,23 @@ sleep 10
 # program holds (Private_Clean + Private_Dirty in /proc/PID/smaps_rollup). The working set is as Wine answers.
 private_kib() {
   # (No procps in the chroot.) Both the `wine` launcher and the Windows process itself carry the program
-  # in their command line; the Windows process is the one holding the memory: the largest.
-  local proc kib most=0
+  # in their command line; the Windows process is the one holding the memory: the largest. Prints
+  # "PRIVATE WRITTEN" in KiB: Private_Clean + Private_Dirty, and Private_Dirty alone.
+  local proc kib written most=0 most_written=0
   for proc in /proc/[0-9]*; do
     if tr "\0" " " <"$proc/cmdline" 2>/dev/null | grep -qF -- "$1"; then
       kib=$(awk "/^Private_(Clean|Dirty):/ { sum += \$2 } END { print sum + 0 }" "$proc/smaps_rollup" 2>/dev/null || echo 0)
-      (( kib > most )) && most=$kib
+      written=$(awk "/^Private_Dirty:/ { sum += \$2 } END { print sum + 0 }" "$proc/smaps_rollup" 2>/dev/null || echo 0)
+      (( kib > most )) && most=$kib && most_written=$written
     fi
   done
-  echo "$most"
+  echo "$most $most_written"
 }
 measure() {
-  local working
+  local working private written
   working=$(WINEDEBUG=-all wine /tmp/private-bytes.exe "$1" | tr -d "\r" | cut -d " " -f 2)
-  echo "$(( $(private_kib "$2") * 1024 )),$working"
+  read -r private written < <(private_kib "$2")
+  echo "$(( private * 1024 )),$working,$(( written * 1024 ))"
 }
 ours=$(measure onshi-assistant.exe "onshi-assistant.exe --autostart")
 notepad=$(measure notepad.exe "notepad")
