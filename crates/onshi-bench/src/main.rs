@@ -8,6 +8,8 @@
 //! - the desktop app against a bare Tauri 2 app: start to first screen, memory with WebKit, and the app
 //!   resident in the tray (app.rs; needs an X display and a session bus, which scripts/bench.sh gives);
 //! - the time to list the USB devices, against a plain sysfs walk (usb_listing.rs, under umockdev-run);
+//! - `onshi check` against its floor (check_floor.rs); `onshi-bench --check-floor-row [ROUNDS]` measures
+//!   that row alone, on the rig, and prints it;
 //! - the resident app on Windows under Wine, next to Wine's notepad (wine.rs; measured by scripts/bench.sh).
 
 mod app;
@@ -204,6 +206,27 @@ fn main() {
         check_floor::child(std::path::Path::new(
             args.get(2).expect("a certificate file"),
         ));
+        return;
+    }
+    // Only the check-against-its-floor row, on the rig (`onshi-bench --check-floor-row [ROUNDS]`, inside
+    // scripts/rig-namespace.sh): the whole bench takes long, and this row is what a change to the check moves.
+    if args.get(1).map(String::as_str) == Some("--check-floor-row") {
+        let rounds = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(15);
+        let _rig = Rig::start(DEFAULT_READERS)
+            .expect("the rig starts (run inside scripts/rig-namespace.sh)");
+        let pki = onshi_rig::pki::Pki::new(onshi_rig::pki::TERMINAL_DAYS, false)
+            .expect("openssl makes the certificate");
+        let myself = std::env::current_exe().expect("the bench knows itself");
+        let (check_ms, floor_ms) = check_floor::measure(
+            &app::sibling("onshi"),
+            &myself,
+            &pki.path("terminal.pem"),
+            rounds,
+        );
+        println!(
+            "| {check_ms:.1} ms | {floor_ms:.1} ms | {:.2}× | ≤ 1.5× |",
+            check_ms / floor_ms
+        );
         return;
     }
     // Only the Windows section, from a wine-memory line (scripts/bench.sh --wine-only).

@@ -240,7 +240,6 @@ pub fn run(
     at: Option<chrono::NaiveDate>,
     lang: Language,
 ) -> u8 {
-    let report = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
     // The store's certificate (Windows), else the file last chosen in the app, unless one is named.
     let certificate = match cert {
         Some(path) => CertificateChoice::File(path),
@@ -249,7 +248,8 @@ pub fn run(
     let dir = onshi_core::app_data::default_dir();
     let facts = facts::gather(
         Remembered::read_only(dir.as_deref()),
-        report,
+        // Listed by gather, at the same time as its other probes.
+        || readers::list().unwrap_or_else(|_| ReadersReport::unavailable()),
         certificate,
         crate::cert::now_at(at),
     );

@@ -193,10 +193,10 @@ pub fn report(json: bool, shown: Option<&str>, lang: Language) -> u8 {
     let Some(dir) = data_dir(json, lang) else {
         return exit::PROBLEM;
     };
-    let readers = readers::list().unwrap_or_else(|_| ReadersReport::unavailable());
     let facts = onshi_core::facts::gather(
         onshi_core::facts::Remembered::read_only(Some(&dir)),
-        readers,
+        // Listed by gather, at the same time as its other probes.
+        || readers::list().unwrap_or_else(|_| ReadersReport::unavailable()),
         onshi_core::facts::CertificateChoice::InUse,
         onshi_core::time::now_jst(),
     );

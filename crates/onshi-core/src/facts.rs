@@ -83,11 +83,20 @@ pub struct Facts {
     pub contacts: Contacts,
 }
 
-/// Gathers the facts as of `now` (Japan time; the CLI's `--at` moves the day): `readers` is the caller's
-/// picture of PC/SC (the app's watch keeps one; the CLI takes a snapshot), everything else is read now.
+/// Gathers the facts as of `now` (Japan time; the CLI's `--at` moves the day): `readers` gives the
+/// caller's picture of PC/SC (the app hands in the one its watch keeps; the CLI takes a snapshot, which
+/// waits on the smart-card service), everything else is read now.
+///
+/// The probes that wait on the OS run at the same time, each on its own thread, because none needs
+/// another's answer: the PC/SC listing (a round trip to pcscd or SCardSvr), the USB view's readings
+/// (sysfs or SetupAPI, libccid's list, the services), the terminal around the reader (on Windows the
+/// registry, Task Scheduler and the shares over COM) and the installed apps (the registry). The files
+/// of the app's own folder and the certificate are read on this thread meanwhile. The result is the
+/// same as one after another: only the USB view's findings need the PC/SC picture, and they are made
+/// once both are in. A probe that panics panics here, as it would have without the threads.
 pub fn gather(
     remembered: Remembered,
-    readers: ReadersReport,
+    readers: impl FnOnce() -> ReadersReport + Send,
     certificate: CertificateChoice,
     now: DateTime<FixedOffset>,
 ) -> Facts {
@@ -97,46 +106,74 @@ pub fn gather(
         data_dir,
     } = remembered;
     let today = now.date_naive();
-    let certificate = match certificate {
-        CertificateChoice::InUse => in_use::find(
-            status.certificate_file.as_ref(),
-            settings.terminal_certificate.as_deref(),
-            today,
-        ),
-        CertificateChoice::File(path) => Some(InUse {
-            source: Source::File(crate::app_data::without_home(&path.to_string_lossy())),
-            certificate: in_use::from_file(path, today),
-        }),
-    };
-    let mpki = crate::platform::installed_apps()
-        .version_of(mpki::DISPLAY_NAME)
+    // The scope ends when every probe has answered; `status` and `data_dir` are only lent to them.
+    let (readers, usb, terminal, installed_mpki, certificate, history, contacts, os_support) =
+        std::thread::scope(|scope| {
+            let readers = scope.spawn(readers);
+            let usb = scope.spawn(crate::readers::probe_usb);
+            let terminal = scope.spawn(|| look_at_terminal(&status, data_dir.as_deref()));
+            let installed_mpki =
+                scope.spawn(|| crate::platform::installed_apps().version_of(mpki::DISPLAY_NAME));
+
+            let certificate = match certificate {
+                CertificateChoice::InUse => in_use::find(
+                    status.certificate_file.as_ref(),
+                    settings.terminal_certificate.as_deref(),
+                    today,
+                ),
+                CertificateChoice::File(path) => Some(InUse {
+                    source: Source::File(crate::app_data::without_home(&path.to_string_lossy())),
+                    certificate: in_use::from_file(path, today),
+                }),
+            };
+            let history = data_dir
+                .as_deref()
+                .and_then(|dir| History::new(dir).load(today, HISTORY_DAYS, false).ok())
+                .map(|loaded| loaded.events)
+                .unwrap_or_default();
+            let contacts = data_dir
+                .as_deref()
+                .and_then(|dir| Contacts::load(dir).ok())
+                .unwrap_or_default();
+            let os_support = crate::os_support::this_pc(today);
+            (
+                joined(readers),
+                joined(usb),
+                joined(terminal),
+                joined(installed_mpki),
+                certificate,
+                history,
+                contacts,
+                os_support,
+            )
+        });
+    let mpki = installed_mpki
         .ok()
         .map(|installed| mpki::status(installed, settings.mpki_latest_known.clone()));
-    let history = data_dir
-        .as_deref()
-        .and_then(|dir| History::new(dir).load(today, HISTORY_DAYS, false).ok())
-        .map(|loaded| loaded.events)
-        .unwrap_or_default();
-    let (terminal, usual, usual_error) = look_at_terminal(&status, data_dir.as_deref());
+    let (terminal, usual, usual_error) = terminal;
     Facts {
         now,
-        usb: crate::readers::look_at_usb(&readers),
+        usb: usb.join(&readers),
         readers,
         certificate,
         os: Os::current(),
-        os_support: crate::os_support::this_pc(today),
+        os_support,
         mpki,
         history,
         terminal,
         usual,
         usual_error,
-        contacts: data_dir
-            .as_deref()
-            .and_then(|dir| Contacts::load(dir).ok())
-            .unwrap_or_default(),
+        contacts,
         settings,
         status,
     }
+}
+
+/// A probe's answer; its panic goes on in the caller's thread, as if the probe had run there.
+fn joined<T>(probe: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    probe
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The terminal around the reader now, with the site's usual set-up it is compared with (and why the

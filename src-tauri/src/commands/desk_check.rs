@@ -98,7 +98,8 @@ fn look(
 ) -> (DeskCheck, Facts) {
     let facts = onshi_core::facts::gather(
         crate::app_status::remembered(app),
-        report,
+        // The watch's picture, already in hand.
+        move || report,
         CertificateChoice::InUse,
         now_jst(),
     );

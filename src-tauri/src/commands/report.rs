@@ -26,7 +26,8 @@ fn make(app: &AppHandle, shown: Option<&str>) -> Result<ReportPreview, CommandEr
     let readers = app.state::<ReadersState>().current();
     let facts = onshi_core::facts::gather(
         crate::app_status::remembered(app),
-        readers,
+        // The watch's picture, already in hand.
+        move || readers,
         onshi_core::facts::CertificateChoice::InUse,
         onshi_core::time::now_jst(),
     );

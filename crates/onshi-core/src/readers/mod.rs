@@ -98,29 +98,56 @@ pub struct UsbView {
 /// Lists the USB readers and joins them with `report` (one pass; run it when USB or PC/SC changed or on
 /// request, never in a loop).
 pub fn look_at_usb(report: &ReadersReport) -> UsbView {
-    let (usb, usb_error) = match usb::inventory() {
-        Ok(usb) => (usb, None),
-        Err(error) => (Vec::new(), Some(error.to_string())),
-    };
-    let smart_card_service = crate::platform::smart_card_service();
-    let libccid = libccid::installed();
-    let found = findings::reconcile(&findings::Facts {
-        os: crate::platform::Os::current(),
-        service: report.service,
-        readers: &report.readers,
-        usb: &usb,
-        smart_card_service,
-        libccid: libccid.as_ref(),
-    });
-    let verdict = report.verdict(&found, crate::platform::Os::current());
-    UsbView {
-        usb,
-        usb_error,
-        smart_card_service,
+    probe_usb().join(report)
+}
+
+/// What the USB view reads from the OS, before it is joined with a PC/SC report: none of it needs the
+/// report, so a caller that also lists PC/SC (facts::gather) can read both at the same time.
+#[derive(Debug)]
+pub struct UsbProbe {
+    usb: Result<Vec<usb::UsbReader>, String>,
+    smart_card_service: Option<crate::platform::SmartCardService>,
+    libccid: Option<libccid::SupportedReaders>,
+    usb_selective_suspend: Option<bool>,
+    drivers: crate::terminal::seen::Probe<Vec<driver::ReaderDriver>>,
+}
+
+/// Reads the USB devices, the Smart Card service, libccid's list, the power setting and the drivers.
+pub fn probe_usb() -> UsbProbe {
+    UsbProbe {
+        usb: usb::inventory().map_err(|error| error.to_string()),
+        smart_card_service: crate::platform::smart_card_service(),
+        libccid: libccid::installed(),
         usb_selective_suspend: power::selective_suspend(),
         drivers: driver::read(),
-        findings: found,
-        verdict,
+    }
+}
+
+impl UsbProbe {
+    /// The USB view: these readings joined with `report` into the findings and the readers' verdict.
+    pub fn join(self, report: &ReadersReport) -> UsbView {
+        let (usb, usb_error) = match self.usb {
+            Ok(usb) => (usb, None),
+            Err(error) => (Vec::new(), Some(error)),
+        };
+        let found = findings::reconcile(&findings::Facts {
+            os: crate::platform::Os::current(),
+            service: report.service,
+            readers: &report.readers,
+            usb: &usb,
+            smart_card_service: self.smart_card_service,
+            libccid: self.libccid.as_ref(),
+        });
+        let verdict = report.verdict(&found, crate::platform::Os::current());
+        UsbView {
+            usb,
+            usb_error,
+            smart_card_service: self.smart_card_service,
+            usb_selective_suspend: self.usb_selective_suspend,
+            drivers: self.drivers,
+            findings: found,
+            verdict,
+        }
     }
 }
 
