@@ -97,13 +97,15 @@ mod tests {
         assert_eq!(row.ours.private_bytes, 20 * 1024 * 1024);
         assert_eq!(row.notepad.working_set, 10 * 1024 * 1024);
         assert_eq!(row.wine_version, "10.0~repack-6");
-        assert!(section(&row).contains(
-            "| onshi-assistant.exe, resident | 20.0 MiB | not measured | 40.0 MiB |"
-        ));
-        let split = parse("wine-memory ours=20971520,41943040,10485760 notepad=5242880,10485760,4194304 wine=10")
-            .unwrap();
+        assert!(section(&row)
+            .contains("| onshi-assistant.exe, resident | 20.0 MiB | not measured | 40.0 MiB |"));
+        let split = parse(
+            "wine-memory ours=20971520,41943040,10485760 notepad=5242880,10485760,4194304 wine=10",
+        )
+        .unwrap();
         assert_eq!(split.ours.written, Some(10 * 1024 * 1024));
-        assert!(section(&split).contains("| onshi-assistant.exe, resident | 20.0 MiB | 10.0 MiB | 40.0 MiB |"));
+        assert!(section(&split)
+            .contains("| onshi-assistant.exe, resident | 20.0 MiB | 10.0 MiB | 40.0 MiB |"));
         assert!(section(&split).contains("| ours ÷ notepad | 4.00× | 2.50× |"));
         assert_eq!(
             parse("wine-memory ours=1,2 wine=10"),

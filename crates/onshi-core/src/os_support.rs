@@ -34,8 +34,7 @@ struct Table {
 pub fn editions() -> &'static [Edition] {
     static TABLE: OnceLock<Vec<Edition>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        crate::embedded::parse::<Table>(include_str!("os_support.toml"), "os_support.toml")
-            .edition
+        crate::embedded::parse::<Table>(include_str!("os_support.toml"), "os_support.toml").edition
     })
 }
 

@@ -266,7 +266,9 @@ pub enum VerdictCode {
 }
 
 /// An area's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS, schemars::JsonSchema,
+)]
 #[ts(export)]
 pub struct Verdict {
     pub level: Level,

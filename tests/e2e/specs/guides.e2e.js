@@ -82,6 +82,8 @@ describe("guides", () => {
     await atStep("connect");
     const check = $('[data-testid="step-check"]');
     await expect(check).toHaveAttribute("data-met", "false");
+    // Waiting for staff is neutral, never amber (amber means something needs fixing).
+    expect((await check.getAttribute("class")).split(" ")).toContain("info");
     await expect($('[data-testid="guide-next"]')).toBeDisabled();
     await shot("guide-smartphone-waiting");
 

@@ -96,9 +96,7 @@ impl Contacts {
             }
         }
         self.face_reader = self.face_reader.trim().to_owned();
-        if !self.face_reader.is_empty()
-            && !crate::app::face_readers::is_known(&self.face_reader)
-        {
+        if !self.face_reader.is_empty() && !crate::app::face_readers::is_known(&self.face_reader) {
             return Err(ContactsError::UnknownMaker(self.face_reader.clone()));
         }
         self.notes = self.notes.trim().to_owned();
@@ -179,7 +177,9 @@ mod tests {
         let maker = Contacts::parse("face_reader = \"acme\"\n").unwrap_err();
         assert_eq!(maker, ContactsError::UnknownMaker("acme".into()));
         assert_eq!(
-            Contacts::parse("face_reader = \"almex\"\n").unwrap().face_reader,
+            Contacts::parse("face_reader = \"almex\"\n")
+                .unwrap()
+                .face_reader,
             "almex"
         );
         let typo = Contacts::parse("[it_vendr]\nphone = \"03\"\n").unwrap_err();

@@ -94,12 +94,25 @@ mod tests {
     #[test]
     fn each_maker_has_a_source_and_the_faqs_restart_rule_holds() {
         for maker in makers() {
-            assert!(!maker.source.trim().is_empty(), "{} has no source", maker.id);
+            assert!(
+                !maker.source.trim().is_empty(),
+                "{} has no source",
+                maker.id
+            );
         }
         // The FAQ: Panasonic Connect and Almex restart the management app; the others the terminal.
-        assert_eq!(makers().iter().find(|m| m.id == "almex").unwrap().restart, Some(Restart::ManagementApp));
-        assert!(first_restart("panasonic-connect").unwrap().ja.contains("管理アプリを終了"));
-        assert!(first_restart("fujitsu-japan").unwrap().ja.contains("資格確認端末（PC）を再起動"));
+        assert_eq!(
+            makers().iter().find(|m| m.id == "almex").unwrap().restart,
+            Some(Restart::ManagementApp)
+        );
+        assert!(first_restart("panasonic-connect")
+            .unwrap()
+            .ja
+            .contains("管理アプリを終了"));
+        assert!(first_restart("fujitsu-japan")
+            .unwrap()
+            .ja
+            .contains("資格確認端末（PC）を再起動"));
         // No source for Hi-CARA's restart: nothing is made up.
         assert_eq!(first_restart("canon-mj"), None);
         assert_eq!(first_restart("no-such-maker"), None);

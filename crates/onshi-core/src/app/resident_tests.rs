@@ -342,7 +342,10 @@ fn a_no_to_an_eye_question_turns_the_tray_amber_for_that_day_only() {
     desk.status
         .eye_answers
         .insert(EyeQuestionId::FaceReader, answer("2026-11-30", false));
-    assert!(trays(&desk.feed(1.0, Event::EyesAnswered)).is_empty(), "nothing changed today");
+    assert!(
+        trays(&desk.feed(1.0, Event::EyesAnswered)).is_empty(),
+        "nothing changed today"
+    );
     desk.status
         .eye_answers
         .insert(EyeQuestionId::FaceReader, answer("2026-12-01", false));
@@ -350,12 +353,17 @@ fn a_no_to_an_eye_question_turns_the_tray_amber_for_that_day_only() {
     let tray = trays(&amber)[0];
     assert_eq!(tray.level, Level::Warn);
     assert!(
-        tray.lines.iter().any(|line| line.ja.contains("いつもと違う")),
+        tray.lines
+            .iter()
+            .any(|line| line.ja.contains("いつもと違う")),
         "{:?}",
         tray.lines
     );
     desk.status
         .eye_answers
         .insert(EyeQuestionId::FaceReader, answer("2026-12-01", true));
-    assert_eq!(trays(&desk.feed(3.0, Event::EyesAnswered))[0].level, Level::Ok);
+    assert_eq!(
+        trays(&desk.feed(3.0, Event::EyesAnswered))[0].level,
+        Level::Ok
+    );
 }

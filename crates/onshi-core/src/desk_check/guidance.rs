@@ -89,8 +89,11 @@ struct GuidanceFile {
 pub fn guidance() -> &'static [Guidance] {
     static RULES: OnceLock<Vec<Guidance>> = OnceLock::new();
     RULES.get_or_init(|| {
-        crate::embedded::parse::<GuidanceFile>(include_str!("../desk_guidance.toml"), "desk_guidance.toml")
-            .rule
+        crate::embedded::parse::<GuidanceFile>(
+            include_str!("../desk_guidance.toml"),
+            "desk_guidance.toml",
+        )
+        .rule
     })
 }
 

@@ -233,9 +233,14 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
 pub fn answer_eyes(
     check: &mut DeskCheck,
     facts: &Facts,
-    answers: &std::collections::BTreeMap<crate::app::status::EyeQuestionId, crate::app::status::EyeAnswer>,
+    answers: &std::collections::BTreeMap<
+        crate::app::status::EyeQuestionId,
+        crate::app::status::EyeAnswer,
+    >,
 ) {
-    let today = crate::time::day_of(&check.at).unwrap_or_default().to_owned();
+    let today = crate::time::day_of(&check.at)
+        .unwrap_or_default()
+        .to_owned();
     let (eyes, verdict, line) = eyes::look(answers, &today);
     let judged = with_face_reader_restart(result(Area::Eyes, verdict, line, facts), facts);
     if let Some(area) = check.areas.iter_mut().find(|a| a.area == Area::Eyes) {

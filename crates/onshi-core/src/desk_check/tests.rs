@@ -457,11 +457,22 @@ fn the_certificate_screen_says_what_an_expired_certificate_means_and_whom_to_cal
     assert_eq!(said.consequence, Consequence::NoOnlineCheck);
     assert_eq!(said.consequence_text.ja, "オンライン資格確認ができません");
     assert_eq!(said.item, "C-02");
-    assert!(said.call_line.ja.contains("0800-080-4583"), "{:?}", said.call_line);
+    assert!(
+        said.call_line.ja.contains("0800-080-4583"),
+        "{:?}",
+        said.call_line
+    );
     let window = crate::verdict::Verdict::of(Level::Warn, VerdictCode::CertificateRenewalWindow);
-    assert_eq!(advice(&window, &contacts).unwrap().consequence, Consequence::Act);
+    assert_eq!(
+        advice(&window, &contacts).unwrap().consequence,
+        Consequence::Act
+    );
     let fine = crate::verdict::Verdict::of(Level::Ok, VerdictCode::CertificateValid);
-    assert_eq!(advice(&fine, &contacts), None, "nothing to act on: nobody to call");
+    assert_eq!(
+        advice(&fine, &contacts),
+        None,
+        "nothing to act on: nobody to call"
+    );
     let unknown = crate::verdict::Verdict::of(Level::Info, VerdictCode::CertificateUnknown);
     assert_eq!(advice(&unknown, &contacts), None);
 }
@@ -490,12 +501,18 @@ fn a_no_for_the_face_reader_puts_the_makers_first_restart_before_the_general_ste
     let general = eyes(&facts);
     assert_eq!(general.verdict.code, VerdictCode::EyeFaceReaderNotNormal);
     let general_steps = general.try_first.unwrap().ja;
-    assert!(general_steps.starts_with("表示されたコードとメッセージ"), "{general_steps}");
+    assert!(
+        general_steps.starts_with("表示されたコードとメッセージ"),
+        "{general_steps}"
+    );
 
     facts.contacts.face_reader = "almex".into();
     let almex = eyes(&facts).try_first.unwrap().ja;
     assert!(almex.starts_with("アルメックス（マイナタッチ）製の顔認証付きカードリーダーです。まず、資格確認端末の画面にある管理アプリを終了"), "{almex}");
-    assert!(almex.ends_with(&general_steps), "the general steps follow: {almex}");
+    assert!(
+        almex.ends_with(&general_steps),
+        "the general steps follow: {almex}"
+    );
 
     // No source names Hi-CARA's restart: the general steps only.
     facts.contacts.face_reader = "canon-mj".into();
@@ -574,7 +591,12 @@ fn an_eye_answer_judges_the_eyes_again_and_nothing_else() {
         }
     }
     assert_eq!(
-        check.eyes.iter().find(|q| q.id == EyeQuestionId::TerminalScreen).unwrap().answer,
+        check
+            .eyes
+            .iter()
+            .find(|q| q.id == EyeQuestionId::TerminalScreen)
+            .unwrap()
+            .answer,
         Some(false)
     );
 }

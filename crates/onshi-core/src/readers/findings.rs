@@ -268,8 +268,7 @@ struct CauseFile {
 fn texts() -> &'static [CauseText] {
     static TEXTS: OnceLock<Vec<CauseText>> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        crate::embedded::parse::<CauseFile>(include_str!("findings.toml"), "findings.toml")
-            .cause
+        crate::embedded::parse::<CauseFile>(include_str!("findings.toml"), "findings.toml").cause
     })
 }
 

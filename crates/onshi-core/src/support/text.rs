@@ -400,7 +400,11 @@ fn for_the_call(w: &mut String, report: &SupportReport, language: Language) {
         w,
         "{}{sep}{}",
         l("顔認証付きカードリーダー", "Face-recognition reader"),
-        or_none(maker.map(|m| m.get(language).to_owned()).unwrap_or_default())
+        or_none(
+            maker
+                .map(|m| m.get(language).to_owned())
+                .unwrap_or_default()
+        )
     );
     if !c.notes.is_empty() {
         let _ = writeln!(w, "{}{sep}{}", l("メモ", "Notes"), c.notes);

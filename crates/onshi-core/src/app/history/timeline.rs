@@ -481,7 +481,10 @@ mod tests {
         events.push(event("2026-11-29", "12:31", CardInserted, Some(PASORI)));
         let days = timelines(&events, date("2026-11-29"), 1, 13 * 60);
         assert!(days[0].repeated_dropouts);
-        assert!(days[0].lanes[0].keeps_dropping_out, "the hint names this reader");
+        assert!(
+            days[0].lanes[0].keeps_dropping_out,
+            "the hint names this reader"
+        );
         assert_eq!(days[0].lanes[0].dropouts, [540, 600, 660, 720]);
         assert_eq!(days[0].service_down, [Span { from: 720, to: 750 }]);
         let counts = day_counts(&events, date("2026-11-29"), 1);
