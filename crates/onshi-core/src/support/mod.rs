@@ -3,6 +3,7 @@
 //! it: a password, a card's UID, anything read from a card beyond its kind, the user's home folder
 //! (written `~`). The data is here; `summary.rs` and `text.rs` word it, `words.rs` holds the small words.
 
+mod call_text;
 mod summary;
 #[cfg(test)]
 mod tests;
