@@ -214,16 +214,23 @@ pub fn run(facts: &Facts, read_test: Option<ReadTest>) -> DeskCheck {
         crate::os_support::line(os_support),
         facts,
     ));
-    DeskCheck {
-        summary: headline::summarise(&at, &areas, Some(&at)),
-        eyes,
-        at,
-        level: areas
-            .iter()
-            .map(|a| a.verdict.level)
-            .max()
-            .unwrap_or(Level::Ok),
-        areas,
+    DeskCheck::of(at, areas, eyes)
+}
+
+impl DeskCheck {
+    /// The check of these areas: its level is the worst area's, its first line what home says.
+    fn of(at: String, areas: Vec<AreaResult>, eyes: Vec<EyeQuestion>) -> DeskCheck {
+        DeskCheck {
+            summary: headline::summarise(&at, &areas, Some(&at)),
+            level: areas
+                .iter()
+                .map(|a| a.verdict.level)
+                .max()
+                .unwrap_or(Level::Ok),
+            eyes,
+            at,
+            areas,
+        }
     }
 }
 
@@ -242,18 +249,11 @@ pub fn answer_eyes(
         .unwrap_or_default()
         .to_owned();
     let (eyes, verdict, line) = eyes::look(answers, &today);
-    let judged = with_face_reader_restart(result(Area::Eyes, verdict, line, facts), facts);
-    if let Some(area) = check.areas.iter_mut().find(|a| a.area == Area::Eyes) {
-        *area = judged;
+    let mut areas = std::mem::take(&mut check.areas);
+    if let Some(area) = areas.iter_mut().find(|a| a.area == Area::Eyes) {
+        *area = with_face_reader_restart(result(Area::Eyes, verdict, line, facts), facts);
     }
-    check.eyes = eyes;
-    check.level = check
-        .areas
-        .iter()
-        .map(|a| a.verdict.level)
-        .max()
-        .unwrap_or(Level::Ok);
-    check.summary = headline::summarise(&check.at, &check.areas, Some(&check.at));
+    *check = DeskCheck::of(std::mem::take(&mut check.at), areas, eyes);
 }
 
 /// What the app keeps of a 始業点検 for the next one (in `status.json`): when it ran, to notice the clock
