@@ -17,6 +17,10 @@ use crate::terminal::TerminalSeen;
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 
+mod gathering;
+use gathering::{Answer, AtOnce};
+pub use gathering::{Awaited, Gathering};
+
 /// Days of history gathered (the support report sums them up).
 pub const HISTORY_DAYS: i64 = 7;
 
@@ -86,6 +90,17 @@ pub struct Facts {
 /// Gathers the facts as of `now` (Japan time; the CLI's `--at` moves the day): `readers` gives the
 /// caller's picture of PC/SC (the app hands in the one its watch keeps; the CLI takes a snapshot, which
 /// waits on the smart-card service), everything else is read now.
+pub fn gather(
+    remembered: Remembered,
+    readers: impl FnOnce() -> ReadersReport + Send,
+    certificate: CertificateChoice,
+    now: DateTime<FixedOffset>,
+) -> Facts {
+    gather_in_steps(remembered, readers, certificate, now, |_| {})
+}
+
+/// As [`gather`], handing `step` the facts gathered so far before the first probe answers and after
+/// each answer (始業点検 fills in area by area: `Gathering::waiting` says which probes have not answered).
 ///
 /// The probes that wait on the OS run at the same time, each on its own thread, because none needs
 /// another's answer: the PC/SC listing (a round trip to pcscd or SCardSvr), the USB view's readings
@@ -94,11 +109,12 @@ pub struct Facts {
 /// of the app's own folder and the certificate are read on this thread meanwhile. The result is the
 /// same as one after another: only the USB view's findings need the PC/SC picture, and they are made
 /// once both are in. A probe that panics panics here, as it would have without the threads.
-pub fn gather(
+pub fn gather_in_steps(
     remembered: Remembered,
     readers: impl FnOnce() -> ReadersReport + Send,
     certificate: CertificateChoice,
     now: DateTime<FixedOffset>,
+    mut step: impl FnMut(&Gathering),
 ) -> Facts {
     let Remembered {
         settings,
@@ -107,15 +123,24 @@ pub fn gather(
     } = remembered;
     let today = now.date_naive();
     // The scope ends when every probe has answered; `status` and `data_dir` are only lent to them.
-    let (readers, usb, terminal, installed_mpki, certificate, history, contacts, os_support) =
-        std::thread::scope(|scope| {
-            let readers = scope.spawn(readers);
-            let usb = scope.spawn(crate::readers::probe_usb);
-            let terminal = scope.spawn(|| look_at_terminal(&status, data_dir.as_deref()));
-            let installed_mpki =
-                scope.spawn(|| crate::platform::installed_apps().version_of(mpki::DISPLAY_NAME));
-
-            let certificate = match certificate {
+    let answered = std::thread::scope(|scope| {
+        let (sender, answers) = std::sync::mpsc::channel();
+        let probes = [
+            probe(scope, &sender, move || Answer::Readers(readers())),
+            probe(scope, &sender, || Answer::Usb(crate::readers::probe_usb())),
+            probe(scope, &sender, || {
+                Answer::Terminal(Box::new(look_at_terminal(&status, data_dir.as_deref())))
+            }),
+            probe(scope, &sender, || {
+                Answer::InstalledApps(
+                    crate::platform::installed_apps().version_of(mpki::DISPLAY_NAME),
+                )
+            }),
+        ];
+        // The answers end when the last probe has answered (or panicked).
+        drop(sender);
+        let at_once = AtOnce {
+            certificate: match certificate {
                 CertificateChoice::InUse => in_use::find(
                     status.certificate_file.as_ref(),
                     settings.terminal_certificate.as_deref(),
@@ -125,55 +150,45 @@ pub fn gather(
                     source: Source::File(crate::app_data::without_home(&path.to_string_lossy())),
                     certificate: in_use::from_file(path, today),
                 }),
-            };
-            let history = data_dir
+            },
+            history: data_dir
                 .as_deref()
                 .and_then(|dir| History::new(dir).load(today, HISTORY_DAYS, false).ok())
                 .map(|loaded| loaded.events)
-                .unwrap_or_default();
-            let contacts = data_dir
+                .unwrap_or_default(),
+            contacts: data_dir
                 .as_deref()
                 .and_then(|dir| Contacts::load(dir).ok())
-                .unwrap_or_default();
-            let os_support = crate::os_support::this_pc(today);
-            (
-                joined(readers),
-                joined(usb),
-                joined(terminal),
-                joined(installed_mpki),
-                certificate,
-                history,
-                contacts,
-                os_support,
-            )
-        });
-    let mpki = installed_mpki
-        .ok()
-        .map(|installed| mpki::status(installed, settings.mpki_latest_known.clone()));
-    let (terminal, usual, usual_error) = terminal;
-    Facts {
-        now,
-        usb: usb.join(&readers),
-        readers,
-        certificate,
-        os: Os::current(),
-        os_support,
-        mpki,
-        history,
-        terminal,
-        usual,
-        usual_error,
-        contacts,
-        settings,
-        status,
-    }
+                .unwrap_or_default(),
+            os_support: crate::os_support::this_pc(today),
+        };
+        let mut gathering = Gathering::new(now, &settings, &status, at_once);
+        step(&gathering);
+        for answer in answers {
+            gathering.take(answer);
+            step(&gathering);
+        }
+        for probe in probes {
+            probe
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        }
+        gathering.answered()
+    });
+    answered.into_facts(now, settings, status)
 }
 
-/// A probe's answer; its panic goes on in the caller's thread, as if the probe had run there.
-fn joined<T>(probe: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    probe
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+/// Starts `run` on a thread of `scope`, its answer sent to `sender`.
+fn probe<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    sender: &std::sync::mpsc::Sender<Answer>,
+    run: impl FnOnce() -> Answer + Send + 'scope,
+) -> std::thread::ScopedJoinHandle<'scope, ()> {
+    let sender = sender.clone();
+    scope.spawn(move || {
+        // Only fails when the gathering stopped listening, which it does only after every answer.
+        let _ = sender.send(run());
+    })
 }
 
 /// The terminal around the reader now, with the site's usual set-up it is compared with (and why the

@@ -1,4 +1,4 @@
-//! 「始業点検」: every check at once, as onshi-core joins them (desk_check.rs); the run is kept in the
+//! 「始業点検」: every check, as onshi-core joins them (desk_check.rs), shown area by area as its probes answer; the run is kept in the
 //! history as its level only, for the support report's "last check", after any reader driver it saw changed
 //! since the last one ("driver changed on …"). A card or phone already on a
 //! reader is read-tested as on 「診断」 (allow-listed commands only, recorded the same way).
@@ -7,13 +7,13 @@ use super::error::{off_runtime, CommandError};
 use crate::history_log::HistoryLog;
 use crate::readers_watch::ReadersState;
 use onshi_core::app::history::{HistoryEvent, HistoryEventKind, HistoryOutcome};
-use onshi_core::card::{ProbeError, ProbeReport};
-use onshi_core::desk_check::{self, DeskCheck, Headline};
+use onshi_core::desk_check::{self, DeskCheck, DeskCheckStep, Headline};
 use onshi_core::facts::{CertificateChoice, Facts};
 use onshi_core::lock::LockExt;
 use onshi_core::readers::ReadersReport;
 use onshi_core::time::now_jst;
 use std::time::Duration;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
 /// The 始業点検 last shown with the facts it judged, so that an answer to an eye question judges only the
@@ -40,30 +40,49 @@ impl LastDeskCheck {
 /// The card is on the reader already: this only covers pcscd's and the card's own start-up.
 const CARD_ALREADY_THERE: Duration = Duration::from_secs(3);
 
+/// Runs the 始業点検; `on_step` is sent the check under way as each probe answers (the screen fills in
+/// area by area), the finished check is the answer.
 #[tauri::command]
-pub async fn desk_check(app: AppHandle) -> Result<DeskCheck, CommandError> {
+pub async fn desk_check(
+    app: AppHandle,
+    on_step: Channel<DeskCheckStep>,
+) -> Result<DeskCheck, CommandError> {
     // Off the main thread: the read test and the store take a moment, and the window must not freeze.
-    off_runtime(move || check(&app)).await
+    off_runtime(move || check(&app, &on_step)).await
 }
 
-fn check(app: &AppHandle) -> DeskCheck {
-    let readers = app.state::<ReadersState>();
-    let report = readers.current();
-    let tested = desk_check::reader_to_test(&report).map(|reader| {
-        let outcome = onshi_core::card::wait_and_probe(
-            Some(reader),
-            CARD_ALREADY_THERE,
-            &onshi_core::card::Cancel::default(),
-        );
-        super::card::remember(
-            reader,
-            &outcome,
-            &app.state::<crate::app_status::AppStatus>(),
-            &app.state::<HistoryLog>(),
-        );
-        (reader.to_owned(), outcome)
-    });
-    let (checked, facts) = look(app, report, tested.as_ref());
+fn check(app: &AppHandle, on_step: &Channel<DeskCheckStep>) -> DeskCheck {
+    let report = app.state::<ReadersState>().current();
+    // A card or phone on a reader is read-tested beside the other probes: a phone that stalls holds up
+    // only its own area.
+    let read_test = desk_check::reader_to_test(&report)
+        .map(str::to_owned)
+        .map(|reader| {
+            move || {
+                let outcome = onshi_core::card::wait_and_probe(
+                    Some(&reader),
+                    CARD_ALREADY_THERE,
+                    &onshi_core::card::Cancel::default(),
+                );
+                super::card::remember(
+                    &reader,
+                    &outcome,
+                    &app.state::<crate::app_status::AppStatus>(),
+                    &app.state::<HistoryLog>(),
+                );
+                (reader, outcome)
+            }
+        });
+    let (checked, facts) = desk_check::run_in_steps(
+        crate::app_status::remembered(app),
+        report,
+        read_test,
+        now_jst(),
+        |step| {
+            // The window closed meanwhile: the check still finishes and is recorded.
+            let _ = on_step.send(step);
+        },
+    );
     let driver_events = app
         .state::<crate::app_status::AppStatus>()
         .update(|status| desk_check::remember(&checked, &facts, status));
@@ -83,19 +102,15 @@ fn check(app: &AppHandle) -> DeskCheck {
 pub async fn desk_summary(app: AppHandle) -> Result<Headline, CommandError> {
     off_runtime(move || {
         let report = app.state::<ReadersState>().current();
-        let (checked, facts) = look(&app, report, None);
+        let (checked, facts) = look(&app, report);
         desk_check::headline(&checked, facts.status.last_desk_check_at.as_deref())
     })
     .await
 }
 
-/// Every check, joined by onshi-core over the facts gathered now (a fresh look at USB and the
-/// certificate, so that the result is of this moment, not of the last change).
-fn look(
-    app: &AppHandle,
-    report: ReadersReport,
-    tested: Option<&(String, Result<ProbeReport, ProbeError>)>,
-) -> (DeskCheck, Facts) {
+/// Every check but the read test, joined by onshi-core over the facts gathered now (a fresh look at USB
+/// and the certificate, so that the result is of this moment, not of the last change).
+fn look(app: &AppHandle, report: ReadersReport) -> (DeskCheck, Facts) {
     let facts = onshi_core::facts::gather(
         crate::app_status::remembered(app),
         // The watch's picture, already in hand.
@@ -103,9 +118,5 @@ fn look(
         CertificateChoice::InUse,
         now_jst(),
     );
-    let checked = desk_check::run(
-        &facts,
-        tested.map(|(reader, outcome)| (reader.as_str(), outcome)),
-    );
-    (checked, facts)
+    (desk_check::run(&facts, None), facts)
 }

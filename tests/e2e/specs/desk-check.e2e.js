@@ -1,7 +1,7 @@
 // 「始業点検」 on the rig: with a ready reader and the certificate chosen it is all green; with the reader
 // unplugged it says so, with the first thing to try and whom to call; the support report then names the
 // last check. A card lying on the reader is read-tested as part of the check. Screenshots: desk-check-green,
-// desk-check-foreign-card, desk-check-no-reader.
+// desk-check-foreign-card, desk-check-under-way, desk-check-no-reader.
 import { expect } from "@wdio/globals";
 import path from "node:path";
 import { openSettings, startRig, shot, willChoose } from "../helpers.js";
@@ -133,6 +133,37 @@ describe("「始業点検」", () => {
     await expect(overall()).toHaveAttribute("data-level", "warn");
     await expect(area("read-test").$('[data-testid="desk-call"]')).toHaveText(expect.stringContaining("市区町村"));
 
+    await rig.send("remove PaSoRi");
+    await checkUntilReadTest("read-test-not-run");
+  });
+
+  it("fills in area by area: a card that does not answer holds up only its read test", async () => {
+    await rig.send("insert PaSoRi silent");
+    // 「もう一度点検する」 until the app has seen the card: its read test then waits, shown as under way.
+    await browser.waitUntil(
+      async () => {
+        await $('[data-testid="desk-again"]').click();
+        await browser.pause(300);
+        if ((await area("read-test").getAttribute("data-level")) === "waiting") return true;
+        await $('[data-testid="desk-again"]').waitForEnabled({ timeout: 30000 });
+        return false;
+      },
+      { timeout: 40000, interval: 500, timeoutMsg: "the desk check never read-tested the silent card" },
+    );
+    // While the card is read, every other area has its result and the first line says it is under way.
+    await expect($('[data-testid="desk-under-way"]')).toHaveText("確認しています…");
+    await expect(area("read-test")).toHaveText(expect.stringContaining("カードは置いたままにしてください"));
+    await expect(area("readers")).toHaveAttribute("data-code", "readers-ready");
+    await expect(area("certificate")).toHaveAttribute("data-code", "certificate-valid");
+    await expect(area("line")).toHaveAttribute("data-code", "line-ok");
+    await expect(area("clock")).toHaveAttribute("data-code", "clock-ok");
+    await expect($$('[data-testid="desk-area"][data-level="waiting"]')).toBeElementsArrayOfSize(1);
+    await expect($('[data-testid="desk-again"]')).not.toExist();
+    await shot("desk-check-under-way");
+    // The read test's own limit ends it, and the check is whole again.
+    await expect(area("read-test")).toHaveAttribute("data-code", "card-test-failed", { wait: 30000 });
+    await expect(area("read-test")).toHaveText(expect.stringContaining("カードが応答しませんでした"));
+    await expect(overall()).toHaveAttribute("data-level", "warn");
     await rig.send("remove PaSoRi");
     await checkUntilReadTest("read-test-not-run");
   });

@@ -1,5 +1,5 @@
 // Typed calls into the Rust side. Every type comes from ./bindings, generated from Rust by ts-rs.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Os } from "./bindings/Os";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ReadersReport } from "./bindings/ReadersReport";
@@ -22,6 +22,7 @@ import type { Screen } from "./bindings/Screen";
 import type { UsbView } from "./bindings/UsbView";
 import type { StoreCertificate } from "./bindings/StoreCertificate";
 import type { DeskCheck } from "./bindings/DeskCheck";
+import type { DeskCheckStep } from "./bindings/DeskCheckStep";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { CommandError } from "./bindings/CommandError";
 import type { Opened } from "./bindings/Opened";
@@ -37,7 +38,7 @@ export type { Holder } from "./bindings/Holder";
 export type { ReaderInfo } from "./bindings/ReaderInfo";
 export type { ReaderDevice } from "./bindings/ReaderDevice";
 export type { CardKind } from "./bindings/CardKind";
-export type { DayTimeline, SupportReport, Screen, UsbView, StoreCertificate, DeskCheck };
+export type { DayTimeline, SupportReport, Screen, UsbView, StoreCertificate, DeskCheck, DeskCheckStep };
 export type { SettingsView, CommandError, Opened, HistoryView, ReportPreview };
 export type { Finding } from "./bindings/Finding";
 export type { Lane } from "./bindings/Lane";
@@ -67,9 +68,14 @@ export const onReadersChanged = (handler: (report: ReadersReport) => void): Prom
 /** The readers on USB beside PC/SC, with the findings that join the two views. */
 export const readersUsb = () => invoke<UsbView>("readers_usb");
 
-/** 「始業点検」: every check at once, joined by onshi-core, with what to try first and whom to call.
+/** 「始業点検」: every check, joined by onshi-core, with what to try first and whom to call. `onStep` is
+ *  handed the check under way as each probe answers (areas still waiting have no result yet).
  *  Rejects with a CommandError of kind `internal` only if the check broke inside the app. */
-export const deskCheck = () => invoke<DeskCheck>("desk_check");
+export function deskCheck(onStep: (step: DeskCheckStep) => void) {
+  const steps = new Channel<DeskCheckStep>();
+  steps.onmessage = onStep;
+  return invoke<DeskCheck>("desk_check", { onStep: steps });
+}
 
 /** The home screen's first line: the 始業点検's verdict without its read test (onshi-core's headline).
  *  Rejects with a CommandError of kind `internal` only if the look broke inside the app. */

@@ -17,9 +17,11 @@ use ts_rs::TS;
 mod eyes;
 mod guidance;
 mod headline;
+mod steps;
 pub use eyes::{judged_today as eyes_judged_today, EyeQuestion};
 pub use guidance::{advice, call_line, guidance, rule, Advice, Consequence, Contact, Guidance};
 pub use headline::{headline, summarise, Headline, NextAction};
+pub use steps::{run_in_steps, AreaStep, DeskCheckStep, ReadTestRun};
 
 /// One area's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -77,6 +77,32 @@ pub struct TerminalSeen {
     pub clock: ClockSeen,
 }
 
+impl TerminalSeen {
+    /// Nothing looked at yet: what 始業点検 judges in its stead before the terminal's probe has answered
+    /// (and shows nothing judged on it, facts::Gathering).
+    pub(crate) fn nothing_yet() -> TerminalSeen {
+        TerminalSeen {
+            software: SoftwareSeen::does_not_apply(),
+            link: LinkSeen::does_not_apply(),
+            sign_in: SignInSeen::does_not_apply(),
+            line: LineSeen {
+                adapters: Probe::DoesNotApply,
+                dns: Probe::DoesNotApply,
+                proxy: Probe::DoesNotApply,
+                remembered_prefix: None,
+            },
+            clock: ClockSeen {
+                time_zone: Probe::DoesNotApply,
+                utc_offset_minutes: 0,
+                time_server: Probe::DoesNotApply,
+                synchronized: Probe::DoesNotApply,
+                now: String::new(),
+                last_check: None,
+            },
+        }
+    }
+}
+
 /// One of the オン資 software's install folders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
