@@ -159,6 +159,7 @@ describe("「始業点検」", () => {
     await expect(area("clock")).toHaveAttribute("data-code", "clock-ok");
     await expect($$('[data-testid="desk-area"][data-level="waiting"]')).toBeElementsArrayOfSize(1);
     await expect($('[data-testid="desk-again"]')).not.toExist();
+    await $('[data-testid="desk-under-way"]').scrollIntoView({ block: "start" });
     await shot("desk-check-under-way");
     // The read test's own limit ends it, and the check is whole again.
     await expect(area("read-test")).toHaveAttribute("data-code", "card-test-failed", { wait: 30000 });
