@@ -5,8 +5,12 @@
 # measured 10 s after the app's icon is up: private memory from the Wine process's smaps_rollup, the working
 # set from tests/windows/private-bytes.c (GetProcessMemoryInfo).
 #   bench-resident.sh PATH-TO-onshi-assistant.exe PATH-TO-onshi-rig
-# Prints one line: "wine-memory ours=PRIVATE,WORKING-SET,WRITTEN notepad=PRIVATE,WORKING-SET,WRITTEN" (bytes;
-# WRITTEN: the private pages the process wrote, Private_Dirty, without the pages read from its own files).
+# Prints one line: "wine-memory ours=PRIVATE,WORKING-SET,WRITTEN notepad=PRIVATE,WORKING-SET,WRITTEN
+# ours-parts=PARTS notepad-parts=PARTS" (bytes; WRITTEN: the private pages the process wrote, Private_Dirty,
+# without the pages read from its own files). PARTS, where the private pages lie, from /proc/PID/smaps:
+# IMAGE-READ,IMAGE-WRITTEN,FILES-READ,FILES-WRITTEN,ANONYMOUS,THREADS: the program's own file, every other
+# file it maps (Wine's DLLs and Linux libraries), memory backed by no file (heaps, thread stacks, Wine's
+# per-thread memory: all written), and the number of threads alive.
 set -euo pipefail
 export ONSHI_RESIDENT_EXE=${1:?usage: bench-resident.sh EXE RIG} ONSHI_RIG_BIN=${2:?usage: bench-resident.sh EXE RIG}
 exec /src/scripts/rig-namespace.sh bash -c '
@@ -46,6 +50,23 @@ private_kib() {
   done
   echo "$most $most_written"
 }
+parts() {
+  # The same process (the largest of those carrying $1), its private pages by what backs them.
+  local proc kib most=0 best=
+  for proc in /proc/[0-9]*; do
+    if tr "\0" " " <"$proc/cmdline" 2>/dev/null | grep -qF -- "$1"; then
+      kib=$(awk "/^Private_(Clean|Dirty):/ { sum += \$2 } END { print sum + 0 }" "$proc/smaps_rollup" 2>/dev/null || echo 0)
+      (( kib > most )) && most=$kib && best=$proc
+    fi
+  done
+  [[ -n $best ]] || { echo "0,0,0,0,0,0"; return; }
+  awk -v image="$2" -v threads="$(ls "$best/task" | wc -l)" "
+    /^[0-9a-f]+-[0-9a-f]+ / { path = (NF >= 6) ? \$6 : \"\"; kind = (path ~ (\"/\" image \"\$\")) ? 0 : (path ~ /^\\//) ? 1 : 2 }
+    /^Private_Clean:/ { clean[kind] += \$2 }
+    /^Private_Dirty:/ { dirty[kind] += \$2 }
+    END { printf \"%d,%d,%d,%d,%d,%d\", clean[0] * 1024, dirty[0] * 1024, clean[1] * 1024, dirty[1] * 1024, (clean[2] + dirty[2]) * 1024, threads }
+  " "$best/smaps"
+}
 measure() {
   local working private written
   working=$(WINEDEBUG=-all wine /tmp/private-bytes.exe "$1" | tr -d "\r" | cut -d " " -f 2)
@@ -54,6 +75,8 @@ measure() {
 }
 ours=$(measure onshi-assistant.exe "onshi-assistant.exe --autostart")
 notepad=$(measure notepad.exe "notepad")
-echo "wine-memory ours=$ours notepad=$notepad"
+ours_parts=$(parts "onshi-assistant.exe --autostart" onshi-assistant.exe)
+notepad_parts=$(parts "notepad" notepad.exe)
+echo "wine-memory ours=$ours notepad=$notepad ours-parts=$ours_parts notepad-parts=$notepad_parts"
 WINEDEBUG=-all wine "$exe" --quit >/dev/null 2>&1 || true
 '

@@ -34,6 +34,23 @@ use tauri::{Manager, RunEvent, WindowEvent};
 /// Given to a second start, ends the running app as its 「終了」 does (for scripts and the installer).
 pub const QUIT_ARG: &str = "--quit";
 
+/// Gives Tauri an async runtime with one worker thread instead of its default, one per core (2 to 8 on a
+/// reception PC), each a thread the resident keeps all its life with its stack and, on Windows, the
+/// per-thread memory of every DLL it has loaded. Nothing here needs more than one: the commands hand their
+/// blocking work to the runtime's blocking pool (commands/error.rs), which starts threads as they are
+/// needed and ends them when idle, so the workers only carry short tasks (the plugins', zbus's on Linux).
+fn one_worker_runtime() -> tauri::async_runtime::RuntimeHandle {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("the async runtime starts");
+    tauri::async_runtime::set(runtime.handle().clone());
+    // Kept for the life of the process, as Tauri keeps its own: it holds only the handle.
+    Box::leak(Box::new(runtime));
+    tauri::async_runtime::handle()
+}
+
 /// Starts the app: one instance, plugins, state, the tray, the reader watch, the command handlers.
 pub fn run() {
     if let Some(code) = login_start::from_command_line() {
@@ -50,7 +67,7 @@ pub fn run() {
     // Plugins connect to D-Bus as the app is built (Linux): inside Tauri's tokio runtime, zbus runs the
     // connection on it rather than on a thread pool of its own that never sleeps for long (Cargo.toml).
     // Left before `run`, where the main thread must not be inside the runtime.
-    let runtime = tauri::async_runtime::handle();
+    let runtime = one_worker_runtime();
     let in_runtime = runtime.inner().enter();
     let app = tauri::Builder::default()
         // First: a second start hands over to the running app, which opens its window, and ends.
