@@ -87,13 +87,14 @@ pub struct Facts {
 /// caller's picture of PC/SC (the app hands in the one its watch keeps; the CLI takes a snapshot, which
 /// waits on the smart-card service), everything else is read now.
 ///
-/// The probes that wait on the OS run at the same time, each on its own thread, because none needs
-/// another's answer: the PC/SC listing (a round trip to pcscd or SCardSvr), the USB view's readings
-/// (sysfs or SetupAPI, libccid's list, the services), the terminal around the reader (on Windows the
-/// registry, Task Scheduler and the shares over COM) and the installed apps (the registry). The files
-/// of the app's own folder and the certificate are read on this thread meanwhile. The result is the
-/// same as one after another: only the USB view's findings need the PC/SC picture, and they are made
-/// once both are in. A probe that panics panics here, as it would have without the threads.
+/// On Windows the probes that wait on the OS run at the same time, each on its own thread, because none
+/// needs another's answer: the PC/SC listing (a round trip to SCardSvr), the USB view's readings
+/// (SetupAPI, the services), the terminal around the reader (the registry, Task Scheduler and the shares
+/// over COM) and the installed apps (the registry); the files of the app's own folder and the
+/// certificate are read on this thread meanwhile. On Linux they run one after another on this thread,
+/// which is faster there (see [`beside`]). The result is the same either way: only the USB view's
+/// findings need the PC/SC picture, and they are made once both are in. A probe that panics panics
+/// here, as it would have without the threads.
 pub fn gather(
     remembered: Remembered,
     readers: impl FnOnce() -> ReadersReport + Send,
@@ -109,11 +110,12 @@ pub fn gather(
     // The scope ends when every probe has answered; `status` and `data_dir` are only lent to them.
     let (readers, usb, terminal, installed_mpki, certificate, history, contacts, os_support) =
         std::thread::scope(|scope| {
-            let readers = scope.spawn(readers);
-            let usb = scope.spawn(crate::readers::probe_usb);
-            let terminal = scope.spawn(|| look_at_terminal(&status, data_dir.as_deref()));
-            let installed_mpki =
-                scope.spawn(|| crate::platform::installed_apps().version_of(mpki::DISPLAY_NAME));
+            let readers = beside(scope, readers);
+            let usb = beside(scope, crate::readers::probe_usb);
+            let terminal = beside(scope, || look_at_terminal(&status, data_dir.as_deref()));
+            let installed_mpki = beside(scope, || {
+                crate::platform::installed_apps().version_of(mpki::DISPLAY_NAME)
+            });
 
             let certificate = match certificate {
                 CertificateChoice::InUse => in_use::find(
@@ -137,10 +139,10 @@ pub fn gather(
                 .unwrap_or_default();
             let os_support = crate::os_support::this_pc(today);
             (
-                joined(readers),
-                joined(usb),
-                joined(terminal),
-                joined(installed_mpki),
+                readers.answer(),
+                usb.answer(),
+                terminal.answer(),
+                installed_mpki.answer(),
                 certificate,
                 history,
                 contacts,
@@ -174,6 +176,38 @@ fn joined<T>(probe: std::thread::ScopedJoinHandle<'_, T>) -> T {
     probe
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// A probe started by [`beside`]: running on a thread of its own, or already answered.
+enum Beside<'scope, T> {
+    Thread(std::thread::ScopedJoinHandle<'scope, T>),
+    Done(T),
+}
+
+/// Starts a probe beside the others: on Windows on a thread of its own, since the registry, Task
+/// Scheduler and the shares over COM wait on the OS; elsewhere at once, on this thread. On Linux the
+/// probes are bound by CPU (sysfs, a netlink dump, pcscd's answers on the same machine) and a thread
+/// costs more than the overlap gains: with every probe on this thread `onshi check` took 0.80–0.83× the
+/// wall time (0.93× the CPU) of the PC/SC listing on a thread of its own, on the rig, 100 alternating
+/// runs each (BENCHMARKS.md, "`onshi check` against its floor").
+fn beside<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    probe: impl FnOnce() -> T + Send + 'scope,
+) -> Beside<'scope, T> {
+    if cfg!(windows) {
+        Beside::Thread(scope.spawn(probe))
+    } else {
+        Beside::Done(probe())
+    }
+}
+
+impl<T> Beside<'_, T> {
+    fn answer(self) -> T {
+        match self {
+            Beside::Thread(probe) => joined(probe),
+            Beside::Done(answer) => answer,
+        }
+    }
 }
 
 /// The terminal around the reader now, with the site's usual set-up it is compared with (and why the
