@@ -136,7 +136,7 @@ mod only_linux {
         let found = finding(&doc, "054C:0DC9");
         assert_eq!(causes(found), ["libccid-too-old"]);
         let message = found["causes"][0]["message"]["ja"].as_str().unwrap();
-        let version = installed.version.unwrap();
+        let version = installed.version.clone().unwrap();
         assert!(
             message.contains(&format!("libccid {version}")) && message.contains("054C:0DC9"),
             "{message}"

@@ -102,13 +102,14 @@ pub fn gather(
 /// As [`gather`], handing `step` the facts gathered so far before the first probe answers and after
 /// each answer (始業点検 fills in area by area: `Gathering::waiting` says which probes have not answered).
 ///
-/// The probes that wait on the OS run at the same time, each on its own thread, because none needs
-/// another's answer: the PC/SC listing (a round trip to pcscd or SCardSvr), the USB view's readings
-/// (sysfs or SetupAPI, libccid's list, the services), the terminal around the reader (on Windows the
-/// registry, Task Scheduler and the shares over COM) and the installed apps (the registry). The files
-/// of the app's own folder and the certificate are read on this thread meanwhile. The result is the
-/// same as one after another: only the USB view's findings need the PC/SC picture, and they are made
-/// once both are in. A probe that panics panics here, as it would have without the threads.
+/// On Windows the probes that wait on the OS run at the same time, each on its own thread, because none
+/// needs another's answer: the PC/SC listing (a round trip to SCardSvr), the USB view's readings
+/// (SetupAPI, the services), the terminal around the reader (the registry, Task Scheduler and the shares
+/// over COM) and the installed apps (the registry); the files of the app's own folder and the
+/// certificate are read on this thread meanwhile. On Linux they run one after another on this thread,
+/// which is faster there (see [`probe`]). The result is the same either way: only the USB view's
+/// findings need the PC/SC picture, and they are made once both are in. A probe that panics panics
+/// here, as it would have without the threads.
 pub fn gather_in_steps(
     remembered: Remembered,
     readers: impl FnOnce() -> ReadersReport + Send,
@@ -168,7 +169,7 @@ pub fn gather_in_steps(
             gathering.take(answer);
             step(&gathering);
         }
-        for probe in probes {
+        for probe in probes.into_iter().flatten() {
             probe
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -178,17 +179,27 @@ pub fn gather_in_steps(
     answered.into_facts(now, settings, status)
 }
 
-/// Starts `run` on a thread of `scope`, its answer sent to `sender`.
+/// Starts a probe beside the others, its answer sent to `sender`: on Windows on a thread of its own,
+/// since the registry, Task Scheduler and the shares over COM wait on the OS; elsewhere at once, on this
+/// thread. On Linux the probes are bound by CPU (sysfs, a netlink dump, pcscd's answers on the same
+/// machine) and a thread costs more than the overlap gains: with every probe on this thread `onshi
+/// check` took 0.80–0.83× the wall time (0.93× the CPU) of the PC/SC listing on a thread of its own, on
+/// the rig, 100 alternating runs each (BENCHMARKS.md, "`onshi check` against its floor").
 fn probe<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     sender: &std::sync::mpsc::Sender<Answer>,
     run: impl FnOnce() -> Answer + Send + 'scope,
-) -> std::thread::ScopedJoinHandle<'scope, ()> {
-    let sender = sender.clone();
-    scope.spawn(move || {
-        // Only fails when the gathering stopped listening, which it does only after every answer.
+) -> Option<std::thread::ScopedJoinHandle<'scope, ()>> {
+    // Sending only fails when the gathering stopped listening, which it does only after every answer.
+    if cfg!(windows) {
+        let sender = sender.clone();
+        Some(scope.spawn(move || {
+            let _ = sender.send(run());
+        }))
+    } else {
         let _ = sender.send(run());
-    })
+        None
+    }
 }
 
 /// The terminal around the reader now, with the site's usual set-up it is compared with (and why the

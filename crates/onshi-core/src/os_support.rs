@@ -25,7 +25,7 @@ pub struct Edition {
     pub source: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Table {
     edition: Vec<Edition>,
 }
@@ -33,9 +33,7 @@ struct Table {
 /// The table shipped with the app.
 pub fn editions() -> &'static [Edition] {
     static TABLE: OnceLock<Vec<Edition>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        crate::embedded::parse::<Table>(include_str!("os_support.toml"), "os_support.toml").edition
-    })
+    TABLE.get_or_init(|| crate::embedded::data!(Table, "os_support").edition)
 }
 
 /// The OS and its deadline, as the report, `onshi check` and the tray show it.
@@ -144,6 +142,12 @@ impl OsSupport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs's JSON of os_support.toml reads as the TOML it came from.
+    #[test]
+    fn the_embedded_os_support_is_the_toml() {
+        crate::embedded::same_as_toml!(Table, "os_support", include_str!("os_support.toml"));
+    }
 
     fn pc(product: &str, edition: &str, build: u32, display: &str) -> WindowsIdentity {
         WindowsIdentity {

@@ -29,17 +29,14 @@ struct Maker {
     source: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct MakerFile {
     maker: Vec<Maker>,
 }
 
 fn makers() -> &'static [Maker] {
     static MAKERS: OnceLock<Vec<Maker>> = OnceLock::new();
-    MAKERS.get_or_init(|| {
-        crate::embedded::parse::<MakerFile>(include_str!("face_readers.toml"), "face_readers.toml")
-            .maker
-    })
+    MAKERS.get_or_init(|| crate::embedded::data!(MakerFile, "face_readers").maker)
 }
 
 /// A maker as 「連絡先」 offers it.
@@ -90,6 +87,16 @@ pub fn first_restart(id: &str) -> Option<Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs's JSON of face_readers.toml reads as the TOML it came from.
+    #[test]
+    fn the_embedded_face_readers_is_the_toml() {
+        crate::embedded::same_as_toml!(
+            MakerFile,
+            "face_readers",
+            include_str!("face_readers.toml")
+        );
+    }
 
     #[test]
     fn each_maker_has_a_source_and_the_faqs_restart_rule_holds() {

@@ -27,17 +27,14 @@ struct Question {
     source: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct QuestionFile {
     question: Vec<Question>,
 }
 
 fn questions() -> &'static [Question] {
     static QUESTIONS: OnceLock<Vec<Question>> = OnceLock::new();
-    QUESTIONS.get_or_init(|| {
-        crate::embedded::parse::<QuestionFile>(include_str!("eye_checks.toml"), "eye_checks.toml")
-            .question
-    })
+    QUESTIONS.get_or_init(|| crate::embedded::data!(QuestionFile, "eye_checks").question)
 }
 
 /// A question with today's answer, for the 始業点検 screen.
@@ -118,6 +115,12 @@ pub(super) fn look(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs's JSON of eye_checks.toml reads as the TOML it came from.
+    #[test]
+    fn the_embedded_eye_checks_is_the_toml() {
+        crate::embedded::same_as_toml!(QuestionFile, "eye_checks", include_str!("eye_checks.toml"));
+    }
 
     fn answered(at: &str, normal: bool) -> EyeAnswer {
         EyeAnswer {

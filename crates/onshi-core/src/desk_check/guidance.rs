@@ -80,7 +80,7 @@ pub struct Guidance {
     pub source: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct GuidanceFile {
     rule: Vec<Guidance>,
 }
@@ -88,13 +88,7 @@ struct GuidanceFile {
 /// The rules shipped with the app.
 pub fn guidance() -> &'static [Guidance] {
     static RULES: OnceLock<Vec<Guidance>> = OnceLock::new();
-    RULES.get_or_init(|| {
-        crate::embedded::parse::<GuidanceFile>(
-            include_str!("../desk_guidance.toml"),
-            "desk_guidance.toml",
-        )
-        .rule
-    })
+    RULES.get_or_init(|| crate::embedded::data!(GuidanceFile, "desk_guidance").rule)
 }
 
 /// The rule for `code`, if it is one staff act on.
@@ -167,5 +161,20 @@ pub fn call_line(contact: Contact, contacts: &Contacts) -> Text {
             "カードの持ち主がお住まいの市区町村の窓口",
             "the card holder's municipality office",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// build.rs's JSON of desk_guidance.toml reads as the TOML it came from.
+    #[test]
+    fn the_embedded_desk_guidance_is_the_toml() {
+        crate::embedded::same_as_toml!(
+            GuidanceFile,
+            "desk_guidance",
+            include_str!("../desk_guidance.toml")
+        );
     }
 }

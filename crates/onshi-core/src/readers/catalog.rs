@@ -106,7 +106,7 @@ pub enum Slot {
     Sam,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct CatalogFile {
     model: Vec<Model>,
 }
@@ -120,11 +120,7 @@ pub fn parse(text: &str) -> Result<Vec<Model>, toml::de::Error> {
 /// start cost more than the rest of a reader listing).
 pub fn models() -> &'static [Model] {
     static MODELS: OnceLock<Vec<Model>> = OnceLock::new();
-    MODELS.get_or_init(|| {
-        serde_json::from_str::<CatalogFile>(include_str!(concat!(env!("OUT_DIR"), "/catalog.json")))
-            .expect("the embedded catalog is valid")
-            .model
-    })
+    MODELS.get_or_init(|| crate::embedded::data!(CatalogFile, "catalog").model)
 }
 
 /// The model with this catalog id ("sony-rc-s300").
@@ -161,8 +157,11 @@ mod tests {
     /// The JSON that build.rs made reads as the TOML it came from, model for model.
     #[test]
     fn the_embedded_catalog_is_catalog_toml() {
-        let from_toml = parse(include_str!("catalog.toml")).unwrap();
-        assert_eq!(format!("{:?}", models()), format!("{from_toml:?}"));
+        crate::embedded::same_as_toml!(CatalogFile, "catalog", include_str!("catalog.toml"));
+        assert_eq!(
+            format!("{:?}", models()),
+            format!("{:?}", parse(include_str!("catalog.toml")).unwrap())
+        );
         assert!(models().len() > 5);
     }
 

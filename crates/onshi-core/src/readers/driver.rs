@@ -204,7 +204,7 @@ pub fn read() -> Probe<Vec<ReaderDriver>> {
                 usb_id: None,
                 model: None,
                 provider: None,
-                version: libccid.version,
+                version: libccid.version.clone(),
                 date: None,
             }]),
             None => Probe::DoesNotApply,

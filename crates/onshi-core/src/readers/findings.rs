@@ -260,16 +260,14 @@ struct CauseText {
     steps_en: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct CauseFile {
     cause: Vec<CauseText>,
 }
 
 fn texts() -> &'static [CauseText] {
     static TEXTS: OnceLock<Vec<CauseText>> = OnceLock::new();
-    TEXTS.get_or_init(|| {
-        crate::embedded::parse::<CauseFile>(include_str!("findings.toml"), "findings.toml").cause
-    })
+    TEXTS.get_or_init(|| crate::embedded::data!(CauseFile, "findings").cause)
 }
 
 /// The cause `code` worded, with `{name}` placeholders filled (Japanese, English).
@@ -301,6 +299,12 @@ fn cause(code: &str, values: &[(&str, (String, String))]) -> Cause {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs's JSON of findings.toml reads as the TOML it came from.
+    #[test]
+    fn the_embedded_findings_is_the_toml() {
+        crate::embedded::same_as_toml!(CauseFile, "findings", include_str!("findings.toml"));
+    }
 
     fn usb(id: &str, product: &str, problem_code: Option<u32>) -> UsbReader {
         let (vid, pid) = id.split_once(':').unwrap();
@@ -338,11 +342,7 @@ mod tests {
             (0x072F, 0xB100, "ACS ACR39U ICC Reader".to_owned()),
         ];
         readers.retain(|(vid, pid, _)| (*vid, *pid) != id);
-        SupportedReaders {
-            version: Some("1.4.34".into()),
-            readers,
-            path: Default::default(),
-        }
+        SupportedReaders::of(Some("1.4.34".into()), readers)
     }
 
     fn codes(finding: &Finding) -> Vec<&str> {

@@ -9,7 +9,7 @@
 use crate::lock::LockExt;
 use memchr::memmem::Finder;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
 /// Where distributions install the bundle (Debian and Ubuntu first).
@@ -23,20 +23,42 @@ const INFO_PLIST_PLACES: [&str; 3] = [
 pub const INFO_PLIST_ENV: &str = "ONSHI_LIBCCID_INFO_PLIST";
 
 /// The readers one libccid supports.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The list is checked whole when the file is read, but its ~1,700 entries are made only when a USB
+/// device is looked up (`name_of`): most looks at the readers never need one (a reader the catalog
+/// knows, presented by PC/SC), and making them took most of the ~0.3 ms libccid's list cost each
+/// `onshi check` (fresh memory for 1,700 names and three arrays, release, timed in-process).
+#[derive(Debug, Clone)]
 pub struct SupportedReaders {
     /// libccid's version (`CFBundleShortVersionString`, "1.5.2"), if given.
     pub version: Option<String>,
-    /// (vendor id, product id, friendly name), in the file's order.
-    pub readers: Vec<(u16, u16, String)>,
     /// Where it was read from.
     pub path: PathBuf,
+    /// The file's text, already checked by [`parse`], until the entries are made from it.
+    text: String,
+    readers: OnceLock<Vec<(u16, u16, String)>>,
 }
 
 impl SupportedReaders {
+    /// A list of these entries (tests: a libccid that lacks a reader).
+    pub fn of(version: Option<String>, readers: Vec<(u16, u16, String)>) -> SupportedReaders {
+        SupportedReaders {
+            version,
+            path: PathBuf::new(),
+            text: String::new(),
+            readers: OnceLock::from(readers),
+        }
+    }
+
+    /// (vendor id, product id, friendly name), in the file's order.
+    pub fn readers(&self) -> &[(u16, u16, String)] {
+        self.readers
+            .get_or_init(|| entries(&self.text).expect("checked by parse"))
+    }
+
     /// The friendly name libccid gives this id (pcsc-lite names the reader with it), if supported.
     pub fn name_of(&self, vendor_id: u16, product_id: u16) -> Option<&str> {
-        self.readers
+        self.readers()
             .iter()
             .find(|(vid, pid, _)| (*vid, *pid) == (vendor_id, product_id))
             .map(|(_, _, name)| name.as_str())
@@ -45,9 +67,10 @@ impl SupportedReaders {
 
 /// The installed list (or the one [`INFO_PLIST_ENV`] names); None where libccid is not installed.
 /// The file is parsed again only when its modification time changed (a libccid upgraded while the app
-/// runs is seen at the next look).
-pub fn installed() -> Option<SupportedReaders> {
-    static LAST: Mutex<Option<(PathBuf, SystemTime, SupportedReaders)>> = Mutex::new(None);
+/// runs is seen at the next look). The list is shared, not copied: its ~1,700 names cost as much to
+/// copy as to parse.
+pub fn installed() -> Option<Arc<SupportedReaders>> {
+    static LAST: Mutex<Option<(PathBuf, SystemTime, Arc<SupportedReaders>)>> = Mutex::new(None);
     let named = std::env::var_os(INFO_PLIST_ENV).map(PathBuf::from);
     let path = named.or_else(|| {
         INFO_PLIST_PLACES
@@ -59,12 +82,12 @@ pub fn installed() -> Option<SupportedReaders> {
     let mut last = LAST.lock_or_recover();
     if let (Some((cached_path, cached_time, list)), Some(modified)) = (last.as_ref(), modified) {
         if *cached_path == path && *cached_time == modified {
-            return Some(list.clone());
+            return Some(Arc::clone(list));
         }
     }
-    let list = read(&path)?;
+    let list = Arc::new(read(&path)?);
     if let Some(modified) = modified {
-        *last = Some((path, modified, list.clone()));
+        *last = Some((path, modified, Arc::clone(&list)));
     }
     Some(list)
 }
@@ -72,19 +95,40 @@ pub fn installed() -> Option<SupportedReaders> {
 /// Reads one Info.plist; None if it is not readable as libccid's.
 pub fn read(path: &Path) -> Option<SupportedReaders> {
     let text = std::fs::read_to_string(path).ok()?;
-    let mut list = parse(&text)?;
+    let mut list = parse(text)?;
     list.path = path.to_owned();
     Some(list)
 }
 
-/// Parses the text of an Info.plist.
-pub fn parse(text: &str) -> Option<SupportedReaders> {
-    let vendors = string_array(text, "ifdVendorID")?;
-    let products = string_array(text, "ifdProductID")?;
-    let names = string_array(text, "ifdFriendlyName")?;
+/// Checks the text of an Info.plist: None unless its three arrays are there, whole and of one length
+/// (what making the entries needs; they are made on first use).
+pub fn parse(text: String) -> Option<SupportedReaders> {
+    let count = |key| string_array(&text, key, |_| ());
+    let vendors = count("ifdVendorID")?;
+    if count("ifdProductID")? != vendors || count("ifdFriendlyName")? != vendors {
+        return None;
+    }
+    Some(SupportedReaders {
+        version: string_after_key(&text, "CFBundleShortVersionString"),
+        path: PathBuf::new(),
+        readers: OnceLock::new(),
+        text,
+    })
+}
+
+/// The entries of a text that [`parse`] accepted.
+fn entries(text: &str) -> Option<Vec<(u16, u16, String)>> {
+    let all = |key| {
+        let mut items = Vec::new();
+        string_array(text, key, |item| items.push(item)).map(|_| items)
+    };
+    let vendors = all("ifdVendorID")?;
+    let products = all("ifdProductID")?;
+    let names = all("ifdFriendlyName")?;
     if vendors.len() != products.len() || vendors.len() != names.len() {
         return None;
     }
+    // The ids are read as written: one with an entity in it would not be hexadecimal unescaped either.
     let hex = |s: &str| {
         u16::from_str_radix(
             s.trim().trim_start_matches("0x").trim_start_matches("0X"),
@@ -96,31 +140,29 @@ pub fn parse(text: &str) -> Option<SupportedReaders> {
         .iter()
         .zip(&products)
         .zip(names)
-        .filter_map(|((vid, pid), name)| Some((hex(vid)?, hex(pid)?, name)))
+        .filter_map(|((vid, pid), name)| Some((hex(vid)?, hex(pid)?, unescape(name))))
         .collect();
-    Some(SupportedReaders {
-        version: string_after_key(text, "CFBundleShortVersionString"),
-        readers,
-        path: PathBuf::new(),
-    })
+    Some(readers)
 }
 
-/// The `<string>` items of the `<array>` that follows `<key>KEY</key>`.
-fn string_array(text: &str, key: &str) -> Option<Vec<String>> {
+/// Each `<string>` item of the `<array>` that follows `<key>KEY</key>`, as written (still escaped), and
+/// how many there are; None when the array is missing or an item is not closed.
+fn string_array<'t>(text: &'t str, key: &str, mut each: impl FnMut(&'t str)) -> Option<usize> {
     let after_key = &text[find(text, &format!("<key>{key}</key>"))?..];
     let start = find(after_key, "<array>")? + "<array>".len();
     let end = find(after_key, "</array>")?;
     // Set up once for the ~1,700 items of libccid's list (Debian 12), not once per item.
     let (open, close) = (Finder::new("<string>"), Finder::new("</string>"));
-    let mut items = Vec::new();
+    let mut count = 0;
     let mut rest = after_key.get(start..end)?;
     while let Some(at) = open.find(rest.as_bytes()) {
         let body = &rest[at + "<string>".len()..];
         let end = close.find(body.as_bytes())?;
-        items.push(unescape(&body[..end]));
+        each(&body[..end]);
+        count += 1;
         rest = &body[end..];
     }
-    Some(items)
+    Some(count)
 }
 
 /// Where `tag` first appears in `text` (what `text.find(tag)` says). memchr's search goes through
@@ -162,7 +204,7 @@ mod tests {
 
     #[test]
     fn ids_and_names_are_read_in_order() {
-        let list = parse(SMALL).unwrap();
+        let list = parse(SMALL.to_owned()).unwrap();
         assert_eq!(list.version.as_deref(), Some("1.5.2"));
         assert_eq!(list.name_of(0x054C, 0x0DC9), Some("SONY FeliCa RC-S300/P"));
         assert_eq!(
@@ -195,15 +237,15 @@ mod tests {
             .iter()
             .find_map(|place| std::fs::read_to_string(place).ok());
         let text = installed.as_deref().unwrap_or(SMALL);
-        let list = parse(text).unwrap();
+        let list = parse(text.to_owned()).unwrap();
         let names = items_by_str_find(text, "ifdFriendlyName");
-        assert_eq!(list.readers.len(), names.len());
-        for (reader, name) in list.readers.iter().zip(&names) {
+        assert_eq!(list.readers().len(), names.len());
+        for (reader, name) in list.readers().iter().zip(&names) {
             assert_eq!(&reader.2, name);
         }
         let vendors = items_by_str_find(text, "ifdVendorID");
         assert_eq!(
-            list.readers.iter().map(|r| r.0).collect::<Vec<_>>(),
+            list.readers().iter().map(|r| r.0).collect::<Vec<_>>(),
             vendors
                 .iter()
                 .map(|v| u16::from_str_radix(v.trim().trim_start_matches("0x"), 16).unwrap())
@@ -233,7 +275,10 @@ mod tests {
     #[test]
     fn lists_of_unequal_length_are_not_trusted() {
         let broken = SMALL.replacen("<string>0x0DC9</string>\n", "", 1);
-        assert_eq!(parse(&broken), None);
-        assert_eq!(parse("<plist/>"), None);
+        assert!(parse(broken).is_none());
+        assert!(parse("<plist/>".to_owned()).is_none());
+        // An item left open is refused too, as before the entries were made lazily.
+        let unclosed = SMALL.replacen("0x3000</string>", "0x3000", 1);
+        assert!(parse(unclosed).is_none());
     }
 }

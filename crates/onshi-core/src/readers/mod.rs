@@ -107,7 +107,7 @@ pub fn look_at_usb(report: &ReadersReport) -> UsbView {
 pub struct UsbProbe {
     usb: Result<Vec<usb::UsbReader>, String>,
     smart_card_service: Option<crate::platform::SmartCardService>,
-    libccid: Option<libccid::SupportedReaders>,
+    libccid: Option<std::sync::Arc<libccid::SupportedReaders>>,
     usb_selective_suspend: Option<bool>,
     drivers: crate::terminal::seen::Probe<Vec<driver::ReaderDriver>>,
 }
@@ -150,7 +150,7 @@ impl UsbProbe {
             readers: &report.readers,
             usb: &usb,
             smart_card_service: self.smart_card_service,
-            libccid: self.libccid.as_ref(),
+            libccid: self.libccid.as_deref(),
         });
         let verdict = report.verdict(&found, crate::platform::Os::current());
         UsbView {

@@ -102,9 +102,7 @@ impl UsualSetup {
     /// The values shipped with the app.
     pub fn shipped() -> &'static UsualSetup {
         static SHIPPED_SETUP: OnceLock<UsualSetup> = OnceLock::new();
-        SHIPPED_SETUP.get_or_init(|| {
-            toml::from_str(SHIPPED).expect("the embedded usual_setup.toml is valid")
-        })
+        SHIPPED_SETUP.get_or_init(|| crate::embedded::data!(UsualSetup, "usual_setup"))
     }
 
     /// The shipped values with the site's file over them, when `data_dir` has one; a file that cannot be
@@ -156,6 +154,12 @@ fn merge(base: &mut toml::Table, over: toml::Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs's JSON of usual_setup.toml reads as the TOML it came from.
+    #[test]
+    fn the_embedded_usual_setup_is_the_toml() {
+        crate::embedded::same_as_toml!(UsualSetup, "usual_setup", include_str!("usual_setup.toml"));
+    }
 
     #[test]
     fn the_shipped_set_up_reads_and_every_part_names_its_source() {
