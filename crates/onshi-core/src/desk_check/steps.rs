@@ -6,7 +6,6 @@
 use super::{run, AreaResult, DeskCheck, EyeQuestion};
 use crate::card::{ProbeError, ProbeReport};
 use crate::facts::{Awaited, CertificateChoice, Facts, Gathering, Remembered};
-use crate::platform::Os;
 use crate::readers::ReadersReport;
 use crate::verdict::Area;
 use chrono::{DateTime, FixedOffset};
@@ -70,9 +69,8 @@ pub fn run_in_steps(
 /// The check as far as `gathering` goes; `testing`: the read test has not answered yet.
 fn step(gathering: &Gathering, testing: bool) -> DeskCheckStep {
     let waiting = gathering.waiting();
-    let facts = gathering.so_far();
-    let judged = run(&facts, None);
-    let mut areas: Vec<AreaStep> = judged
+    let judged = run(&gathering.so_far(), None);
+    let areas = judged
         .areas
         .into_iter()
         .map(|result| AreaStep {
@@ -80,24 +78,6 @@ fn step(gathering: &Gathering, testing: bool) -> DeskCheckStep {
             result: (!waits(result.area, &waiting, testing)).then_some(result),
         })
         .collect();
-    // The MPKI client's area exists only where the installed apps answered (Windows): it waits in its
-    // place, after the certificate's.
-    if facts.os == Os::Windows
-        && waiting.contains(&Awaited::InstalledApps)
-        && !areas.iter().any(|a| a.area == Area::Mpki)
-    {
-        let after_certificate = areas
-            .iter()
-            .position(|a| a.area == Area::Certificate)
-            .map_or(areas.len(), |at| at + 1);
-        areas.insert(
-            after_certificate,
-            AreaStep {
-                area: Area::Mpki,
-                result: None,
-            },
-        );
-    }
     DeskCheckStep {
         areas,
         eyes: judged.eyes,

@@ -15,7 +15,7 @@ use crate::terminal::usual::{SiteFileError, UsualSetup};
 use crate::terminal::TerminalSeen;
 use chrono::{DateTime, FixedOffset};
 
-/// A probe the facts wait on, each run on a thread of its own.
+/// A probe the facts wait on (on Windows each on a thread of its own; see facts::gather_in_steps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Awaited {
     /// The PC/SC listing.
@@ -39,6 +39,7 @@ pub(super) enum Answer {
 
 /// What is read on the gathering thread itself, at once: files of the app's own folder, the
 /// certificate, the OS table.
+#[derive(Clone)]
 pub(super) struct AtOnce {
     pub certificate: Option<InUse>,
     pub history: Vec<HistoryEvent>,
@@ -134,17 +135,14 @@ impl<'a> Gathering<'a> {
                 None,
             )
         });
-        let installed = self
-            .installed_mpki
-            .clone()
-            .unwrap_or(Err(PlatformError::NotAvailable));
+        // Where the installed apps can be read (Windows), as if the MPKI client were not installed: its
+        // area is then judged, in its place, and shown waiting.
+        let installed = self.installed_mpki.clone().unwrap_or(match Os::current() {
+            Os::Windows => Ok(None),
+            _ => Err(PlatformError::NotAvailable),
+        });
         Answered {
-            at_once: AtOnce {
-                certificate: self.at_once.certificate.clone(),
-                history: self.at_once.history.clone(),
-                contacts: self.at_once.contacts.clone(),
-                os_support: self.at_once.os_support.clone(),
-            },
+            at_once: self.at_once.clone(),
             readers,
             usb,
             terminal: (terminal, usual, usual_error),

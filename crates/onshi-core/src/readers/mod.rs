@@ -112,20 +112,6 @@ pub struct UsbProbe {
     drivers: crate::terminal::seen::Probe<Vec<driver::ReaderDriver>>,
 }
 
-impl UsbProbe {
-    /// Nothing read yet: what 始業点検 judges in its stead before the USB view has answered (and shows
-    /// nothing judged on it, facts::Gathering).
-    pub(crate) fn nothing() -> UsbProbe {
-        UsbProbe {
-            usb: Ok(Vec::new()),
-            smart_card_service: None,
-            libccid: None,
-            usb_selective_suspend: None,
-            drivers: crate::terminal::seen::Probe::DoesNotApply,
-        }
-    }
-}
-
 /// Reads the USB devices, the Smart Card service, libccid's list, the power setting and the drivers.
 pub fn probe_usb() -> UsbProbe {
     UsbProbe {
@@ -138,6 +124,18 @@ pub fn probe_usb() -> UsbProbe {
 }
 
 impl UsbProbe {
+    /// Nothing read yet: what 始業点検 judges in its stead before the USB view has answered (and shows
+    /// nothing judged on it, facts::Gathering).
+    pub(crate) fn nothing() -> UsbProbe {
+        UsbProbe {
+            usb: Ok(Vec::new()),
+            smart_card_service: None,
+            libccid: None,
+            usb_selective_suspend: None,
+            drivers: crate::terminal::seen::Probe::DoesNotApply,
+        }
+    }
+
     /// The USB view: these readings joined with `report` into the findings and the readers' verdict.
     pub fn join(self, report: &ReadersReport) -> UsbView {
         let (usb, usb_error) = match self.usb {
