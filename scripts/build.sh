@@ -16,7 +16,9 @@ while (($#)); do
 done
 
 echo "==> release build"
-npm run --silent build:ui
+# npm test builds the UI once, before everything it builds embeds it (ONSHI_UI_BUILT=1): built again, its
+# files would be newer than what an earlier build embedded and cargo would compile the app once more.
+[[ ${ONSHI_UI_BUILT:-} == 1 ]] || npm run --silent build:ui
 cargo build --release --quiet -p onshi-assistant -p onshi-cli
 version=$(node -p 'require("./package.json").version')
 made=()

@@ -19,6 +19,8 @@ cargo fmt --all --check
 
 phase "UI build (the app embeds it)"
 npm run --silent build:ui
+export ONSHI_UI_BUILT=1
+chroots_ui_built
 
 phase "clippy, in the build the tests and the app use"
 # Clippy lints the workspace's crates while they are built (clippy-driver in rustc's place for workspace
@@ -72,6 +74,6 @@ phase "Windows: the cross-built Windows build under Wine (npm run test:windows)"
 if [[ "${ONSHI_SKIP_WINDOWS:-}" == 1 ]]; then
   echo "skipped: ONSHI_SKIP_WINDOWS=1 (CI never sets it)"
 else
-  chroots_wait windows
+  chroots_wait windows # with the Windows builds made in the background meanwhile (test-chroots.sh)
   bash scripts/windows/test.sh
 fi

@@ -10,10 +10,11 @@ cd "$ONSHI_ROOT"
 win_setup
 
 echo "==> UI (the app embeds it)"
-npm run --silent build:ui
+# Not again under npm test, which built it first (ONSHI_UI_BUILT=1; scripts/build.sh says why).
+[[ ${ONSHI_UI_BUILT:-} == 1 ]] || npm run --silent build:ui
 
 echo "==> Windows release build: onshi.exe, onshi-assistant.exe"
-win_run "nice -n 10 cargo build --release -p onshi-cli -p onshi-assistant"
+win_run "nice -n 10 $WIN_RELEASE_BUILD"
 
 # The installer, signed when a certificate is given (scripts/windows/sign.sh), else said to be unsigned.
 bash "$ONSHI_ROOT/scripts/windows/installer.sh"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:windows (and part of npm test): the Windows build, made on this Linux machine and proven
 # under Wine.
-#   1. clippy for the Windows target, warnings as errors;
-#   2. the release build of onshi.exe and onshi-assistant.exe, and the installer (scripts/windows/build.sh);
+#   1. the release build of onshi.exe and onshi-assistant.exe, and the installer (scripts/windows/build.sh);
+#   2. clippy for the Windows target, warnings as errors, inside the build of the tests;
 #   3. onshi-core's and the CLI's own tests, built for Windows and run under Wine (cargo's runner);
 #   4. the CLI's rig tests against onshi.exe: the test programs, pcscd and the virtual cards are Linux
 #      programs in the chroot, and Wine's winscard forwards onshi.exe's PC/SC calls to that pcscd; with
@@ -26,11 +26,11 @@ cd "$ONSHI_ROOT"
 release="$WIN_TARGET_DIR/$WIN_TARGET/release"
 echo "$(win_run 'echo "Debian sid: rustc $(dpkg-query -W -f="\${Version}" rustc), wine $(dpkg-query -W -f="\${Version}" wine)"')"
 
-step "clippy for x86_64-pc-windows-gnu"
-win_run "nice -n 10 cargo clippy --release --quiet -p onshi-core -p onshi-cli -p onshi-assistant --all-targets -- -D warnings"
+step "clippy for x86_64-pc-windows-gnu, in the build the tests use"
+win_run "nice -n 10 $WIN_LINT_BUILD --quiet"
 
 step "onshi-core and CLI tests, built for Windows, under Wine"
-win_run "nice -n 10 cargo test --release -p onshi-core -p onshi-cli"
+win_run "nice -n 10 $WIN_TESTS"
 
 step "the rig tests against onshi.exe (Linux rig, Windows build)"
 # The CLI's integration tests (one program, crates/onshi-cli/tests/tests.rs) are built for Linux here and
