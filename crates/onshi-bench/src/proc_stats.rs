@@ -90,6 +90,24 @@ pub struct TreeMemory {
     pub private_dirty: u64,
 }
 
+impl TreeMemory {
+    /// Each figure's median over `samples` (taken alone: the row need not be one of the samples).
+    pub fn median(samples: &[TreeMemory]) -> TreeMemory {
+        let median = |field: fn(&TreeMemory) -> u64| {
+            let mut values: Vec<u64> = samples.iter().map(field).collect();
+            values.sort_unstable();
+            values.get(values.len() / 2).copied().unwrap_or_default()
+        };
+        TreeMemory {
+            processes: median(|m| m.processes as u64) as usize,
+            rss: median(|m| m.rss),
+            pss: median(|m| m.pss),
+            uss: median(|m| m.uss),
+            private_dirty: median(|m| m.private_dirty),
+        }
+    }
+}
+
 /// `root` and all its descendants, parents first.
 pub fn tree(root: u32) -> Vec<u32> {
     let parents: Vec<(u32, u32)> = fs::read_dir("/proc")
@@ -121,21 +139,49 @@ pub fn tree(root: u32) -> Vec<u32> {
 pub fn tree_memory(root: u32) -> TreeMemory {
     let mut total = TreeMemory::default();
     for pid in tree(root) {
-        let rollup = fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-        let field = |name: &str| -> u64 {
-            rollup
-                .lines()
-                .find_map(|line| line.strip_prefix(name))
-                .and_then(|v| v.split_whitespace().next()?.parse().ok())
-                .unwrap_or(0)
-        };
+        let memory = process_memory(pid);
         total.processes += 1;
-        total.rss += field("Rss:");
-        total.pss += field("Pss:");
-        total.uss += field("Private_Clean:") + field("Private_Dirty:");
-        total.private_dirty += field("Private_Dirty:");
+        total.rss += memory.rss;
+        total.pss += memory.pss;
+        total.uss += memory.uss;
+        total.private_dirty += memory.private_dirty;
     }
     total
+}
+
+fn process_memory(pid: u32) -> TreeMemory {
+    let rollup = fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    let field = |name: &str| -> u64 {
+        rollup
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    TreeMemory {
+        processes: 1,
+        rss: field("Rss:"),
+        pss: field("Pss:"),
+        uss: field("Private_Clean:") + field("Private_Dirty:"),
+        private_dirty: field("Private_Dirty:"),
+    }
+}
+
+/// Private dirty KiB of a window's processes by their part: [the app's own process, WebKit's web process
+/// (the page: its DOM, styles, script), WebKit's network process, any other].
+pub fn private_dirty_by_part(root: u32) -> [u64; 4] {
+    let mut parts = [0; 4];
+    for pid in tree(root) {
+        let name = fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        let part = match name.trim() {
+            _ if pid == root => 0,
+            web if web.starts_with("WebKitWebProces") => 1,
+            network if network.starts_with("WebKitNetworkPr") => 2,
+            _ => 3,
+        };
+        parts[part] += process_memory(pid).private_dirty;
+    }
+    parts
 }
 
 /// User + system CPU seconds of the whole tree (live processes).
