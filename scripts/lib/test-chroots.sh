@@ -32,7 +32,7 @@ _chroots_make() {
   _chroots_pids[$which]=$!
 }
 
-# The Windows builds (the release build, then the tests' build with clippy), started once the chroot is
+# The Windows builds (the release build, clippy, the tests' build), started once the chroot is
 # made, at the lowest priority: they use what the Linux phases leave idle (the tests, the monitoring
 # engines and the app end to end mostly wait), and the Windows phase, which waits for this job, finds
 # them done or finishes them at full speed. Its session is its own (setsid), and where the kernel
@@ -49,7 +49,7 @@ windows_prebuild() {
     ((++waited < 600)) || { echo "windows prebuild: the UI was never built; left to the Windows phase"; return 0; }
   done
   echo "==> windows prebuild, at the lowest priority"
-  win_run "$WIN_RELEASE_BUILD --quiet && $WIN_LINT_BUILD --quiet" ||
+  win_run "$WIN_RELEASE_BUILD --quiet && $WIN_CLIPPY && $WIN_TESTS --no-run --quiet" ||
     echo "windows prebuild failed; the Windows phase builds again and says why"
 }
 

@@ -37,14 +37,11 @@ WIN_PACKAGES=(
   fonts-noto-cjk                                            # Japanese glyphs in Wine's dialogs
 )
 
-# The Windows builds, run inside the chroot (win_run): the release build that ships, and the build of
-# every target of ours for the tests with clippy inside it (clippy-driver in rustc's place for the
-# workspace's crates, as scripts/test.sh lints the Linux build): `cargo clippy` would compile every
-# dependency again in check mode (2 minutes on a new machine). The tests run in that same build.
+# The Windows builds, run inside the chroot (win_run): the release build that ships, clippy over every
+# target of ours, and the tests' build (their run is `$WIN_TESTS` alone).
 WIN_RELEASE_BUILD="cargo build --release -p onshi-cli -p onshi-assistant"
-WIN_LINTED="env RUSTC_WORKSPACE_WRAPPER=/usr/bin/clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
-WIN_LINT_BUILD="$WIN_LINTED cargo build --release --all-targets -p onshi-core -p onshi-cli -p onshi-assistant"
-WIN_TESTS="$WIN_LINTED cargo test --release -p onshi-core -p onshi-cli"
+WIN_CLIPPY="cargo clippy --release --quiet -p onshi-core -p onshi-cli -p onshi-assistant --all-targets -- -D warnings"
+WIN_TESTS="cargo test --release -p onshi-core -p onshi-cli"
 
 source "$ONSHI_ROOT/scripts/lib/chroot.sh"
 win_as_root() { chroot_as_root "$@"; }

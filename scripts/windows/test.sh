@@ -2,7 +2,7 @@
 # npm run test:windows (and part of npm test): the Windows build, made on this Linux machine and proven
 # under Wine.
 #   1. the release build of onshi.exe and onshi-assistant.exe, and the installer (scripts/windows/build.sh);
-#   2. clippy for the Windows target, warnings as errors, inside the build of the tests;
+#   2. clippy for the Windows target, warnings as errors;
 #   3. onshi-core's and the CLI's own tests, built for Windows and run under Wine (cargo's runner);
 #   4. the CLI's rig tests against onshi.exe: the test programs, pcscd and the virtual cards are Linux
 #      programs in the chroot, and Wine's winscard forwards onshi.exe's PC/SC calls to that pcscd; with
@@ -26,8 +26,8 @@ cd "$ONSHI_ROOT"
 release="$WIN_TARGET_DIR/$WIN_TARGET/release"
 echo "$(win_run 'echo "Debian sid: rustc $(dpkg-query -W -f="\${Version}" rustc), wine $(dpkg-query -W -f="\${Version}" wine)"')"
 
-step "clippy for x86_64-pc-windows-gnu, in the build the tests use"
-win_run "nice -n 10 $WIN_LINT_BUILD --quiet"
+step "clippy for x86_64-pc-windows-gnu"
+win_run "nice -n 10 $WIN_CLIPPY"
 
 step "onshi-core and CLI tests, built for Windows, under Wine"
 win_run "nice -n 10 $WIN_TESTS"
