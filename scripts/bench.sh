@@ -21,8 +21,11 @@ source "$here/windows/env.sh"
 win_as_root mkdir -p "$WIN_CHROOT/root/linux-tests-lib"
 win_as_root cp "${CARGO_TARGET_DIR:-target}/debug/onshi-rig" "$WIN_CHROOT/root/linux-tests-lib/onshi-rig"
 wine_line=$(win_run "scripts/windows/bench-resident.sh $WIN_TARGET_DIR/$WIN_TARGET/release/onshi-assistant.exe /root/linux-tests-lib/onshi-rig" | grep '^wine-memory ')
+# onshi.exe check against its floor built for Windows (crates/onshi-core/examples/check_floor.rs), under Wine.
+win_run "cargo build --release --quiet -p onshi-core --example check_floor"
+check_line=$(win_run "scripts/windows/bench-check.sh $WIN_TARGET_DIR/$WIN_TARGET/release/onshi.exe $WIN_TARGET_DIR/$WIN_TARGET/release/examples/check_floor.exe /root/linux-tests-lib/onshi-rig 15" | grep '^check=')
 wine_version=$(win_run 'dpkg-query -W -f="\${Version}" wine')
-export ONSHI_BENCH_WINE="$wine_line wine=$wine_version" ONSHI_BENCH_HOME_PAGE="$home_page"
+export ONSHI_BENCH_WINE="$wine_line $check_line wine=$wine_version" ONSHI_BENCH_HOME_PAGE="$home_page"
 
 # `npm run bench -- --wine-only`: the Windows section alone, measured again and put in place of the last one.
 if [[ "${1:-}" == --wine-only ]]; then
@@ -34,6 +37,7 @@ fi
 
 # One invocation: the app and the bare reference share one tauri build with the same features.
 cargo build --release --quiet -p onshi-bench -p onshi-cli -p onshi-assistant -p onshi-bare-app
+cargo build --release --quiet -p onshi-core --example check_floor # the floor of `onshi check`
 # The apps need a display and a session bus: a private Xvfb and dbus-run-session, inside the rig.
 scripts/rig-namespace.sh bash -c '
   set -euo pipefail

@@ -9,11 +9,13 @@
 //!   resident in the tray (app.rs; needs an X display and a session bus, which scripts/bench.sh gives);
 //! - the time to list the USB devices, against a plain sysfs walk (usb_listing.rs, under umockdev-run);
 //! - `onshi check` against its floor (check_floor.rs); `onshi-bench --check-floor-row [ROUNDS]` measures
-//!   that row alone, on the rig, and prints it;
+//!   that row alone, on the rig, and prints it (build the floor first: `cargo build --release -p onshi-core
+//!   --example check_floor`);
 //! - the resident app on Windows under Wine, next to Wine's notepad (wine.rs; measured by scripts/bench.sh).
 
 mod app;
 mod check_floor;
+mod goals;
 mod plain;
 mod proc_stats;
 mod usb_listing;
@@ -202,12 +204,6 @@ fn main() {
         usb_listing::child(rounds);
         return;
     }
-    if args.get(1).map(String::as_str) == Some(check_floor::FLAG) {
-        check_floor::child(std::path::Path::new(
-            args.get(2).expect("a certificate file"),
-        ));
-        return;
-    }
     // Only the check-against-its-floor row, on the rig (`onshi-bench --check-floor-row [ROUNDS]`, inside
     // scripts/rig-namespace.sh): the whole bench takes long, and this row is what a change to the check moves.
     if args.get(1).map(String::as_str) == Some("--check-floor-row") {
@@ -216,10 +212,9 @@ fn main() {
             .expect("the rig starts (run inside scripts/rig-namespace.sh)");
         let pki = onshi_rig::pki::Pki::new(onshi_rig::pki::TERMINAL_DAYS, false)
             .expect("openssl makes the certificate");
-        let myself = std::env::current_exe().expect("the bench knows itself");
         let (check_ms, floor_ms) = check_floor::measure(
             &app::sibling("onshi"),
-            &myself,
+            &check_floor::floor_program(),
             &pki.path("terminal.pem"),
             rounds,
         );
@@ -255,8 +250,12 @@ fn main() {
     eprintln!("onshi check against its floor: 15 rounds each…");
     let pki = onshi_rig::pki::Pki::new(onshi_rig::pki::TERMINAL_DAYS, false)
         .expect("openssl makes the certificate");
-    let myself = std::env::current_exe().expect("the bench knows itself");
-    let (check_ms, floor_ms) = check_floor::measure(&onshi, &myself, &pki.path("terminal.pem"), 15);
+    let (check_ms, floor_ms) = check_floor::measure(
+        &onshi,
+        &check_floor::floor_program(),
+        &pki.path("terminal.pem"),
+        15,
+    );
 
     eprintln!("listing the USB devices: 50 rounds under umockdev…");
     let usb = usb_listing::measure(50);
@@ -303,6 +302,8 @@ fn main() {
          Run with `npm run bench` on {date}, on {machine}. Every figure comes from one run in which our\n\
          watcher (onshi-core `readers::Watcher`) and a plain `SCardGetStatusChange` loop (`crates/onshi-bench/src/plain.rs`)\n\
          watched the same readers of the rig (pcscd + vpcd) at the same time.\n\n\
+         ## Issue 31's goals against this run\n\n\
+         {goals}\n\
          ## Card-insertion latency added by the watcher\n\n\
          {n} insertions on one reader; for each, the time the watcher reported `card-inserted` minus the time the\n\
          plain loop saw the card. (pcscd itself polls vpcd every 0.4 s; that part is common to both.)\n\n\
@@ -327,7 +328,7 @@ fn main() {
          ## `onshi check` against its floor\n\n\
          The whole check (readers with the USB view, the certificate file, the terminal around the reader, the\n\
          OS) against a plain program that only lists the rig's PC/SC readers and reads the same certificate's\n\
-         dates (`crates/onshi-bench/src/check_floor.rs`), each a fresh process, 15 runs alternating, medians.\n\n\
+         dates (`crates/onshi-core/examples/check_floor.rs`), each a fresh process, 15 runs alternating, medians.\n\n\
          | `onshi check --json` | floor | ratio | goal |\n| --- | --- | --- | --- |\n\
          | {check_ms:.1} ms | {floor_ms:.1} ms | {check_ratio:.2}× | ≤ 1.5× |\n\n\
          ## Listing the USB devices\n\n\
@@ -426,6 +427,26 @@ fn main() {
             )
         })
         .collect::<String>(),
+        goals = goals::table(&goals::Figures {
+            start: ours_start / bare_start,
+            window_dirty: started.ours_memory.private_dirty as f64
+                / started.bare_home_memory.private_dirty as f64,
+            window_pss: started.ours_memory.pss as f64 / started.bare_home_memory.pss as f64,
+            resident_linux_mib: resident
+                .started_afresh
+                .private_dirty
+                .max(resident.login_start.private_dirty) as f64
+                / 1024.0,
+            wine_written: match (wine.ours.written, wine.notepad.written) {
+                (Some(ours), Some(notepad)) => Some(ours as f64 / notepad.max(1) as f64),
+                _ => None,
+            },
+            wine_private: wine.ours.private_bytes as f64 / wine.notepad.private_bytes.max(1) as f64,
+            check_linux: check_ms / floor_ms,
+            check_wine: wine
+                .check
+                .map(|check| check.ours_us as f64 / check.floor_us.max(1) as f64),
+        }),
         with_window = memory_row("window open", &resident.with_window),
         window_closed = memory_row("window just closed (same process)", &resident.window_closed),
         started_afresh = memory_row("resident, started afresh a minute after the close", &resident.started_afresh),

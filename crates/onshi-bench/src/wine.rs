@@ -1,7 +1,9 @@
 //! The resident app's memory on Windows as Wine runs it: measured by scripts/windows/bench-resident.sh
 //! inside the Windows chroot (there is no Windows here) and handed over in `ONSHI_BENCH_WINE` as
 //! `wine-memory ours=PRIVATE,WORKING-SET,WRITTEN notepad=PRIVATE,WORKING-SET,WRITTEN ours-parts=PARTS
-//! notepad-parts=PARTS wine=VERSION` (bytes; PARTS as [`Parts`] lists them, in that order).
+//! notepad-parts=PARTS check=OURS,FLOOR,ROUNDS wine=VERSION` (bytes; PARTS as [`Parts`] lists them, in
+//! that order; `check`: `onshi.exe check` and its floor under Wine, medians in µs, from
+//! scripts/windows/bench-check.sh).
 
 /// One process's figures, in bytes, as GetProcessMemoryInfo reported them under Wine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +36,18 @@ pub struct WineRow {
     pub notepad: WineMemory,
     /// None in a line from before they were measured.
     pub parts: Option<(Parts, Parts)>,
+    /// `onshi.exe check` against its floor under Wine; None in a line from before it was measured.
+    pub check: Option<WineCheck>,
     pub wine_version: String,
+}
+
+/// `onshi.exe check --json` and its floor (crates/onshi-core/examples/check_floor.rs) under Wine: the
+/// median wall time of each, in µs, over `rounds` runs each, alternating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WineCheck {
+    pub ours_us: u64,
+    pub floor_us: u64,
+    pub rounds: u64,
 }
 
 /// Reads the line; None when a part is missing or not a number.
@@ -84,10 +97,28 @@ pub fn parse(line: &str) -> Option<WineRow> {
         (None, None) => None,
         _ => return None,
     };
+    let check = match field("check") {
+        None => None,
+        Some(text) => {
+            let numbers: Vec<u64> = text
+                .split(',')
+                .map(|n| n.parse().ok())
+                .collect::<Option<_>>()?;
+            let [ours_us, floor_us, rounds] = numbers[..] else {
+                return None;
+            };
+            Some(WineCheck {
+                ours_us,
+                floor_us,
+                rounds,
+            })
+        }
+    };
     Some(WineRow {
         ours: memory("ours")?,
         notepad: memory("notepad")?,
         parts,
+        check,
         wine_version: field("wine")?.to_owned(),
     })
 }
@@ -181,7 +212,8 @@ pub fn section(row: &WineRow) -> String {
          | notepad.exe (Wine's) | {notepad_private:.1} MiB | {notepad_written} | {notepad_working:.1} MiB |\n\
          | ours ÷ notepad | {private_ratio:.2}× | {written_ratio_text} | goal: ≤ 2× |\n\n\
          Goal (issue 31): the resident within 2× notepad's private bytes.\n{verdict}\n\
-         {parts}",
+         {parts}{check}",
+        check = row.check.map(check_section).unwrap_or_default(),
         written_ratio_text = match written_ratio {
             Some(ratio) => format!("{ratio:.2}×"),
             None => "not measured".to_owned(),
@@ -198,6 +230,25 @@ pub fn section(row: &WineRow) -> String {
         notepad_working = mib(row.notepad.working_set),
         ours_written = written(row.ours.written),
         notepad_written = written(row.notepad.written),
+    )
+}
+
+/// `onshi.exe check` against its floor, under Wine.
+fn check_section(check: WineCheck) -> String {
+    let ratio = check.ours_us as f64 / check.floor_us.max(1) as f64;
+    format!(
+        "\n## `onshi check` against its floor, under Wine\n\n\
+         The same comparison as on Linux above, with both programs built for Windows: `onshi.exe check --json`\n\
+         and the floor (`crates/onshi-core/examples/check_floor.rs` as an .exe: the rig's readers listed through\n\
+         Wine's winscard, the same certificate's dates read), each started with `wine` {rounds} times,\n\
+         alternating, the Wine server already running and the prefix set up as the usual terminal\n\
+         (scripts/windows/bench-check.sh). Medians of the wall time. Each run pays Wine's own start, which\n\
+         Windows does not: the ratio says what the check adds there, not how long it takes on a terminal.\n\n\
+         | `onshi.exe check --json` | floor | ratio | goal |\n| --- | --- | --- | --- |\n\
+         | {ours:.0} ms | {floor:.0} ms | {ratio:.2}× | ≤ 1.5× |\n",
+        rounds = check.rounds,
+        ours = check.ours_us as f64 / 1000.0,
+        floor = check.floor_us as f64 / 1000.0,
     )
 }
 
@@ -255,5 +306,22 @@ mod tests {
             "no notepad figure"
         );
         assert_eq!(parse("wine-memory ours=x,2 notepad=1,2 wine=10"), None);
+        assert_eq!(with_parts.check, None, "a line without the check");
+        let with_check =
+            parse("wine-memory ours=1,2 notepad=1,2 check=412000,301000,15 wine=10").unwrap();
+        assert_eq!(
+            with_check.check,
+            Some(WineCheck {
+                ours_us: 412_000,
+                floor_us: 301_000,
+                rounds: 15
+            })
+        );
+        assert!(section(&with_check).contains("| 412 ms | 301 ms | 1.37× | ≤ 1.5× |"));
+        assert_eq!(
+            parse("wine-memory ours=1,2 notepad=1,2 check=412000,301000 wine=10"),
+            None,
+            "the check cut short"
+        );
     }
 }

@@ -22,18 +22,24 @@ use tauri::{AppHandle, Manager};
 pub struct LastDeskCheck(std::sync::Mutex<Option<(DeskCheck, Facts)>>);
 
 impl LastDeskCheck {
-    /// The last check with its eyes judged again from `answers`; None before any check ran.
+    /// The last check with its eyes judged again from `answers`; None before any check ran, or when
+    /// the last one ran on another day than `answered_at` (the screen then runs today's).
     pub fn answer_eyes(
         &self,
         answers: &std::collections::BTreeMap<
             onshi_core::app::status::EyeQuestionId,
             onshi_core::app::status::EyeAnswer,
         >,
+        answered_at: &str,
     ) -> Option<DeskCheck> {
         let mut last = self.0.lock_or_recover();
         let (check, facts) = last.as_mut()?;
-        desk_check::answer_eyes(check, facts, answers);
-        Some(check.clone())
+        if desk_check::answer_eyes(check, facts, answers, answered_at) {
+            Some(check.clone())
+        } else {
+            *last = None;
+            None
+        }
     }
 }
 

@@ -8,7 +8,8 @@ use onshi_core::app::status::{EyeAnswer, EyeQuestionId};
 use tauri::{AppHandle, Manager};
 
 /// Keeps the answer (「はい」 = as usual) with the time it was given, and answers the 始業点検 on screen
-/// with only its eyes judged again (None before any 始業点検 ran in this window: the screen runs one).
+/// with only its eyes judged again (None before any 始業点検 ran in this window, or when the one shown
+/// ran before midnight: the screen runs one).
 #[tauri::command]
 pub fn eyes_answer(
     app: AppHandle,
@@ -27,7 +28,7 @@ pub fn eyes_answer(
         );
         answers = status.eye_answers.clone();
     });
-    let mut event = HistoryEvent::at(at, HistoryEventKind::EyeCheck);
+    let mut event = HistoryEvent::at(at.clone(), HistoryEventKind::EyeCheck);
     event.outcome = Some(HistoryOutcome::Eyes(EyeOutcome::of(question, normal)));
     app.state::<HistoryLog>().record(&event);
     // The tray follows: a 「いいえ」 turns it amber for the rest of the day.
@@ -35,5 +36,5 @@ pub fn eyes_answer(
     app.resident()
         .send(onshi_core::app::resident::Event::EyesAnswered);
     app.state::<crate::commands::desk_check::LastDeskCheck>()
-        .answer_eyes(&answers)
+        .answer_eyes(&answers, &at)
 }

@@ -142,7 +142,9 @@ describe("every screen, in both languages and with larger text", () => {
       await capture("home", variant);
 
       // 「始業点検」 with the terminal around the reader in its groups (a phone lies on the PaSoRi: read-tested).
+      // The areas fill in one by one, each step drawing the list anew: wait for the finished check.
       await $('[data-testid="desk-check-start"]').click();
+      await expect($('[data-testid="desk-overall"]')).toBeExisting();
       await expect($('[data-testid="desk-area"][data-area="clock"]')).toBeExisting();
       await expect($$('[data-testid="desk-group"]')).toBeElementsArrayOfSize(4);
       await capture("desk-check", variant);

@@ -236,9 +236,11 @@ impl DeskCheck {
     }
 }
 
-/// Staff answered an eye question on a 始業点検 already shown: only the eyes area is judged again from
-/// `answers` (nothing else is looked at, no card is read again), and the check's level and first line
-/// follow it.
+/// Staff answered an eye question, at `answered_at`, on a 始業点検 already shown: only the eyes area is
+/// judged again from `answers` (nothing else is looked at, no card is read again), and the check's level
+/// and first line follow it. False, the check untouched, when the answer was given on another day than
+/// the check ran (a window left open past midnight): today's answer belongs to a check of today, which
+/// the caller runs.
 pub fn answer_eyes(
     check: &mut DeskCheck,
     facts: &Facts,
@@ -246,16 +248,21 @@ pub fn answer_eyes(
         crate::app::status::EyeQuestionId,
         crate::app::status::EyeAnswer,
     >,
-) {
+    answered_at: &str,
+) -> bool {
     let today = crate::time::day_of(&check.at)
         .unwrap_or_default()
         .to_owned();
+    if crate::time::day_of(answered_at) != Some(today.as_str()) {
+        return false;
+    }
     let (eyes, verdict, line) = eyes::look(answers, &today);
     let mut areas = std::mem::take(&mut check.areas);
     if let Some(area) = areas.iter_mut().find(|a| a.area == Area::Eyes) {
         *area = with_face_reader_restart(result(Area::Eyes, verdict, line, facts), facts);
     }
     *check = DeskCheck::of(std::mem::take(&mut check.at), areas, eyes);
+    true
 }
 
 /// What the app keeps of a 始業点検 for the next one (in `status.json`): when it ran, to notice the clock

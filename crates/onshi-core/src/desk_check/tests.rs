@@ -579,7 +579,12 @@ fn an_eye_answer_judges_the_eyes_again_and_nothing_else() {
             normal: false,
         },
     );
-    answer_eyes(&mut check, &facts, &answers);
+    assert!(answer_eyes(
+        &mut check,
+        &facts,
+        &answers,
+        &format!("{today}T08:40:00+09:00")
+    ));
     let eyes = check.areas.iter().find(|a| a.area == Area::Eyes).unwrap();
     assert_eq!(eyes.verdict.code, VerdictCode::EyeTerminalScreenError);
     assert_eq!(eyes.item.as_deref(), Some("E-02"));
@@ -599,4 +604,29 @@ fn an_eye_answer_judges_the_eyes_again_and_nothing_else() {
             .answer,
         Some(false)
     );
+}
+
+#[test]
+fn an_eye_answer_after_midnight_leaves_yesterdays_check_to_a_new_one() {
+    use crate::app::status::{EyeAnswer, EyeQuestionId};
+    let facts = with_certificate(facts_for_tests());
+    let mut check = run(&facts, None);
+    let shown = check.clone();
+    let day =
+        chrono::NaiveDate::parse_from_str(crate::time::day_of(&check.at).unwrap(), "%Y-%m-%d")
+            .unwrap();
+    let next_morning = format!("{}T00:10:00+09:00", day.succ_opt().unwrap());
+    let mut answers = std::collections::BTreeMap::new();
+    answers.insert(
+        EyeQuestionId::TerminalScreen,
+        EyeAnswer {
+            at: next_morning.clone(),
+            normal: false,
+        },
+    );
+    assert!(
+        !answer_eyes(&mut check, &facts, &answers, &next_morning),
+        "a check of the day before is not judged with today's answer"
+    );
+    assert_eq!(check, shown, "and is left as it was");
 }
