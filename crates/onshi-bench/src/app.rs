@@ -102,7 +102,7 @@ pub struct Comparison {
     /// The bare app showing our home screen saved as static HTML (tests/bench/save-home.e2e.js).
     pub bare_home_start: Vec<f64>,
     pub bare_home_memory: TreeMemory,
-    /// Private dirty KiB by part (proc_stats::private_dirty_by_part), each the median of the rounds:
+    /// Private dirty KiB by part (proc_stats::tree_memory_by_part), each the median of the rounds:
     /// ours, the bare app, the bare app with our home page.
     pub dirty_by_part: [[u64; 4]; 3],
 }
@@ -121,53 +121,34 @@ pub fn compare(ours: &Path, bare: &Path, home_page: &Path, rounds: usize) -> Com
         bare_home_memory: TreeMemory::default(),
         dirty_by_part: [[0; 4]; 3],
     };
-    let (mut ours_memory, mut bare_memory, mut bare_home_memory) =
-        (Vec::new(), Vec::new(), Vec::new());
-    let mut parts: [Vec<[u64; 4]>; 3] = Default::default();
+    // Per app, in the order of `dirty_by_part`: ours, the bare app, the bare app with our home page.
+    let mut samples: [Vec<(TreeMemory, [u64; 4])>; 3] = Default::default();
     let own_page: &[(&str, &Path)] = &[];
     let our_home: &[(&str, &Path)] = &[("ONSHI_BARE_PAGE", home_page)];
     for _ in 0..rounds {
-        for app_round in [
-            (
-                bare,
-                own_page,
-                &mut comparison.bare_start,
-                &mut bare_memory,
-                1,
-            ),
-            (
-                bare,
-                our_home,
-                &mut comparison.bare_home_start,
-                &mut bare_home_memory,
-                2,
-            ),
-            (
-                ours,
-                own_page,
-                &mut comparison.ours_start,
-                &mut ours_memory,
-                0,
-            ),
+        for (program, env, starts, which) in [
+            (bare, own_page, &mut comparison.bare_start, 1),
+            (bare, our_home, &mut comparison.bare_home_start, 2),
+            (ours, own_page, &mut comparison.ours_start, 0),
         ] {
-            let (program, env, starts, memory, which) = app_round;
             let app = start_with(program, &[], true, env);
             starts.push(app.first_screen.as_secs_f64());
             std::thread::sleep(Duration::from_secs(3));
-            memory.push(proc_stats::tree_memory(app.pid()));
-            parts[which].push(proc_stats::private_dirty_by_part(app.pid()));
+            samples[which].push(proc_stats::tree_memory_by_part(app.pid()));
             app.stop();
             std::thread::sleep(Duration::from_millis(500));
         }
     }
-    comparison.ours_memory = TreeMemory::median(&ours_memory);
-    comparison.bare_memory = TreeMemory::median(&bare_memory);
-    comparison.bare_home_memory = TreeMemory::median(&bare_home_memory);
-    for (median, samples) in comparison.dirty_by_part.iter_mut().zip(&parts) {
-        for (part, value) in median.iter_mut().enumerate() {
-            let mut values: Vec<u64> = samples.iter().map(|sample| sample[part]).collect();
-            values.sort_unstable();
-            *value = values.get(values.len() / 2).copied().unwrap_or_default();
+    let memory = |which: usize| {
+        let trees: Vec<TreeMemory> = samples[which].iter().map(|(tree, _)| *tree).collect();
+        TreeMemory::median(&trees)
+    };
+    comparison.ours_memory = memory(0);
+    comparison.bare_memory = memory(1);
+    comparison.bare_home_memory = memory(2);
+    for (medians, samples) in comparison.dirty_by_part.iter_mut().zip(&samples) {
+        for (part, median) in medians.iter_mut().enumerate() {
+            *median = proc_stats::median(samples.iter().map(|(_, parts)| parts[part]));
         }
     }
     comparison

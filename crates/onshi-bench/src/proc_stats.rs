@@ -93,19 +93,22 @@ pub struct TreeMemory {
 impl TreeMemory {
     /// Each figure's median over `samples` (taken alone: the row need not be one of the samples).
     pub fn median(samples: &[TreeMemory]) -> TreeMemory {
-        let median = |field: fn(&TreeMemory) -> u64| {
-            let mut values: Vec<u64> = samples.iter().map(field).collect();
-            values.sort_unstable();
-            values.get(values.len() / 2).copied().unwrap_or_default()
-        };
+        let of = |field: fn(&TreeMemory) -> u64| median(samples.iter().map(field));
         TreeMemory {
-            processes: median(|m| m.processes as u64) as usize,
-            rss: median(|m| m.rss),
-            pss: median(|m| m.pss),
-            uss: median(|m| m.uss),
-            private_dirty: median(|m| m.private_dirty),
+            processes: of(|m| m.processes as u64) as usize,
+            rss: of(|m| m.rss),
+            pss: of(|m| m.pss),
+            uss: of(|m| m.uss),
+            private_dirty: of(|m| m.private_dirty),
         }
     }
+}
+
+/// The median of `values` (the upper one of an even count; 0 for none).
+pub fn median(values: impl IntoIterator<Item = u64>) -> u64 {
+    let mut values: Vec<u64> = values.into_iter().collect();
+    values.sort_unstable();
+    values.get(values.len() / 2).copied().unwrap_or_default()
 }
 
 /// `root` and all its descendants, parents first.
@@ -137,7 +140,13 @@ pub fn tree(root: u32) -> Vec<u32> {
 }
 
 pub fn tree_memory(root: u32) -> TreeMemory {
-    let mut total = TreeMemory::default();
+    tree_memory_by_part(root).0
+}
+
+/// The tree's memory, and its private dirty KiB by part: [the app's own process, WebKit's web process
+/// (the page: its DOM, styles, script), WebKit's network process, any other]. One look at each process.
+pub fn tree_memory_by_part(root: u32) -> (TreeMemory, [u64; 4]) {
+    let (mut total, mut parts) = (TreeMemory::default(), [0; 4]);
     for pid in tree(root) {
         let memory = process_memory(pid);
         total.processes += 1;
@@ -145,8 +154,16 @@ pub fn tree_memory(root: u32) -> TreeMemory {
         total.pss += memory.pss;
         total.uss += memory.uss;
         total.private_dirty += memory.private_dirty;
+        let name = fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        let part = match name.trim() {
+            _ if pid == root => 0,
+            web if web.starts_with("WebKitWebProces") => 1,
+            network if network.starts_with("WebKitNetworkPr") => 2,
+            _ => 3,
+        };
+        parts[part] += memory.private_dirty;
     }
-    total
+    (total, parts)
 }
 
 fn process_memory(pid: u32) -> TreeMemory {
@@ -165,23 +182,6 @@ fn process_memory(pid: u32) -> TreeMemory {
         uss: field("Private_Clean:") + field("Private_Dirty:"),
         private_dirty: field("Private_Dirty:"),
     }
-}
-
-/// Private dirty KiB of a window's processes by their part: [the app's own process, WebKit's web process
-/// (the page: its DOM, styles, script), WebKit's network process, any other].
-pub fn private_dirty_by_part(root: u32) -> [u64; 4] {
-    let mut parts = [0; 4];
-    for pid in tree(root) {
-        let name = fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-        let part = match name.trim() {
-            _ if pid == root => 0,
-            web if web.starts_with("WebKitWebProces") => 1,
-            network if network.starts_with("WebKitNetworkPr") => 2,
-            _ => 3,
-        };
-        parts[part] += process_memory(pid).private_dirty;
-    }
-    parts
 }
 
 /// User + system CPU seconds of the whole tree (live processes).

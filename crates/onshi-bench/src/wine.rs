@@ -74,12 +74,8 @@ pub fn parse(line: &str) -> Option<WineRow> {
         let Some(text) = field(name) else {
             return Some(None);
         };
-        let numbers: Vec<u64> = text
-            .split(',')
-            .map(|n| n.parse().ok())
-            .collect::<Option<_>>()?;
         let [image_read, image_written, files_read, files_written, anonymous, threads] =
-            numbers[..]
+            numbers(text)?[..]
         else {
             return None;
         };
@@ -100,11 +96,7 @@ pub fn parse(line: &str) -> Option<WineRow> {
     let check = match field("check") {
         None => None,
         Some(text) => {
-            let numbers: Vec<u64> = text
-                .split(',')
-                .map(|n| n.parse().ok())
-                .collect::<Option<_>>()?;
-            let [ours_us, floor_us, rounds] = numbers[..] else {
+            let [ours_us, floor_us, rounds] = numbers(text)?[..] else {
                 return None;
             };
             Some(WineCheck {
@@ -121,6 +113,33 @@ pub fn parse(line: &str) -> Option<WineRow> {
         check,
         wine_version: field("wine")?.to_owned(),
     })
+}
+
+/// "1,2,3" as numbers; None if one is not a number.
+fn numbers(text: &str) -> Option<Vec<u64>> {
+    text.split(',').map(|n| n.parse().ok()).collect()
+}
+
+impl WineRow {
+    /// Ours ÷ notepad: every private byte.
+    pub fn private_ratio(&self) -> f64 {
+        self.ours.private_bytes as f64 / self.notepad.private_bytes.max(1) as f64
+    }
+
+    /// Ours ÷ notepad: the pages written, when both were measured.
+    pub fn written_ratio(&self) -> Option<f64> {
+        match (self.ours.written, self.notepad.written) {
+            (Some(ours), Some(notepad)) => Some(ours as f64 / notepad.max(1) as f64),
+            _ => None,
+        }
+    }
+}
+
+impl WineCheck {
+    /// `onshi.exe check` ÷ its floor.
+    pub fn ratio(&self) -> f64 {
+        self.ours_us as f64 / self.floor_us.max(1) as f64
+    }
 }
 
 /// The table of where the private bytes lie, both programs side by side.
@@ -184,11 +203,7 @@ fn verdict(private_ratio: f64, written_ratio: Option<f64>) -> String {
 
 /// The report's section.
 pub fn section(row: &WineRow) -> String {
-    let private_ratio = row.ours.private_bytes as f64 / row.notepad.private_bytes.max(1) as f64;
-    let written_ratio = match (row.ours.written, row.notepad.written) {
-        (Some(ours), Some(notepad)) => Some(ours as f64 / notepad.max(1) as f64),
-        _ => None,
-    };
+    let (private_ratio, written_ratio) = (row.private_ratio(), row.written_ratio());
     let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
     let written = |bytes: Option<u64>| match bytes {
         Some(bytes) => format!("{:.1} MiB", mib(bytes)),
@@ -235,7 +250,6 @@ pub fn section(row: &WineRow) -> String {
 
 /// `onshi.exe check` against its floor, under Wine.
 fn check_section(check: WineCheck) -> String {
-    let ratio = check.ours_us as f64 / check.floor_us.max(1) as f64;
     format!(
         "\n## `onshi check` against its floor, under Wine\n\n\
          The same comparison as on Linux above, with both programs built for Windows: `onshi.exe check --json`\n\
@@ -247,6 +261,7 @@ fn check_section(check: WineCheck) -> String {
          | `onshi.exe check --json` | floor | ratio | goal |\n| --- | --- | --- | --- |\n\
          | {ours:.0} ms | {floor:.0} ms | {ratio:.2}× | ≤ 1.5× |\n",
         rounds = check.rounds,
+        ratio = check.ratio(),
         ours = check.ours_us as f64 / 1000.0,
         floor = check.floor_us as f64 / 1000.0,
     )
